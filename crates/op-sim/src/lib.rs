@@ -1,0 +1,13 @@
+//! op-sim: a real HTTP server on 127.0.0.1 that plays the Op API's
+//! `getChatInfoByUserId`. The desktop app's demo mode and every test above the client use
+//! it; its users (one per success and failure case) live in `data/users.json`.
+
+pub mod codes;
+mod config;
+mod handler;
+mod server;
+mod users;
+
+pub use config::{SimConfig, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
+pub use server::{spawn, SimHandle};
+pub use users::{Reply, SimUsers, UsersError, BUILTIN_USERS_JSON};
