@@ -1,0 +1,117 @@
+//! Forces every error kind with distinctive credentials and checks that no error (Display
+//! or Debug) and no log line, ours, op-sim's or the HTTP stack's, holds the token, the
+//! secret or the sign, even when a server echoes them back.
+
+mod common;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use axum::http::{StatusCode, Uri};
+use axum::response::IntoResponse;
+use common::{config_for, EXAMPLE_USER};
+use op_api::sign::SignRule;
+use op_api::{build_signed_request, Credentials, OpClient, OpError, UserId};
+use op_sim::{SimConfig, DEMO_CLIENT_ID};
+
+const TOKEN: &str = "o0001-LEAKCHECK-token-7f3a9c";
+const SECRET: &str = "LEAKCHECK-secret-b41cf9";
+
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Write for Captured {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A server that echoes the request URI (token and sign included) in every way it can.
+async fn echo(uri: Uri) -> axum::response::Response {
+    let echoed = uri.to_string();
+    let path = uri.path();
+    if path.starts_with("/status") {
+        (StatusCode::BAD_REQUEST, format!("bad request: {echoed}")).into_response()
+    } else if path.starts_with("/api") {
+        axum::Json(serde_json::json!({"code": 4999, "message": format!("rejected {echoed}")})).into_response()
+    } else {
+        axum::Json(serde_json::json!({"code": 200, "data": {"location": {"lat": echoed}}})).into_response()
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_error_or_log_line_holds_a_credential() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .init();
+
+    let creds = Credentials::new(TOKEN, SECRET);
+    let sim =
+        op_sim::spawn(SimConfig { token: TOKEN.into(), secret: SECRET.into(), ..SimConfig::demo() }, 0).await.unwrap();
+    let client = OpClient::new(config_for(&sim.base_url())).unwrap();
+    let sign = build_signed_request(client.config(), &creds, &UserId::parse(EXAMPLE_USER).unwrap()).unwrap();
+    let sign = sign.url().rsplit("sign=").next().unwrap().to_owned();
+
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let echo_base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, axum::Router::new().fallback(echo)).await.unwrap() });
+
+    let mut errors: Vec<OpError> = Vec::new();
+    errors.push(client.chat_info(&creds, "bad id!").await.unwrap_err());
+    errors.push(client.chat_info(&Credentials::new(TOKEN, ""), EXAMPLE_USER).await.unwrap_err());
+    for user in [
+        "u0001-nochat",
+        "u0001-apierror",
+        "u0001-http500",
+        "u0001-malformed",
+        "u0001-wrongtypes",
+        "u0001-slow",
+        "u0001-oversized",
+        "u0001-cutoff",
+    ] {
+        errors.push(client.chat_info(&creds, user).await.unwrap_err());
+    }
+    let tls = OpClient::new(config_for(&sim.base_url().replace("http:", "https:"))).unwrap();
+    errors.push(tls.chat_info(&creds, EXAMPLE_USER).await.unwrap_err());
+    for prefix in ["/status", "/api", "/decode"] {
+        let echoing = OpClient::new(config_for(&format!("{echo_base}{prefix}"))).unwrap();
+        errors.push(echoing.chat_info(&creds, EXAMPLE_USER).await.unwrap_err());
+    }
+    let mut bad_rule = config_for(&sim.base_url());
+    bad_rule.sign_rule = SignRule::template("{secret}");
+    bad_rule.sign_rule = SignRule { body_param: Some("bad name".into()), ..bad_rule.sign_rule };
+    errors.push(OpClient::new(bad_rule).unwrap_err());
+    let base = sim.base_url();
+    sim.shutdown().await;
+    errors.push(OpClient::new(config_for(&base)).unwrap().chat_info(&creds, EXAMPLE_USER).await.unwrap_err());
+
+    let mut codes: Vec<&str> = errors.iter().map(OpError::code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let mut all: Vec<&str> = OpError::CODES.to_vec();
+    all.sort_unstable();
+    assert_eq!(codes, all, "every error kind was forced");
+
+    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    assert!(logs.contains("lookup"), "the logs were captured");
+    for error in &errors {
+        let shown = format!("{error} {error:?}");
+        for needle in [TOKEN, SECRET, sign.as_str(), "LEAKCHECK"] {
+            assert!(!shown.contains(needle), "{} leaks {needle}: {shown}", error.code());
+        }
+    }
+    for needle in [TOKEN, SECRET, sign.as_str(), "LEAKCHECK"] {
+        assert!(!logs.contains(needle), "the logs leak {needle}");
+    }
+    // The echoes did arrive, redacted.
+    assert!(errors.iter().any(|e| matches!(e, OpError::HttpStatus { snippet, .. } if snippet.contains("token=***"))));
+    assert!(DEMO_CLIENT_ID.len() == 32);
+}
