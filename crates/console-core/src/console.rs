@@ -1,0 +1,309 @@
+//! The console's operations, one per Tauri command: the commands only pass their
+//! arguments here and return the result.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use op_api::{Credentials, OpClient, OpError, Secret, UserId};
+use op_sim::SimHandle;
+use serde::Serialize;
+use tokio::sync::OnceCell;
+
+use crate::demo::{demo_credentials, demo_profile, start_demo_server};
+use crate::error::ConsoleError;
+use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
+use crate::profiles_file::ProfilesFile;
+use crate::recent::{RecentLookup, RecentLookups};
+use crate::vault::{CredentialKind, CredentialStatus, Vault};
+use crate::view::ChatView;
+
+/// A profile as the settings screen shows it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfileView {
+    pub profile: Profile,
+    pub is_demo: bool,
+    pub warnings: Vec<ProfileWarning>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfilesView {
+    pub selected: String,
+    /// The demo first, then the saved profiles in the order they were added.
+    pub profiles: Vec<ProfileView>,
+}
+
+pub struct Console {
+    config_dir: PathBuf,
+    vault: Vault,
+    profiles: Mutex<ProfilesFile>,
+    recent: Mutex<RecentLookups>,
+    demo: OnceCell<SimHandle>,
+    /// One pooled client per profile, rebuilt when the profile changes.
+    clients: Mutex<HashMap<String, (Profile, OpClient)>>,
+    /// Credentials read from the keyring once, kept in memory only.
+    credentials: Mutex<HashMap<String, Credentials>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl Console {
+    /// Opens the console's state: profiles from `config_dir`, recent lookups from `data_dir`.
+    pub fn open(config_dir: &Path, data_dir: &Path, vault: Vault) -> Result<Self, ConsoleError> {
+        Ok(Self {
+            config_dir: config_dir.to_owned(),
+            vault,
+            profiles: Mutex::new(ProfilesFile::load(config_dir)?),
+            recent: Mutex::new(RecentLookups::load(data_dir)),
+            demo: OnceCell::new(),
+            clients: Mutex::new(HashMap::new()),
+            credentials: Mutex::new(HashMap::new()),
+        })
+    }
+
+    /// Looks up a user's most recent chat on `profile_id` (or the selected profile).
+    pub async fn lookup(&self, profile_id: Option<&str>, user_id: &str) -> Result<ChatView, ConsoleError> {
+        // A bad ID is the operator's typo, not a lookup: nothing is sent or recorded.
+        let user_id = UserId::parse(user_id).map_err(|problem| OpError::InvalidUserId { problem })?;
+        let profile = self.profile(profile_id).await?;
+        let result = self.lookup_on(&profile, &user_id).await;
+        let outcome = match &result {
+            Ok(_) => "ok".to_owned(),
+            Err(e) => e.code().to_owned(),
+        };
+        let entry =
+            RecentLookup { user_id: user_id.to_string(), profile_id: profile.id.clone(), at: now_ms(), outcome };
+        if let Err(e) = lock(&self.recent).record(entry) {
+            tracing::warn!("recent lookups not saved: {e}");
+        }
+        result.map(|lookup| ChatView::build(lookup, &profile))
+    }
+
+    async fn lookup_on(&self, profile: &Profile, user_id: &UserId) -> Result<op_api::ChatLookup, ConsoleError> {
+        let client = self.client_for(profile)?;
+        let credentials = self.credentials_for(&profile.id).await?;
+        Ok(client.chat_info(&credentials, user_id.as_str()).await?)
+    }
+
+    fn client_for(&self, profile: &Profile) -> Result<OpClient, ConsoleError> {
+        let mut clients = lock(&self.clients);
+        if let Some((cached, client)) = clients.get(&profile.id) {
+            if cached == profile {
+                return Ok(client.clone());
+            }
+        }
+        let client = OpClient::new(profile.client_config()?)?;
+        clients.insert(profile.id.clone(), (profile.clone(), client.clone()));
+        Ok(client)
+    }
+
+    async fn credentials_for(&self, profile_id: &str) -> Result<Credentials, ConsoleError> {
+        if profile_id == DEMO_PROFILE_ID {
+            return Ok(demo_credentials());
+        }
+        if let Some(credentials) = lock(&self.credentials).get(profile_id) {
+            return Ok(credentials.clone());
+        }
+        let vault = self.vault.clone();
+        let id = profile_id.to_owned();
+        let (token, secret) =
+            blocking(move || Ok((vault.get(&id, CredentialKind::Token)?, vault.get(&id, CredentialKind::Secret)?)))
+                .await?;
+        let (Some(token), Some(secret)) = (token, secret) else {
+            return Err(OpError::NotConfigured {
+                what: "the token or the signing secret is not saved for this profile".into(),
+            }
+            .into());
+        };
+        let credentials = Credentials { token, secret };
+        lock(&self.credentials).insert(profile_id.to_owned(), credentials.clone());
+        Ok(credentials)
+    }
+
+    /// The profile by id (`None`: the selected one); the demo starts its server on first use.
+    pub async fn profile(&self, profile_id: Option<&str>) -> Result<Profile, ConsoleError> {
+        let id = match profile_id {
+            Some(id) => id.to_owned(),
+            None => lock(&self.profiles).selected_id().to_owned(),
+        };
+        if id == DEMO_PROFILE_ID {
+            return Ok(demo_profile(self.demo_server().await?));
+        }
+        lock(&self.profiles).get(&id).cloned().ok_or(ConsoleError::ProfileNotFound { id })
+    }
+
+    async fn demo_server(&self) -> Result<&SimHandle, ConsoleError> {
+        self.demo.get_or_try_init(start_demo_server).await
+    }
+
+    pub async fn list_profiles(&self) -> Result<ProfilesView, ConsoleError> {
+        let demo = demo_profile(self.demo_server().await?);
+        let file = lock(&self.profiles).clone();
+        let mut profiles = vec![ProfileView { profile: demo, is_demo: true, warnings: vec![] }];
+        for profile in file.profiles.iter() {
+            let warnings = profile.validate().unwrap_or_default();
+            profiles.push(ProfileView { profile: profile.clone(), is_demo: false, warnings });
+        }
+        Ok(ProfilesView { selected: file.selected_id().to_owned(), profiles })
+    }
+
+    /// Validates and saves a profile (an empty id makes a new one). The file is written
+    /// before memory changes, so a failed write leaves everything as it was.
+    pub fn save_profile(&self, mut profile: Profile) -> Result<ProfileView, ConsoleError> {
+        if profile.id.trim().is_empty() {
+            profile.id = new_profile_id(&lock(&self.profiles));
+        }
+        let warnings = profile.normalise_and_validate()?;
+        self.update_profiles(|file| {
+            file.upsert(profile.clone());
+            Ok(())
+        })?;
+        lock(&self.clients).remove(&profile.id);
+        Ok(ProfileView { profile, is_demo: false, warnings })
+    }
+
+    /// Deletes a profile and its keyring entries. The entries go first: if the keyring
+    /// cannot be reached, the profile stays, so no credential is left orphaned.
+    pub async fn delete_profile(&self, id: &str) -> Result<(), ConsoleError> {
+        self.saved_profile(id)?;
+        self.forget_credentials(id).await?;
+        self.update_profiles(|file| {
+            file.remove(id);
+            Ok(())
+        })?;
+        lock(&self.clients).remove(id);
+        Ok(())
+    }
+
+    pub async fn select_profile(&self, id: &str) -> Result<ProfilesView, ConsoleError> {
+        if id != DEMO_PROFILE_ID {
+            self.saved_profile(id)?;
+        }
+        self.update_profiles(|file| {
+            file.selected = Some(id.to_owned());
+            Ok(())
+        })?;
+        self.list_profiles().await
+    }
+
+    /// Imports an IT-provided profiles file (its text); all of it, or nothing.
+    pub fn import_profiles(&self, text: &str) -> Result<usize, ConsoleError> {
+        let import = ProfilesFile::parse_import(text)?;
+        let mut count = 0;
+        self.update_profiles(|file| {
+            count = file.merge(import);
+            Ok(())
+        })?;
+        lock(&self.clients).clear();
+        Ok(count)
+    }
+
+    pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| ConsoleError::InvalidImport { detail: format!("cannot read {}: {e}", path.display()) })?;
+        self.import_profiles(&text)
+    }
+
+    /// Saves the token and/or the secret given; a field left out keeps its saved value.
+    pub async fn save_credentials(
+        &self,
+        profile_id: &str,
+        token: Option<String>,
+        secret: Option<String>,
+    ) -> Result<CredentialStatus, ConsoleError> {
+        self.saved_profile(profile_id)?;
+        let checked = |value: Option<String>, what: &str| -> Result<Option<Secret>, ConsoleError> {
+            match value {
+                None => Ok(None),
+                Some(v) if v.trim().is_empty() => Err(ConsoleError::EmptyCredential { what: what.to_owned() }),
+                Some(v) => Ok(Some(Secret::new(v.trim()))),
+            }
+        };
+        let token = checked(token, "token")?;
+        let secret = checked(secret, "signing secret")?;
+        lock(&self.credentials).remove(profile_id);
+        let vault = self.vault.clone();
+        let id = profile_id.to_owned();
+        blocking(move || {
+            if let Some(token) = token {
+                vault.set(&id, CredentialKind::Token, &token)?;
+            }
+            if let Some(secret) = secret {
+                vault.set(&id, CredentialKind::Secret, &secret)?;
+            }
+            vault.status(&id)
+        })
+        .await
+    }
+
+    pub async fn forget_credentials(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
+        self.saved_profile(profile_id)?;
+        lock(&self.credentials).remove(profile_id);
+        let vault = self.vault.clone();
+        let id = profile_id.to_owned();
+        blocking(move || {
+            vault.delete(&id, CredentialKind::Token)?;
+            vault.delete(&id, CredentialKind::Secret)?;
+            vault.status(&id)
+        })
+        .await
+    }
+
+    /// Whether the profile has a token and a secret: never their values.
+    pub async fn credential_status(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
+        if profile_id == DEMO_PROFILE_ID {
+            return Ok(CredentialStatus { has_token: true, has_secret: true });
+        }
+        self.saved_profile(profile_id)?;
+        let vault = self.vault.clone();
+        let id = profile_id.to_owned();
+        blocking(move || vault.status(&id)).await
+    }
+
+    pub fn recent(&self) -> Vec<RecentLookup> {
+        lock(&self.recent).entries().to_vec()
+    }
+
+    pub fn clear_recent(&self) -> Result<(), ConsoleError> {
+        lock(&self.recent).clear()
+    }
+
+    fn saved_profile(&self, id: &str) -> Result<Profile, ConsoleError> {
+        if id == DEMO_PROFILE_ID {
+            return Err(ConsoleError::DemoReadOnly);
+        }
+        lock(&self.profiles).get(id).cloned().ok_or_else(|| ConsoleError::ProfileNotFound { id: id.to_owned() })
+    }
+
+    /// Changes a copy, writes it, and only then replaces the profiles in memory.
+    fn update_profiles(
+        &self,
+        change: impl FnOnce(&mut ProfilesFile) -> Result<(), ConsoleError>,
+    ) -> Result<(), ConsoleError> {
+        let mut profiles = lock(&self.profiles);
+        let mut next = profiles.clone();
+        change(&mut next)?;
+        next.save(&self.config_dir)?;
+        *profiles = next;
+        Ok(())
+    }
+}
+
+/// Keyring calls block for up to the vault's wait: keep them off the async workers.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, ConsoleError> + Send + 'static,
+) -> Result<T, ConsoleError> {
+    tokio::task::spawn_blocking(work).await.map_err(|e| ConsoleError::KeyringFailed { detail: e.to_string() })?
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
+}
+
+fn new_profile_id(file: &ProfilesFile) -> String {
+    (1..).map(|n| format!("profile-{n}")).find(|id| file.get(id).is_none()).unwrap_or_default()
+}

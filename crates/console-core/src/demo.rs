@@ -1,0 +1,33 @@
+//! Demo mode: op-sim in-process on 127.0.0.1 with its built-in users, and a profile that
+//! points at it. Its credentials are op-sim's public demo ones, held in memory only.
+
+use std::collections::BTreeMap;
+
+use op_api::Credentials;
+use op_sim::{SimConfig, SimHandle, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
+
+use crate::error::ConsoleError;
+use crate::profile::{CoordSystem, Profile, DEMO_PROFILE_ID};
+
+/// The operator the demo treats as signed in: the one serving the spec's example chat.
+pub const DEMO_OPERATOR_ID: &str = "o0001b41cf9f36e5a42e2a5b539593981fe32";
+
+pub async fn start_demo_server() -> Result<SimHandle, ConsoleError> {
+    op_sim::spawn(SimConfig::demo(), 0).await.map_err(|e| ConsoleError::DemoUnavailable { detail: e.to_string() })
+}
+
+/// The built-in profile for a running demo server.
+pub fn demo_profile(server: &SimHandle) -> Profile {
+    let base = server.base_url();
+    let mut profile = Profile::new(DEMO_PROFILE_ID, "Demo", &base, DEMO_CLIENT_ID);
+    profile.coord_system = CoordSystem::Gcj02;
+    profile.status_labels =
+        BTreeMap::from([("3".to_owned(), "处理中 (demo)".to_owned()), ("5".to_owned(), "已结束 (demo)".to_owned())]);
+    profile.operator_id = Some(DEMO_OPERATOR_ID.to_owned());
+    profile.timeout_ms = 5_000;
+    profile
+}
+
+pub fn demo_credentials() -> Credentials {
+    Credentials::new(DEMO_TOKEN, DEMO_SECRET)
+}

@@ -1,0 +1,20 @@
+//! console-core: everything Op Console does that does not need Tauri, tested here.
+//! The Tauri commands in `src-tauri` are one-line calls into [`Console`].
+
+mod atomic_file;
+mod console;
+pub mod demo;
+mod error;
+mod profile;
+mod profiles_file;
+mod recent;
+mod vault;
+mod view;
+
+pub use console::{Console, ProfileView, ProfilesView};
+pub use error::{ConsoleError, ErrorBody};
+pub use profile::{CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID};
+pub use profiles_file::{ProfilesFile, PROFILES_FILE_NAME};
+pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
+pub use vault::{CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT};
+pub use view::{AddressView, ChatView, ContactView, LocationView, UserView};

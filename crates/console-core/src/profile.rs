@@ -1,0 +1,359 @@
+//! A profile: everything about one Op API environment except its credentials.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use op_api::sign::SignRule;
+use op_api::ClientConfig;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use crate::error::ConsoleError;
+
+/// The id of the built-in demo profile; no saved profile may use it.
+pub const DEMO_PROFILE_ID: &str = "demo";
+
+/// The datum of a pair of coordinates. Chinese apps of the API's era send GCJ-02 (AMap,
+/// Tencent) or BD-09 (Baidu); OpenStreetMap tiles are WGS-84.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CoordSystem {
+    Wgs84,
+    #[default]
+    Gcj02,
+    Bd09,
+}
+
+/// A map tile layer: `{z}/{x}/{y}` URL template, its attribution and its datum.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TileLayer {
+    pub url_template: String,
+    #[serde(default)]
+    pub attribution: String,
+    #[serde(default = "wgs84")]
+    pub coord_system: CoordSystem,
+}
+
+fn wgs84() -> CoordSystem {
+    CoordSystem::Wgs84
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Profile {
+    /// `a-z 0-9 -`; the keyring accounts are `<id>:token` and `<id>:secret`.
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    pub client_id: String,
+    #[serde(default = "default_api_version")]
+    pub api_version: String,
+    #[serde(default)]
+    pub sign_rule: SignRule,
+    /// The datum of the API's locations.
+    #[serde(default)]
+    pub coord_system: CoordSystem,
+    #[serde(default)]
+    pub tiles: Option<TileLayer>,
+    /// Where `client.logo` and `user.icon` file names are found.
+    #[serde(default)]
+    pub asset_base_url: Option<String>,
+    #[serde(default = "default_connect_timeout_ms")]
+    pub connect_timeout_ms: u64,
+    #[serde(default = "default_timeout_ms")]
+    pub timeout_ms: u64,
+    /// Labels for the API's undocumented status codes: `{"5": "已结束"}`.
+    #[serde(default)]
+    pub status_labels: BTreeMap<String, String>,
+    /// The signed-in operator's id, to mark their own chats.
+    #[serde(default)]
+    pub operator_id: Option<String>,
+}
+
+fn default_api_version() -> String {
+    op_api::DEFAULT_API_VERSION.to_owned()
+}
+
+fn default_connect_timeout_ms() -> u64 {
+    op_api::DEFAULT_CONNECT_TIMEOUT.as_millis() as u64
+}
+
+fn default_timeout_ms() -> u64 {
+    op_api::DEFAULT_TIMEOUT.as_millis() as u64
+}
+
+/// Something allowed but worth showing next to the profile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum ProfileWarning {
+    /// Plain http to a host that is not this machine: the token crosses the network readable.
+    InsecureBaseUrl,
+    InsecureAssetUrl,
+    InsecureTileUrl,
+}
+
+const TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u64> = 500..=120_000;
+
+impl Profile {
+    /// A new profile with the defaults, for the editor and tests.
+    pub fn new(id: &str, name: &str, base_url: &str, client_id: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: name.to_owned(),
+            base_url: base_url.to_owned(),
+            client_id: client_id.to_owned(),
+            api_version: default_api_version(),
+            sign_rule: SignRule::default(),
+            coord_system: CoordSystem::default(),
+            tiles: None,
+            asset_base_url: None,
+            connect_timeout_ms: default_connect_timeout_ms(),
+            timeout_ms: default_timeout_ms(),
+            status_labels: BTreeMap::new(),
+            operator_id: None,
+        }
+    }
+
+    /// Trims what the user typed, then checks every field. Returns the warnings.
+    pub fn normalise_and_validate(&mut self) -> Result<Vec<ProfileWarning>, ConsoleError> {
+        self.id = self.id.trim().to_owned();
+        self.name = self.name.trim().to_owned();
+        self.base_url = self.base_url.trim().to_owned();
+        self.client_id = self.client_id.trim().to_owned();
+        self.api_version = self.api_version.trim().to_owned();
+        self.asset_base_url = trimmed_or_none(self.asset_base_url.take());
+        self.operator_id = trimmed_or_none(self.operator_id.take());
+        self.validate()
+    }
+
+    pub fn validate(&self) -> Result<Vec<ProfileWarning>, ConsoleError> {
+        if self.id == DEMO_PROFILE_ID {
+            return Err(ConsoleError::DemoReadOnly);
+        }
+        if self.id.is_empty()
+            || self.id.len() > 40
+            || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(invalid("id", "use 1 to 40 of a–z, 0–9 and '-'"));
+        }
+        if self.name.is_empty() || self.name.chars().count() > 60 {
+            return Err(invalid("name", "enter a name of 1 to 60 characters"));
+        }
+        let base = op_api::parse_base_url(&self.base_url).map_err(|e| invalid("baseUrl", base_url_reason(&e)))?;
+        if self.client_id.is_empty()
+            || self.client_id.len() > 64
+            || !self.client_id.chars().all(|c| c.is_ascii_graphic())
+        {
+            return Err(invalid("clientId", "enter the application id (up to 64 letters and digits, no spaces)"));
+        }
+        if self.api_version.is_empty()
+            || self.api_version.len() > 8
+            || !self.api_version.chars().all(|c| c.is_ascii_alphanumeric())
+        {
+            return Err(invalid("apiVersion", "use up to 8 letters and digits, for example 01"));
+        }
+        self.sign_rule.validate().map_err(|e| invalid("signRule", e.0))?;
+        if !TIMEOUT_RANGE_MS.contains(&self.connect_timeout_ms) {
+            return Err(invalid("connectTimeoutMs", "choose between 500 and 120000 ms"));
+        }
+        if !TIMEOUT_RANGE_MS.contains(&self.timeout_ms) {
+            return Err(invalid("timeoutMs", "choose between 500 and 120000 ms"));
+        }
+        for (code, label) in &self.status_labels {
+            if code.trim().is_empty() || code.chars().count() > 16 || label.chars().count() > 40 {
+                return Err(invalid(
+                    "statusLabels",
+                    "each status code needs 1 to 16 characters and a label of at most 40",
+                ));
+            }
+        }
+        if self.operator_id.as_ref().is_some_and(|o| o.chars().count() > 64) {
+            return Err(invalid("operatorId", "use at most 64 characters"));
+        }
+
+        let mut warnings = Vec::new();
+        if is_insecure(&base) {
+            warnings.push(ProfileWarning::InsecureBaseUrl);
+        }
+        if let Some(assets) = &self.asset_base_url {
+            let url = op_api::parse_base_url(assets).map_err(|e| invalid("assetBaseUrl", base_url_reason(&e)))?;
+            if is_insecure(&url) {
+                warnings.push(ProfileWarning::InsecureAssetUrl);
+            }
+        }
+        if let Some(tiles) = &self.tiles {
+            let url = tile_template_url(&tiles.url_template).map_err(|reason| invalid("tiles", reason))?;
+            if is_insecure(&url) {
+                warnings.push(ProfileWarning::InsecureTileUrl);
+            }
+            if tiles.attribution.chars().count() > 200 {
+                return Err(invalid("tiles", "the attribution is longer than 200 characters"));
+            }
+        }
+        Ok(warnings)
+    }
+
+    /// The op-api configuration this profile describes.
+    pub fn client_config(&self) -> Result<ClientConfig, ConsoleError> {
+        let mut config = ClientConfig::new(&self.base_url, &self.client_id)?;
+        config.api_version = self.api_version.clone();
+        config.sign_rule = self.sign_rule.clone();
+        config.connect_timeout = Duration::from_millis(self.connect_timeout_ms);
+        config.timeout = Duration::from_millis(self.timeout_ms);
+        config.user_agent = format!("OpConsole/{}", env!("CARGO_PKG_VERSION"));
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+fn invalid(field: &str, reason: impl Into<String>) -> ConsoleError {
+    ConsoleError::invalid(field, reason)
+}
+
+fn trimmed_or_none(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn base_url_reason(error: &op_api::OpError) -> String {
+    match error {
+        op_api::OpError::NotConfigured { what } => what.trim_start_matches("the base URL ").to_owned(),
+        other => other.to_string(),
+    }
+}
+
+/// Plain http is fine to this machine; anywhere else the token would travel readable.
+pub(crate) fn is_insecure(url: &Url) -> bool {
+    if url.scheme() != "http" {
+        return false;
+    }
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => !ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => !ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d != "localhost",
+        None => true,
+    }
+}
+
+/// A tile URL template must have `{z}`, `{x}` and `{y}` and be an http(s) URL.
+fn tile_template_url(template: &str) -> Result<Url, String> {
+    for part in ["{z}", "{x}", "{y}"] {
+        if !template.contains(part) {
+            return Err(format!("the tile URL template needs {part}"));
+        }
+    }
+    let sample = template.replace("{z}", "1").replace("{x}", "1").replace("{y}", "1").replace("{s}", "a");
+    let url = Url::parse(sample.trim()).map_err(|e| format!("the tile URL template is not a URL ({e})"))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err("the tile URL template must start with http:// or https://".to_owned());
+    }
+    Ok(url)
+}
+
+/// The host part of a URL as a CSP source (`https://tiles.example.com:8443`).
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> Profile {
+        Profile::new("prod", "Production", "https://op.example.com/api", "b2736195b38346639463ee889d6b8ff4")
+    }
+
+    #[test]
+    fn a_valid_profile_has_no_warnings() {
+        assert_eq!(valid().validate().unwrap(), vec![]);
+    }
+
+    #[test]
+    fn each_bad_field_is_named() {
+        let cases: Vec<(fn(&mut Profile), &str)> = vec![
+            (|p| p.id = "Prod 1".into(), "id"),
+            (|p| p.name = "".into(), "name"),
+            (|p| p.base_url = "op.example.com".into(), "baseUrl"),
+            (|p| p.base_url = "https://op.example.com/?x=1".into(), "baseUrl"),
+            (|p| p.client_id = "has space".into(), "clientId"),
+            (|p| p.api_version = "".into(), "apiVersion"),
+            (|p| p.sign_rule = SignRule::template("{nope}"), "signRule"),
+            (|p| p.timeout_ms = 10, "timeoutMs"),
+            (|p| p.connect_timeout_ms = 1_000_000, "connectTimeoutMs"),
+            (|p| p.asset_base_url = Some("ftp://x".into()), "assetBaseUrl"),
+            (
+                |p| {
+                    p.tiles = Some(TileLayer {
+                        url_template: "https://t/{z}/{x}.png".into(),
+                        attribution: "".into(),
+                        coord_system: CoordSystem::Wgs84,
+                    })
+                },
+                "tiles",
+            ),
+            (
+                |p| {
+                    p.status_labels.insert("".into(), "x".into());
+                },
+                "statusLabels",
+            ),
+        ];
+        for (spoil, field) in cases {
+            let mut p = valid();
+            spoil(&mut p);
+            match p.validate() {
+                Err(ConsoleError::InvalidProfile { field: f, .. }) => assert_eq!(f, field),
+                other => panic!("{field}: {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn plain_http_off_this_machine_is_allowed_with_a_warning() {
+        let mut p = valid();
+        p.base_url = "http://op.example.com".into();
+        p.asset_base_url = Some("http://127.0.0.1:9000/assets".into());
+        p.tiles = Some(TileLayer {
+            url_template: "http://tiles.example.com/{z}/{x}/{y}.png".into(),
+            attribution: "©".into(),
+            coord_system: CoordSystem::Gcj02,
+        });
+        assert_eq!(p.validate().unwrap(), vec![ProfileWarning::InsecureBaseUrl, ProfileWarning::InsecureTileUrl]);
+        p.base_url = "http://localhost:8787".into();
+        p.tiles = None;
+        assert_eq!(p.validate().unwrap(), vec![]);
+    }
+
+    #[test]
+    fn the_demo_id_is_reserved() {
+        let mut p = valid();
+        p.id = DEMO_PROFILE_ID.into();
+        assert_eq!(p.validate().unwrap_err(), ConsoleError::DemoReadOnly);
+    }
+
+    #[test]
+    fn trims_what_was_typed() {
+        let mut p = valid();
+        p.name = "  Prod  ".into();
+        p.asset_base_url = Some("   ".into());
+        p.normalise_and_validate().unwrap();
+        assert_eq!(p.name, "Prod");
+        assert_eq!(p.asset_base_url, None);
+    }
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let p: Profile = serde_json::from_str(r#"{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}"#).unwrap();
+        assert_eq!(p.api_version, "01");
+        assert_eq!(p.coord_system, CoordSystem::Gcj02);
+        assert_eq!(p.sign_rule, SignRule::default());
+        assert_eq!(p.timeout_ms, 15_000);
+    }
+
+    #[test]
+    fn client_config_carries_the_profile() {
+        let mut p = valid();
+        p.timeout_ms = 1234;
+        p.api_version = "02".into();
+        let c = p.client_config().unwrap();
+        assert_eq!(c.timeout, Duration::from_millis(1234));
+        assert_eq!(c.api_version, "02");
+        assert_eq!(c.base_url.as_str(), "https://op.example.com/api");
+    }
+}

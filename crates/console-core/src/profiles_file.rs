@@ -1,0 +1,197 @@
+//! The saved profiles: `profiles.json` in the app's config folder, written atomically.
+//! The same format is the IT import file (`--profiles FILE`, `OP_CONSOLE_PROFILES`).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file::{read_json, write_atomic};
+use crate::error::ConsoleError;
+use crate::profile::{Profile, DEMO_PROFILE_ID};
+
+pub const PROFILES_FILE_NAME: &str = "profiles.json";
+const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProfilesFile {
+    #[serde(default = "format_version")]
+    pub version: u32,
+    /// The profile in use; `demo` or absent means the demo.
+    #[serde(default)]
+    pub selected: Option<String>,
+    #[serde(default)]
+    pub profiles: Vec<Profile>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+impl Default for ProfilesFile {
+    fn default() -> Self {
+        Self { version: FORMAT_VERSION, selected: None, profiles: Vec::new() }
+    }
+}
+
+impl ProfilesFile {
+    pub fn path_in(config_dir: &Path) -> PathBuf {
+        config_dir.join(PROFILES_FILE_NAME)
+    }
+
+    pub fn load(config_dir: &Path) -> Result<Self, ConsoleError> {
+        let file: Self = read_json(&Self::path_in(config_dir))?.unwrap_or_default();
+        if file.version > FORMAT_VERSION {
+            return Err(ConsoleError::storage(format!(
+                "{PROFILES_FILE_NAME} was written by a newer Op Console (format {})",
+                file.version
+            )));
+        }
+        Ok(file)
+    }
+
+    pub fn save(&self, config_dir: &Path) -> Result<(), ConsoleError> {
+        let bytes = serde_json::to_vec_pretty(self).map_err(ConsoleError::storage)?;
+        write_atomic(&Self::path_in(config_dir), &bytes)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+
+    /// Adds or replaces the profile with the same id.
+    pub fn upsert(&mut self, profile: Profile) {
+        match self.profiles.iter_mut().find(|p| p.id == profile.id) {
+            Some(existing) => *existing = profile,
+            None => self.profiles.push(profile),
+        }
+    }
+
+    pub fn remove(&mut self, id: &str) -> bool {
+        let before = self.profiles.len();
+        self.profiles.retain(|p| p.id != id);
+        if self.selected.as_deref() == Some(id) {
+            self.selected = None;
+        }
+        self.profiles.len() != before
+    }
+
+    pub fn selected_id(&self) -> &str {
+        match self.selected.as_deref() {
+            Some(id) if self.get(id).is_some() => id,
+            _ => DEMO_PROFILE_ID,
+        }
+    }
+
+    /// Reads an import file; every profile must be valid, or nothing is imported.
+    pub fn parse_import(text: &str) -> Result<Self, ConsoleError> {
+        let not_a_file =
+            |e: &dyn std::fmt::Display| ConsoleError::InvalidImport { detail: format!("not a profiles file: {e}") };
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_a_file(&e))?;
+        if !value.is_object() {
+            return Err(not_a_file(&"expected a JSON object with \"profiles\""));
+        }
+        let mut file: Self = serde_json::from_value(value).map_err(|e| not_a_file(&e))?;
+        if file.profiles.is_empty() {
+            return Err(ConsoleError::InvalidImport { detail: "it lists no profiles".to_owned() });
+        }
+        let mut seen = std::collections::HashSet::new();
+        for profile in &mut file.profiles {
+            profile
+                .normalise_and_validate()
+                .map_err(|e| ConsoleError::InvalidImport { detail: format!("profile '{}': {e}", profile.id) })?;
+            if !seen.insert(profile.id.clone()) {
+                return Err(ConsoleError::InvalidImport {
+                    detail: format!("profile '{}' is listed twice", profile.id),
+                });
+            }
+        }
+        if let Some(selected) = &file.selected {
+            if selected != DEMO_PROFILE_ID && file.get(selected).is_none() {
+                return Err(ConsoleError::InvalidImport {
+                    detail: format!("the selected profile '{selected}' is not in the file"),
+                });
+            }
+        }
+        Ok(file)
+    }
+
+    /// Merges an import: its profiles replace same-id ones; its `selected`, when set, wins.
+    pub fn merge(&mut self, import: ProfilesFile) -> usize {
+        let count = import.profiles.len();
+        for profile in import.profiles {
+            self.upsert(profile);
+        }
+        if import.selected.is_some() {
+            self.selected = import.selected;
+        }
+        count
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile(id: &str) -> Profile {
+        Profile::new(id, id, "https://op.example.com", "c0ffee")
+    }
+
+    #[test]
+    fn round_trips_through_the_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut file = ProfilesFile::default();
+        file.upsert(profile("a"));
+        file.selected = Some("a".into());
+        file.save(dir.path()).unwrap();
+        assert_eq!(ProfilesFile::load(dir.path()).unwrap(), file);
+        assert_eq!(ProfilesFile::load(&dir.path().join("missing")).unwrap(), ProfilesFile::default());
+    }
+
+    #[test]
+    fn selection_falls_back_to_the_demo() {
+        let mut file = ProfilesFile::default();
+        assert_eq!(file.selected_id(), DEMO_PROFILE_ID);
+        file.upsert(profile("a"));
+        file.selected = Some("a".into());
+        assert_eq!(file.selected_id(), "a");
+        assert!(file.remove("a"));
+        assert_eq!(file.selected_id(), DEMO_PROFILE_ID);
+    }
+
+    #[test]
+    fn import_is_all_or_nothing() {
+        let good = r#"{"selected":"b","profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"},
+                                                 {"id":"b","name":"B","baseUrl":"https://h2","clientId":"c","signRule":{"scheme":"alipay"}}]}"#;
+        let mut file = ProfilesFile::default();
+        file.upsert(profile("a"));
+        let count = file.merge(ProfilesFile::parse_import(good).unwrap());
+        assert_eq!(count, 2);
+        assert_eq!(file.profiles.len(), 2);
+        assert_eq!(file.get("a").unwrap().base_url, "https://h");
+        assert_eq!(file.selected_id(), "b");
+
+        for (bad, why) in [
+            ("[]", "not a profiles file"),
+            (r#"{"profiles":[]}"#, "no profiles"),
+            (r#"{"profiles":[{"id":"a","name":"A","baseUrl":"nope","clientId":"c"}]}"#, "baseUrl"),
+            (
+                r#"{"profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"},{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}]}"#,
+                "twice",
+            ),
+            (r#"{"selected":"zz","profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}]}"#, "'zz'"),
+            (r#"{"profiles":[{"id":"demo","name":"A","baseUrl":"https://h","clientId":"c"}]}"#, "built in"),
+        ] {
+            let err = ProfilesFile::parse_import(bad).unwrap_err();
+            assert_eq!(err.code(), "invalid_import");
+            assert!(err.to_string().contains(why), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_newer_format_is_refused_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(ProfilesFile::path_in(dir.path()), r#"{"version":99,"profiles":[]}"#).unwrap();
+        assert!(ProfilesFile::load(dir.path()).unwrap_err().to_string().contains("newer"));
+    }
+}

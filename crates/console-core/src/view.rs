@@ -1,0 +1,274 @@
+//! What the UI shows for a lookup, built from op-api's types and the profile: labels
+//! applied, file names turned into URLs, nothing left for the UI to interpret.
+
+use op_api::model::{ChatInfo, Foot, RawText};
+use op_api::ChatLookup;
+use serde::Serialize;
+
+use crate::profile::{CoordSystem, Profile};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChatView {
+    pub profile_id: String,
+    pub subtitle: Option<String>,
+    pub chat_id: Option<String>,
+    /// The raw status code, and the profile's label for it when one is set.
+    pub status: Option<String>,
+    pub status_label: Option<String>,
+    /// Epoch milliseconds; the UI shows local time and the age.
+    pub created_at: Option<i64>,
+    pub operator_id: Option<String>,
+    /// The serving operator is the signed-in one (the profile's operator id).
+    pub operator_is_me: bool,
+    pub group_id: Option<String>,
+    pub is_in_group: Option<bool>,
+    pub ref_chat_id: Option<String>,
+    pub channel_id: Option<String>,
+    pub channel_name: Option<String>,
+    pub client_name: Option<String>,
+    pub client_id: Option<String>,
+    pub client_logo_url: Option<String>,
+    pub client_type: Option<String>,
+    pub version_code: Option<String>,
+    pub location: Option<LocationView>,
+    pub user: Option<UserView>,
+    pub foot: Option<Foot>,
+    /// The whole answer, pretty-printed, for the support view. Answers hold no credentials.
+    pub raw_json: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocationView {
+    pub address: Option<String>,
+    /// As sent, in `coord_system`; the UI converts for its tile layer.
+    pub lat: Option<f64>,
+    pub lng: Option<f64>,
+    pub coord_system: CoordSystem,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserView {
+    pub user_id: Option<String>,
+    pub user_name: Option<String>,
+    pub nick_name: Option<String>,
+    /// The nickname, else the user name, else the user ID.
+    pub display_name: Option<String>,
+    /// Up to two characters for an avatar placeholder.
+    pub initials: String,
+    pub avatar_url: Option<String>,
+    pub phone: Option<String>,
+    pub display_phone: Option<String>,
+    pub tags: Vec<String>,
+    pub service_count: Option<i64>,
+    pub addresses: Vec<AddressView>,
+    pub contacts: Vec<ContactView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AddressView {
+    pub id: Option<String>,
+    pub address: Option<String>,
+    pub remark: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactView {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Empty strings are as good as absent on screen.
+fn text(value: Option<String>) -> Option<String> {
+    value.filter(|v| !v.trim().is_empty())
+}
+
+fn raw(value: Option<RawText>) -> Option<String> {
+    text(value.map(RawText::into_string))
+}
+
+impl ChatView {
+    pub fn build(lookup: ChatLookup, profile: &Profile) -> Self {
+        let ChatLookup { chat, foot, raw: raw_answer } = lookup;
+        let ChatInfo {
+            user,
+            operator_id,
+            subtitle,
+            channel,
+            ref_chat_id,
+            location,
+            group_id,
+            status,
+            chat_id,
+            is_in_group,
+            version_code,
+            create_time,
+            client_type,
+            client,
+        } = chat;
+        let status = raw(status);
+        let status_label = status.as_ref().and_then(|s| profile.status_labels.get(s)).cloned();
+        let operator_id = text(operator_id);
+        let operator_is_me = matches!((&operator_id, &profile.operator_id), (Some(a), Some(b)) if a == b);
+        let (channel_id, channel_name) = channel.map(|c| (text(c.channel_id), text(c.name))).unwrap_or_default();
+        let (client_name, client_id, client_logo_url) =
+            client.map(|c| (text(c.name), raw(c.client_id), asset_url(profile, c.logo.as_deref()))).unwrap_or_default();
+        Self {
+            profile_id: profile.id.clone(),
+            subtitle: text(subtitle),
+            chat_id: text(chat_id),
+            status,
+            status_label,
+            created_at: create_time.map(|t| t.epoch_ms()),
+            operator_id,
+            operator_is_me,
+            group_id: text(group_id),
+            is_in_group,
+            ref_chat_id: text(ref_chat_id),
+            channel_id,
+            channel_name,
+            client_name,
+            client_id,
+            client_logo_url,
+            client_type: raw(client_type),
+            version_code: text(version_code),
+            location: location
+                .map(|l| LocationView {
+                    address: text(l.address),
+                    lat: l.lat.filter(|v| v.is_finite() && (-90.0..=90.0).contains(v)),
+                    lng: l.lng.filter(|v| v.is_finite() && (-180.0..=180.0).contains(v)),
+                    coord_system: profile.coord_system,
+                })
+                .filter(|l| l.address.is_some() || (l.lat.is_some() && l.lng.is_some())),
+            user: user.map(|u| {
+                let nick_name = text(u.nick_name);
+                let user_name = text(u.user_name);
+                let user_id = text(u.user_id);
+                let display_name = nick_name.clone().or_else(|| user_name.clone()).or_else(|| user_id.clone());
+                UserView {
+                    initials: initials(display_name.as_deref()),
+                    display_name,
+                    avatar_url: asset_url(profile, u.icon.as_deref()),
+                    user_id,
+                    user_name,
+                    nick_name,
+                    phone: text(u.phone),
+                    display_phone: text(u.display_phone),
+                    tags: u.tags.unwrap_or_default().into_iter().filter_map(|t| raw(Some(t))).collect(),
+                    service_count: u.service_count,
+                    addresses: u
+                        .address
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|a| AddressView {
+                            id: text(a.user_address_id),
+                            address: text(a.address),
+                            remark: text(a.remark),
+                        })
+                        .collect(),
+                    contacts: u
+                        .contacts
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|c| ContactView { id: text(c.user_contact_id), name: text(c.name), phone: text(c.phone) })
+                        .collect(),
+                }
+            }),
+            foot,
+            raw_json: serde_json::to_string_pretty(&raw_answer).unwrap_or_default(),
+        }
+    }
+}
+
+/// `{assetBaseUrl}/{file}` for a plain file name; anything that could point elsewhere
+/// (a path, a scheme, `..`) gives no URL, and the UI shows its fallback.
+fn asset_url(profile: &Profile, file: Option<&str>) -> Option<String> {
+    let base = profile.asset_base_url.as_deref()?;
+    let file = file?.trim();
+    let plain = !file.is_empty()
+        && file.len() <= 200
+        && file != "."
+        && file != ".."
+        && file.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    plain.then(|| format!("{}/{}", base.trim_end_matches('/'), file))
+}
+
+/// The first letters of the first two words, or the first two characters.
+fn initials(name: Option<&str>) -> String {
+    let name = name.unwrap_or_default().trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let picked: String = if words.len() >= 2 {
+        words.iter().take(2).filter_map(|w| w.chars().next()).collect()
+    } else {
+        name.chars().filter(|c| !c.is_control()).take(2).collect()
+    };
+    picked.to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn profile() -> Profile {
+        let mut p = Profile::new("prod", "Prod", "https://op.example.com", "c");
+        p.asset_base_url = Some("https://assets.example.com/img/".into());
+        p.status_labels.insert("5".into(), "已结束".into());
+        p.operator_id = Some("o0001b41cf9f36e5a42e2a5b539593981fe32".into());
+        p
+    }
+
+    #[test]
+    fn the_spec_example_becomes_a_view() {
+        let lookup = op_api::decode_response(include_bytes!("../../op-api/tests/data/example-response.json")).unwrap();
+        let view = ChatView::build(lookup, &profile());
+        assert_eq!(view.status.as_deref(), Some("5"));
+        assert_eq!(view.status_label.as_deref(), Some("已结束"));
+        assert!(view.operator_is_me);
+        assert_eq!(
+            view.client_logo_url.as_deref(),
+            Some("https://assets.example.com/img/635d69a89716478c9c7b7fc5ea948fe5_100.png")
+        );
+        assert_eq!(view.client_type.as_deref(), Some("4"));
+        assert_eq!(view.created_at, Some(1_442_307_258_460));
+        let location = view.location.unwrap();
+        assert_eq!((location.lat, location.lng), (Some(40.02248), Some(116.2986)));
+        assert_eq!(location.coord_system, CoordSystem::Gcj02);
+        let user = view.user.unwrap();
+        assert_eq!(user.display_name.as_deref(), Some("u00012b2e588bd93843168dfb67ae12cc2ee9"));
+        assert_eq!(user.initials, "U0");
+        assert_eq!(user.avatar_url, None);
+        assert!(user.addresses.is_empty() && user.contacts.is_empty() && user.tags.is_empty());
+        assert!(view.raw_json.contains("\"chatId\": \"u0001106268050147246664\""));
+    }
+
+    #[test]
+    fn asset_urls_only_for_plain_file_names() {
+        let p = profile();
+        assert_eq!(asset_url(&p, Some("a_1.png")).as_deref(), Some("https://assets.example.com/img/a_1.png"));
+        for bad in ["../../etc/passwd", "javascript:alert(1)", "https://evil/x.png", "", "..", "a b.png"] {
+            assert_eq!(asset_url(&p, Some(bad)), None, "{bad}");
+        }
+        let mut without = profile();
+        without.asset_base_url = None;
+        assert_eq!(asset_url(&without, Some("a.png")), None);
+    }
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials(Some("张伟")), "张伟");
+        assert_eq!(initials(Some("zhang wei")), "ZW");
+        assert_eq!(initials(None), "");
+    }
+
+    #[test]
+    fn out_of_range_coordinates_are_dropped() {
+        let json = r#"{"code":200,"data":{"location":{"lat":400.0,"lng":116.0,"address":null}}}"#;
+        let view = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
+        assert_eq!(view.location, None);
+    }
+}

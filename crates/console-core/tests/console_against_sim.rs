@@ -1,0 +1,230 @@
+//! Every console operation (one per Tauri command), success and failure, against op-sim
+//! on loopback with the mock keyring.
+
+use std::path::Path;
+
+use console_core::{Console, ConsoleError, CredentialStatus, Profile, ProfileWarning, Vault, DEMO_PROFILE_ID};
+use op_api::sign::{SignRule, SignScheme};
+use op_sim::{SimConfig, SimHandle};
+
+const EXAMPLE_USER: &str = "u00012b2e588bd93843168dfb67ae12cc2ee9";
+const TOKEN: &str = "o0001-console-test-token";
+const SECRET: &str = "console-test-secret";
+const CLIENT: &str = "c0ffee00c0ffee00c0ffee00c0ffee00";
+
+struct Setup {
+    dirs: tempfile::TempDir,
+    vault: Vault,
+    console: Console,
+}
+
+impl Setup {
+    fn new() -> Self {
+        let dirs = tempfile::tempdir().unwrap();
+        let vault = Vault::mock();
+        let console = Console::open(&dirs.path().join("config"), &dirs.path().join("data"), vault.clone()).unwrap();
+        Self { dirs, vault, console }
+    }
+
+    /// The same folders and keyring, as after a restart.
+    fn reopen(&self) -> Console {
+        Console::open(&self.dirs.path().join("config"), &self.dirs.path().join("data"), self.vault.clone()).unwrap()
+    }
+}
+
+/// An op-sim of the test's own: its own client id, token, secret and sign rule.
+async fn own_sim() -> SimHandle {
+    let config = SimConfig {
+        client_id: CLIENT.into(),
+        token: TOKEN.into(),
+        secret: SECRET.into(),
+        sign_rule: SignRule::preset(SignScheme::Alipay),
+        ..SimConfig::demo()
+    };
+    op_sim::spawn(config, 0).await.unwrap()
+}
+
+fn own_profile(sim: &SimHandle) -> Profile {
+    let mut profile = Profile::new("", "Staging", &sim.base_url(), CLIENT);
+    profile.sign_rule = SignRule::preset(SignScheme::Alipay);
+    profile.timeout_ms = 700;
+    profile
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn first_run_is_the_demo_and_the_example_user_resolves() {
+    let s = Setup::new();
+    let profiles = s.console.list_profiles().await.unwrap();
+    assert_eq!(profiles.selected, DEMO_PROFILE_ID);
+    assert!(profiles.profiles[0].is_demo);
+    assert!(profiles.profiles[0].profile.base_url.starts_with("http://127.0.0.1:"));
+
+    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(view.profile_id, DEMO_PROFILE_ID);
+    assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
+    assert!(view.operator_is_me);
+    assert_eq!(view.status_label.as_deref(), Some("已结束 (demo)"));
+    let recent = s.console.recent();
+    assert_eq!((recent[0].user_id.as_str(), recent[0].outcome.as_str()), (EXAMPLE_USER, "ok"));
+    assert_eq!(
+        s.console.credential_status(DEMO_PROFILE_ID).await.unwrap(),
+        CredentialStatus { has_token: true, has_secret: true }
+    );
+}
+
+#[tokio::test]
+async fn demo_failures_arrive_with_their_codes_and_are_recorded() {
+    let s = Setup::new();
+    for (user, code) in [
+        ("u0001-nochat", "no_chat"),
+        ("u0001-apierror", "api"),
+        ("u0001-http500", "http_status"),
+        ("u0001-nobody", "api"),
+    ] {
+        let err = s.console.lookup(None, user).await.unwrap_err();
+        assert_eq!(err.code(), code, "{user}");
+        assert_eq!(s.console.recent()[0].outcome, code);
+    }
+    let err = s.console.lookup(None, "not valid!").await.unwrap_err();
+    assert_eq!(err.code(), "invalid_user_id");
+    assert_eq!(s.console.recent().len(), 4, "an invalid ID is not recorded");
+    s.console.clear_recent().unwrap();
+    assert!(s.console.recent().is_empty());
+    assert!(s.reopen().recent().is_empty());
+}
+
+#[tokio::test]
+async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let saved = s.console.save_profile(own_profile(&sim)).unwrap();
+    let id = saved.profile.id.clone();
+    assert_eq!(id, "profile-1");
+    assert_eq!(saved.warnings, Vec::<ProfileWarning>::new());
+
+    let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "not_configured");
+    assert_eq!(sim.requests_seen(), 0);
+
+    let status = s.console.save_credentials(&id, Some(TOKEN.into()), Some(format!(" {SECRET} "))).await.unwrap();
+    assert_eq!(status, CredentialStatus { has_token: true, has_secret: true });
+    let view = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+    assert_eq!(view.group_id.as_deref(), Some("106268050147246664"));
+
+    // Neither credential is in any file the console wrote.
+    for path in files_under(s.dirs.path()) {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.contains(TOKEN) && !text.contains(SECRET), "{} holds a credential", path.display());
+    }
+
+    // A wrong token: the server's refusal, with its code.
+    s.console.save_credentials(&id, Some("o0001-wrong".into()), None).await.unwrap();
+    let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.body().api_code.as_deref(), Some("4003"));
+
+    // A slow server: the profile's timeout.
+    s.console.save_credentials(&id, Some(TOKEN.into()), None).await.unwrap();
+    assert_eq!(s.console.lookup(Some(&id), "u0001-slow").await.unwrap_err().code(), "timeout");
+
+    let status = s.console.forget_credentials(&id).await.unwrap();
+    assert_eq!(status, CredentialStatus::default());
+    assert_eq!(s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err().code(), "not_configured");
+}
+
+#[tokio::test]
+async fn selection_profiles_and_credentials_survive_a_restart() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    assert_eq!(s.console.select_profile(&id).await.unwrap().selected, id);
+    s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+
+    let again = s.reopen();
+    assert_eq!(again.list_profiles().await.unwrap().selected, id);
+    assert_eq!(again.lookup(None, EXAMPLE_USER).await.unwrap().profile_id, id);
+    assert_eq!(again.recent()[0].profile_id, id);
+}
+
+#[tokio::test]
+async fn invalid_changes_are_refused_and_change_nothing() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let file = std::fs::read(s.dirs.path().join("config/profiles.json")).unwrap();
+
+    let mut bad = own_profile(&sim);
+    bad.id = id.clone();
+    bad.base_url = "not a url".into();
+    let err = s.console.save_profile(bad).unwrap_err();
+    assert_eq!(err.body().field.as_deref(), Some("baseUrl"));
+    let mut demo = own_profile(&sim);
+    demo.id = DEMO_PROFILE_ID.into();
+    assert_eq!(s.console.save_profile(demo).unwrap_err(), ConsoleError::DemoReadOnly);
+    assert_eq!(s.console.select_profile("nope").await.unwrap_err().code(), "profile_not_found");
+    assert_eq!(s.console.delete_profile(DEMO_PROFILE_ID).await.unwrap_err().code(), "demo_read_only");
+    assert_eq!(s.console.save_credentials(&id, Some("  ".into()), None).await.unwrap_err().code(), "empty_credential");
+    assert_eq!(
+        s.console.save_credentials(DEMO_PROFILE_ID, Some("t".into()), None).await.unwrap_err().code(),
+        "demo_read_only"
+    );
+    assert_eq!(s.console.import_profiles("{\"profiles\":[{\"id\":\"x\"}]}").unwrap_err().code(), "invalid_import");
+    assert_eq!(std::fs::read(s.dirs.path().join("config/profiles.json")).unwrap(), file);
+}
+
+#[tokio::test]
+async fn plain_http_elsewhere_is_saved_with_a_visible_warning() {
+    let s = Setup::new();
+    let mut profile = Profile::new("lan", "LAN", "http://op.internal.example:8080", CLIENT);
+    profile.timeout_ms = 1000;
+    assert_eq!(s.console.save_profile(profile).unwrap().warnings, vec![ProfileWarning::InsecureBaseUrl]);
+    let listed = s.console.list_profiles().await.unwrap();
+    assert_eq!(listed.profiles[1].warnings, vec![ProfileWarning::InsecureBaseUrl]);
+}
+
+#[tokio::test]
+async fn deleting_a_profile_forgets_its_credentials() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&id).await.unwrap();
+    s.console.delete_profile(&id).await.unwrap();
+    assert_eq!(s.vault.status(&id).unwrap(), CredentialStatus::default());
+    assert_eq!(s.console.list_profiles().await.unwrap().selected, DEMO_PROFILE_ID);
+    assert_eq!(s.console.delete_profile(&id).await.unwrap_err().code(), "profile_not_found");
+}
+
+#[tokio::test]
+async fn importing_an_it_profiles_file() {
+    let s = Setup::new();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("it.json");
+    std::fs::write(
+        &path,
+        r#"{"selected":"hq","profiles":[{"id":"hq","name":"总部","baseUrl":"https://op.example.com","clientId":"b2736195b38346639463ee889d6b8ff4",
+            "signRule":{"scheme":"wechatV2"},"coordSystem":"bd09","statusLabels":{"5":"已结束"}}]}"#,
+    )
+    .unwrap();
+    assert_eq!(s.console.import_profiles_file(&path).unwrap(), 1);
+    let listed = s.reopen().list_profiles().await.unwrap();
+    assert_eq!(listed.selected, "hq");
+    assert_eq!(listed.profiles[1].profile.sign_rule, SignRule::preset(SignScheme::WechatV2));
+    let err = s.console.import_profiles_file(&dir.path().join("missing.json")).unwrap_err();
+    assert!(err.to_string().contains("cannot read"), "{err}");
+}

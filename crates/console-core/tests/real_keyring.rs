@@ -1,0 +1,79 @@
+//! Against a real Secret Service: gnome-keyring in a private D-Bus session started by the
+//! test itself (`dbus-run-session`), each step a fresh `op-console-keyring` process. Also
+//! the failures a desktop meets: no session bus, and a keyring that is locked.
+
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const PROBE: &str = env!("CARGO_BIN_EXE_op-console-keyring");
+
+/// Runs a shell script inside a fresh D-Bus session, bounded by `timeout`.
+fn in_session(script: &str) -> Output {
+    Command::new("timeout")
+        .args(["60", "dbus-run-session", "--", "sh", "-ec", script])
+        .env("PROBE", PROBE)
+        .env_remove("DISPLAY")
+        .output()
+        .expect("dbus-run-session runs (scripts/setup.sh installs dbus and gnome-keyring)")
+}
+
+fn stdout_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+#[test]
+fn set_read_back_in_a_fresh_process_then_forget() {
+    // md5("o0001-real-keyring-token") computed with Python's hashlib.
+    let script = r#"
+        echo -n test | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+        printf 'o0001-real-keyring-token' | "$PROBE" set prof-1 token
+        "$PROBE" get prof-1 token
+        echo "secret-tool: $(secret-tool search service op-console 2>&1 | grep -c 'attribute.username = prof-1:token')"
+        "$PROBE" delete prof-1 token
+        "$PROBE" get prof-1 token
+        echo "secret-tool: $(secret-tool search service op-console 2>&1 | grep -c 'attribute.username = prof-1:token' || true)"
+    "#;
+    let output = in_session(script);
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}\n{}", String::from_utf8_lossy(&output.stderr));
+    let lines = stdout_lines(&output);
+    assert_eq!(lines[0]["ok"], true, "{text}");
+    assert_eq!(lines[1]["present"], true, "{text}");
+    assert_eq!(lines[1]["md5"], "2be23d69cb6aff158a0ec430e218775d", "{text}");
+    assert_eq!(lines[2]["ok"], true, "{text}");
+    assert_eq!(lines[3]["present"], false, "{text}");
+    assert!(text.contains("secret-tool: 1"), "secret-tool sees the entry: {text}");
+    assert!(text.contains("secret-tool: 0"), "secret-tool no longer sees it: {text}");
+    assert!(!text.contains("o0001-real-keyring-token"), "a credential was printed: {text}");
+}
+
+#[test]
+fn no_session_bus_is_named_within_two_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let started = Instant::now();
+    let output = Command::new(PROBE)
+        .args(["get", "prof-1", "token"])
+        .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}/no-bus", dir.path().display()))
+        .env_remove("DISPLAY")
+        .output()
+        .unwrap();
+    let elapsed = started.elapsed();
+    let lines = stdout_lines(&output);
+    assert_eq!(lines[0]["code"], "keyring_unavailable", "{lines:?}");
+    assert!(elapsed < Duration::from_secs(2), "took {elapsed:?}");
+}
+
+#[test]
+fn a_locked_keyring_is_named() {
+    let script = r#"
+        gnome-keyring-daemon --start --components=secrets >/dev/null 2>&1
+        printf 'value' | "$PROBE" set prof-1 secret || true
+    "#;
+    let output = in_session(script);
+    let lines = stdout_lines(&output);
+    assert_eq!(lines[0]["code"], "keyring_locked", "{lines:?} {}", String::from_utf8_lossy(&output.stderr));
+}
