@@ -12,6 +12,7 @@ use tokio::sync::OnceCell;
 
 use crate::demo::{demo_credentials, demo_profile, start_demo_server};
 use crate::error::ConsoleError;
+use crate::images::{Image, ImageFetcher};
 use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
 use crate::profiles_file::ProfilesFile;
 use crate::recent::{RecentLookup, RecentLookups};
@@ -19,7 +20,7 @@ use crate::vault::{CredentialKind, CredentialStatus, Vault};
 use crate::view::ChatView;
 
 /// A profile as the settings screen shows it.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfileView {
     pub profile: Profile,
@@ -27,7 +28,7 @@ pub struct ProfileView {
     pub warnings: Vec<ProfileWarning>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProfilesView {
     pub selected: String,
@@ -45,6 +46,7 @@ pub struct Console {
     clients: Mutex<HashMap<String, (Profile, OpClient)>>,
     /// Credentials read from the keyring once, kept in memory only.
     credentials: Mutex<HashMap<String, Credentials>>,
+    images: ImageFetcher,
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -62,6 +64,7 @@ impl Console {
             demo: OnceCell::new(),
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
+            images: ImageFetcher::new(),
         })
     }
 
@@ -262,6 +265,12 @@ impl Console {
         let vault = self.vault.clone();
         let id = profile_id.to_owned();
         blocking(move || vault.status(&id)).await
+    }
+
+    /// An image for the page (tile, logo, avatar) from the selected profile's hosts only.
+    pub async fn image(&self, url: &str) -> Result<Image, ConsoleError> {
+        let profile = self.profile(None).await?;
+        self.images.fetch(&profile, url).await
     }
 
     pub fn recent(&self) -> Vec<RecentLookup> {

@@ -43,6 +43,15 @@ pub enum ConsoleError {
 
     #[error("The demo server could not start ({detail}).")]
     DemoUnavailable { detail: String },
+
+    #[error("The map could not be opened ({detail}).")]
+    OpenFailed { detail: String },
+
+    #[error("The image {url} is not under the profile's tile or asset URL.")]
+    ImageRefused { url: String },
+
+    #[error("The image could not be loaded ({detail}).")]
+    ImageFailed { detail: String },
 }
 
 impl ConsoleError {
@@ -61,6 +70,9 @@ impl ConsoleError {
             Self::KeyringFailed { .. } => "keyring_error",
             Self::Storage { .. } => "storage",
             Self::DemoUnavailable { .. } => "demo_unavailable",
+            Self::OpenFailed { .. } => "open_failed",
+            Self::ImageRefused { .. } => "image_refused",
+            Self::ImageFailed { .. } => "image_failed",
         }
     }
 
@@ -94,27 +106,33 @@ impl ConsoleError {
 
 /// The serialised error: `code` is stable, `message` is English for logs and support; the
 /// optional fields carry what the UI's sentence needs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Debug, Clone, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     pub code: String,
     pub message: String,
     /// The API's own code and message (code `api`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub api_code: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub api_message: Option<String>,
     /// The HTTP status (code `http_status`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub status: Option<u16>,
     /// The failing field's path in the answer (code `decode`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub path: Option<String>,
     /// The profile field at fault (code `invalid_profile`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub field: Option<String>,
     /// How long we waited (codes `timeout`, `keyring_timeout`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub after_ms: Option<u64>,
 }
 

@@ -15,7 +15,7 @@ pub const DEMO_PROFILE_ID: &str = "demo";
 
 /// The datum of a pair of coordinates. Chinese apps of the API's era send GCJ-02 (AMap,
 /// Tencent) or BD-09 (Baidu); OpenStreetMap tiles are WGS-84.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum CoordSystem {
     Wgs84,
@@ -25,7 +25,7 @@ pub enum CoordSystem {
 }
 
 /// A map tile layer: `{z}/{x}/{y}` URL template, its attribution and its datum.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TileLayer {
     pub url_template: String,
@@ -39,7 +39,7 @@ fn wgs84() -> CoordSystem {
     CoordSystem::Wgs84
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Profile {
     /// `a-z 0-9 -`; the keyring accounts are `<id>:token` and `<id>:secret`.
@@ -84,7 +84,7 @@ fn default_timeout_ms() -> u64 {
 }
 
 /// Something allowed but worth showing next to the profile.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub enum ProfileWarning {
     /// Plain http to a host that is not this machine: the token crosses the network readable.

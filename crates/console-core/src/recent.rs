@@ -10,7 +10,7 @@ use crate::error::ConsoleError;
 pub const RECENT_FILE_NAME: &str = "recent.json";
 pub const RECENT_LIMIT: usize = 50;
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct RecentLookup {
     pub user_id: String,

@@ -32,7 +32,7 @@ impl CredentialKind {
 }
 
 /// Whether a profile has its credentials saved: never the values.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialStatus {
     pub has_token: bool,

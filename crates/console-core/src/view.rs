@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::profile::{CoordSystem, Profile};
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatView {
     pub profile_id: String,
@@ -38,7 +38,7 @@ pub struct ChatView {
     pub raw_json: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct LocationView {
     pub address: Option<String>,
@@ -48,7 +48,7 @@ pub struct LocationView {
     pub coord_system: CoordSystem,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UserView {
     pub user_id: Option<String>,
@@ -67,7 +67,7 @@ pub struct UserView {
     pub contacts: Vec<ContactView>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct AddressView {
     pub id: Option<String>,
@@ -75,7 +75,7 @@ pub struct AddressView {
     pub remark: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ContactView {
     pub id: Option<String>,

@@ -228,3 +228,24 @@ async fn importing_an_it_profiles_file() {
     let err = s.console.import_profiles_file(&dir.path().join("missing.json")).unwrap_err();
     assert!(err.to_string().contains("cannot read"), "{err}");
 }
+
+#[tokio::test]
+async fn images_come_only_from_the_selected_profile_s_hosts() {
+    let s = Setup::new();
+    let demo = s.console.profile(None).await.unwrap();
+    let tile = demo.tiles.unwrap().url_template.replace("{z}", "3").replace("{x}", "6").replace("{y}", "2");
+    let image = s.console.image(&tile).await.unwrap();
+    assert_eq!(image.content_type, "image/png");
+    assert!(image.bytes.starts_with(b"\x89PNG"));
+    let logo = s
+        .console
+        .image(&format!("{}/635d69a89716478c9c7b7fc5ea948fe5_100.png", demo.asset_base_url.unwrap()))
+        .await
+        .unwrap();
+    assert_eq!(logo.content_type, "image/svg+xml");
+    let elsewhere = s.console.image("http://127.0.0.1:9/tiles/1/1/1.png").await.unwrap_err();
+    assert_eq!(elsewhere.code(), "image_refused");
+    // The same host, outside the tile and asset paths: the API itself is not an image source.
+    let api = s.console.image(&format!("{}/op/v2/getChatInfoByUserId", demo.base_url)).await.unwrap_err();
+    assert_eq!(api.code(), "image_refused");
+}

@@ -33,6 +33,11 @@ pub(crate) async fn handle(
 ) -> Response {
     state.requests.fetch_add(1, Ordering::SeqCst);
     let raw_query = uri.query().unwrap_or_default();
+    if method == Method::GET {
+        if let Some(response) = crate::static_images::serve(uri.path()) {
+            return response;
+        }
+    }
     if !uri.path().ends_with(op_api::ENDPOINT_PATH) {
         tracing::info!(%method, path = uri.path(), query = %redact_query(raw_query), "not found");
         return (StatusCode::NOT_FOUND, "not found").into_response();

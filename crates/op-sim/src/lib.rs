@@ -6,6 +6,7 @@ pub mod codes;
 mod config;
 mod handler;
 mod server;
+mod static_images;
 mod users;
 
 pub use config::{SimConfig, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};

@@ -9,6 +9,7 @@ use super::stamp::StampParam;
 use super::template::Template;
 
 /// The scheme: one of four MD5 conventions of the API's era, or a template for any other.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "scheme", rename_all = "camelCase")]
 pub enum SignScheme {
@@ -25,6 +26,7 @@ pub enum SignScheme {
 }
 
 /// The case of the 32 hex digits of the sign.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum HexCase {
@@ -33,6 +35,7 @@ pub enum HexCase {
 }
 
 /// A sign rule: a scheme and the few choices around it.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SignRule {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::rule::{md5_hex, HexCase};
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StampParam {
@@ -15,6 +16,7 @@ pub struct StampParam {
     pub format: StampFormat,
 }
 
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum StampFormat {

@@ -1,0 +1,124 @@
+//! Images (map tiles, logos, avatars) for the page, fetched here rather than by the
+//! webview: only from the selected profile's tile and asset URLs, only images, size
+//! capped. The page's CSP then allows no remote host at all.
+
+use std::time::Duration;
+
+use crate::error::ConsoleError;
+use crate::profile::Profile;
+
+pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub struct ImageFetcher {
+    http: reqwest::Client,
+}
+
+/// A fetched image: its content type and bytes.
+#[derive(Debug)]
+pub struct Image {
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Default for ImageFetcher {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ImageFetcher {
+    pub fn new() -> Self {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .timeout(Duration::from_secs(15))
+            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")))
+            .build()
+            .unwrap_or_default();
+        Self { http }
+    }
+
+    pub async fn fetch(&self, profile: &Profile, url: &str) -> Result<Image, ConsoleError> {
+        if !image_allowed(profile, url) {
+            return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
+        }
+        let failed = |detail: String| ConsoleError::ImageFailed { detail };
+        let mut response = self.http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;
+        if !response.status().is_success() {
+            return Err(failed(format!("HTTP {}", response.status().as_u16())));
+        }
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        if !content_type.starts_with("image/") {
+            return Err(failed(format!("not an image ({content_type})")));
+        }
+        let mut bytes = Vec::new();
+        while let Some(chunk) = response.chunk().await.map_err(|e| failed(e.without_url().to_string()))? {
+            if bytes.len() as u64 + chunk.len() as u64 > MAX_IMAGE_BYTES {
+                return Err(failed("the image is larger than 1 MiB".into()));
+            }
+            bytes.extend_from_slice(&chunk);
+        }
+        Ok(Image { content_type, bytes })
+    }
+}
+
+/// Under the profile's tile URL (up to its first placeholder) or its asset base URL,
+/// http(s), with no `..` or `@` that could step elsewhere.
+pub fn image_allowed(profile: &Profile, url: &str) -> bool {
+    let Ok(parsed) = url::Url::parse(url) else { return false };
+    if !matches!(parsed.scheme(), "http" | "https") || url.contains("..") || url.contains('@') || url.contains('\\') {
+        return false;
+    }
+    let mut prefixes: Vec<String> = Vec::new();
+    if let Some(tiles) = &profile.tiles {
+        let fixed = tiles.url_template.split('{').next().unwrap_or_default();
+        prefixes.push(fixed.to_owned());
+    }
+    if let Some(assets) = &profile.asset_base_url {
+        prefixes.push(format!("{}/", assets.trim_end_matches('/')));
+    }
+    // A prefix must at least name a host and the start of a path.
+    prefixes.iter().any(|p| p.matches('/').count() >= 3 && url.starts_with(p.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{CoordSystem, TileLayer};
+
+    fn profile() -> Profile {
+        let mut p = Profile::new("p", "P", "https://op.example.com", "c");
+        p.tiles = Some(TileLayer {
+            url_template: "https://tiles.example.com/osm/{z}/{x}/{y}.png".into(),
+            attribution: String::new(),
+            coord_system: CoordSystem::Wgs84,
+        });
+        p.asset_base_url = Some("https://cdn.example.com/img".into());
+        p
+    }
+
+    #[test]
+    fn only_the_profile_s_tile_and_asset_urls() {
+        let p = profile();
+        assert!(image_allowed(&p, "https://tiles.example.com/osm/3/4/5.png"));
+        assert!(image_allowed(&p, "https://cdn.example.com/img/logo_100.png"));
+        for refused in [
+            "https://tiles.example.com/other/3/4/5.png",
+            "https://cdn.example.com/imgx/a.png",
+            "https://cdn.example.com/img/../secret.png",
+            "https://cdn.example.com/img/@evil.com/a.png",
+            "https://evil.example.com/osm/1/2/3.png",
+            "file:///etc/passwd",
+            "not a url",
+        ] {
+            assert!(!image_allowed(&p, refused), "{refused}");
+        }
+        assert!(!image_allowed(&Profile::new("q", "Q", "https://h", "c"), "https://tiles.example.com/osm/1/1/1.png"));
+    }
+}

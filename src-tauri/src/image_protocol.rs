@@ -1,0 +1,39 @@
+//! `opimg://localhost/<url-encoded URL>` (`http://opimg.localhost/…` on Windows): the page's
+//! only way to show a remote image. console-core checks the URL against the selected
+//! profile and fetches it; the CSP allows no remote host.
+
+use console_core::Console;
+use tauri::http::{header, Request, Response, StatusCode};
+use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+
+pub const SCHEME: &str = "opimg";
+
+pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
+    let app = ctx.app_handle().clone();
+    let encoded = request.uri().path().trim_start_matches('/').to_owned();
+    tauri::async_runtime::spawn(async move {
+        let response = match percent_decode(&encoded) {
+            None => status(StatusCode::BAD_REQUEST),
+            Some(url) => match app.state::<Console>().image(&url).await {
+                Ok(image) => Response::builder()
+                    .header(header::CONTENT_TYPE, image.content_type)
+                    .header(header::CACHE_CONTROL, "max-age=3600")
+                    .body(image.bytes)
+                    .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
+                Err(e) if e.code() == "image_refused" => status(StatusCode::FORBIDDEN),
+                Err(_) => status(StatusCode::BAD_GATEWAY),
+            },
+        };
+        responder.respond(response);
+    });
+}
+
+fn status(code: StatusCode) -> Response<Vec<u8>> {
+    let mut response = Response::new(Vec::new());
+    *response.status_mut() = code;
+    response
+}
+
+fn percent_decode(text: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(text).decode_utf8().ok().map(|s| s.into_owned())
+}

@@ -1,0 +1,147 @@
+// Generated from the Rust types by crates/console-core/tests/ui_contract.rs. Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p console-core --test ui_contract`.
+
+export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
+/**
+ * The raw status code, and the profile's label for it when one is set.
+ */
+status: string | null, statusLabel: string | null, 
+/**
+ * Epoch milliseconds; the UI shows local time and the age.
+ */
+createdAt: number | null, operatorId: string | null, 
+/**
+ * The serving operator is the signed-in one (the profile's operator id).
+ */
+operatorIsMe: boolean, groupId: string | null, isInGroup: boolean | null, refChatId: string | null, channelId: string | null, channelName: string | null, clientName: string | null, clientId: string | null, clientLogoUrl: string | null, clientType: string | null, versionCode: string | null, location: LocationView | null, user: UserView | null, foot: Foot | null, 
+/**
+ * The whole answer, pretty-printed, for the support view. Answers hold no credentials.
+ */
+rawJson: string, };
+
+export type LocationView = { address: string | null, 
+/**
+ * As sent, in `coord_system`; the UI converts for its tile layer.
+ */
+lat: number | null, lng: number | null, coordSystem: CoordSystem, };
+
+export type UserView = { userId: string | null, userName: string | null, nickName: string | null, 
+/**
+ * The nickname, else the user name, else the user ID.
+ */
+displayName: string | null, 
+/**
+ * Up to two characters for an avatar placeholder.
+ */
+initials: string, avatarUrl: string | null, phone: string | null, displayPhone: string | null, tags: Array<string>, serviceCount: number | null, addresses: Array<AddressView>, contacts: Array<ContactView>, };
+
+export type AddressView = { id: string | null, address: string | null, remark: string | null, };
+
+export type ContactView = { id: string | null, name: string | null, phone: string | null, };
+
+export type Foot = { 
+/**
+ * When the server answered, `yyyy-MM-dd HH:mm:ss` as sent (kept as text: display only).
+ */
+operationTime: string | null, servicePhone: string | null, 
+/**
+ * The name of the server that answered.
+ */
+host: string | null, };
+
+export type CoordSystem = "wgs84" | "gcj02" | "bd09";
+
+export type TileLayer = { urlTemplate: string, attribution: string, coordSystem: CoordSystem, };
+
+export type Profile = { 
+/**
+ * `a-z 0-9 -`; the keyring accounts are `<id>:token` and `<id>:secret`.
+ */
+id: string, name: string, baseUrl: string, clientId: string, apiVersion: string, signRule: SignRule, 
+/**
+ * The datum of the API's locations.
+ */
+coordSystem: CoordSystem, tiles: TileLayer | null, 
+/**
+ * Where `client.logo` and `user.icon` file names are found.
+ */
+assetBaseUrl: string | null, connectTimeoutMs: number, timeoutMs: number, 
+/**
+ * Labels for the API's undocumented status codes: `{"5": "已结束"}`.
+ */
+statusLabels: { [key in string]: string }, 
+/**
+ * The signed-in operator's id, to mark their own chats.
+ */
+operatorId: string | null, };
+
+export type SignRule = { 
+/**
+ * The case of the hex digits; when absent, the scheme's own convention.
+ */
+hex?: HexCase | null, 
+/**
+ * For the sorted-parameter schemes: the exact body bytes join the parameters under
+ * this name, so that the sign covers them. `null` leaves the body out.
+ */
+bodyParam: string | null, 
+/**
+ * An optional timestamp or nonce parameter added to the query (and so to the sign).
+ */
+stamp?: StampParam | null, } & ({ "scheme": "wechatV2" } | { "scheme": "alipay" } | { "scheme": "top" } | { "scheme": "bodyMd5" } | { "scheme": "template", template: string, });
+
+export type SignScheme = { "scheme": "wechatV2" } | { "scheme": "alipay" } | { "scheme": "top" } | { "scheme": "bodyMd5" } | { "scheme": "template", template: string, };
+
+export type HexCase = "lower" | "upper";
+
+export type StampParam = { 
+/**
+ * The query parameter's name, for example `timestamp` or `nonce`.
+ */
+name: string, format: StampFormat, };
+
+export type StampFormat = "unixSeconds" | "unixMillis" | "compact" | "nonce";
+
+export type ProfileWarning = "insecureBaseUrl" | "insecureAssetUrl" | "insecureTileUrl";
+
+export type ProfileView = { profile: Profile, isDemo: boolean, warnings: Array<ProfileWarning>, };
+
+export type ProfilesView = { selected: string, 
+/**
+ * The demo first, then the saved profiles in the order they were added.
+ */
+profiles: Array<ProfileView>, };
+
+export type CredentialStatus = { hasToken: boolean, hasSecret: boolean, };
+
+export type RecentLookup = { userId: string, profileId: string, 
+/**
+ * Epoch milliseconds.
+ */
+at: number, 
+/**
+ * `ok`, or the error's code.
+ */
+outcome: string, };
+
+export type ErrorBody = { code: string, message: string, 
+/**
+ * The API's own code and message (code `api`).
+ */
+apiCode?: string, apiMessage?: string, 
+/**
+ * The HTTP status (code `http_status`).
+ */
+status?: number, 
+/**
+ * The failing field's path in the answer (code `decode`).
+ */
+path?: string, 
+/**
+ * The profile field at fault (code `invalid_profile`).
+ */
+field?: string, 
+/**
+ * How long we waited (codes `timeout`, `keyring_timeout`).
+ */
+afterMs?: number, };

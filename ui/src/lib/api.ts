@@ -1,0 +1,55 @@
+// Typed calls to the backend's commands. The types come from bindings.ts (generated from
+// Rust); a failure is always an ApiError carrying the backend's {code, message, …}.
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  ChatView,
+  CredentialStatus,
+  ErrorBody,
+  Profile,
+  ProfileView,
+  ProfilesView,
+  RecentLookup,
+} from "../bindings";
+
+export class ApiError extends Error {
+  readonly body: ErrorBody;
+  constructor(body: ErrorBody) {
+    super(body.message);
+    this.body = body;
+  }
+  get code(): string {
+    return this.body.code;
+  }
+}
+
+function asErrorBody(raw: unknown): ErrorBody {
+  if (raw && typeof raw === "object" && typeof (raw as ErrorBody).code === "string") {
+    return raw as ErrorBody;
+  }
+  return { code: "internal", message: String(raw) };
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (raw) {
+    throw new ApiError(asErrorBody(raw));
+  }
+}
+
+export const api = {
+  lookupChat: (userId: string, profileId?: string) =>
+    call<ChatView>("lookup_chat", { userId, profileId: profileId ?? null }),
+  listProfiles: () => call<ProfilesView>("list_profiles"),
+  saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),
+  deleteProfile: (id: string) => call<void>("delete_profile", { id }),
+  selectProfile: (id: string) => call<ProfilesView>("select_profile", { id }),
+  importProfiles: (text: string) => call<number>("import_profiles", { text }),
+  saveCredentials: (profileId: string, token: string | null, secret: string | null) =>
+    call<CredentialStatus>("save_credentials", { profileId, token, secret }),
+  forgetCredentials: (profileId: string) => call<CredentialStatus>("forget_credentials", { profileId }),
+  credentialStatus: (profileId: string) => call<CredentialStatus>("credential_status", { profileId }),
+  recentLookups: () => call<RecentLookup[]>("recent_lookups"),
+  clearRecentLookups: () => call<void>("clear_recent_lookups"),
+  openInMap: (lat: number, lng: number) => call<void>("open_in_map", { lat, lng }),
+};

@@ -1,0 +1,34 @@
+// Times as operators read them: local `yyyy-MM-dd HH:mm:ss` and an age ("3 天前").
+import type { Lang } from "./i18n.svelte";
+
+const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+
+export function formatLocal(epochMs: number): string {
+  const d = new Date(epochMs);
+  if (Number.isNaN(d.getTime())) return "";
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["year", 365 * 24 * 3600],
+  ["month", 30 * 24 * 3600],
+  ["day", 24 * 3600],
+  ["hour", 3600],
+  ["minute", 60],
+  ["second", 1],
+];
+
+export function formatAge(epochMs: number, now: number, lang: Lang): string {
+  const seconds = Math.round((epochMs - now) / 1000);
+  const format = new Intl.RelativeTimeFormat(lang === "zh" ? "zh-CN" : "en", { numeric: "auto" });
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size || unit === "second") {
+      return format.format(Math.trunc(seconds / size), unit);
+    }
+  }
+  return "";
+}
+
+export function formatCoordinate(value: number): string {
+  return value.toFixed(6);
+}

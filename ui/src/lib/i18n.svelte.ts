@@ -1,0 +1,202 @@
+// Chinese by default, English switchable. `t` reads reactive state, so text follows a
+// language switch everywhere it is used in markup.
+import type { ErrorBody } from "../bindings";
+import type { UserIdProblem } from "./userId";
+
+export type Lang = "zh" | "en";
+
+const STORAGE_KEY = "op-console.lang";
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "zh";
+  } catch {
+    return "zh";
+  }
+}
+
+const state = $state<{ lang: Lang }>({ lang: initialLang() });
+
+export function lang(): Lang {
+  return state.lang;
+}
+
+export function setLang(next: Lang): void {
+  state.lang = next;
+  try {
+    localStorage.setItem(STORAGE_KEY, next);
+  } catch {
+    /* private mode: the choice lasts for this session */
+  }
+  document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
+}
+
+type Entry = { zh: string; en: string };
+
+const TEXT = {
+  appTitle: { zh: "Op 客服控制台", en: "Op Console" },
+  demoBadge: { zh: "演示数据", en: "Demo data" },
+  searchLabel: { zh: "用户 ID", en: "User ID" },
+  searchPlaceholder: { zh: "输入用户 ID，回车查询（Ctrl+K 聚焦）", en: "Type a user ID, Enter to look up (Ctrl+K to focus)" },
+  searchButton: { zh: "查询", en: "Look up" },
+  recentTitle: { zh: "最近查询", en: "Recent lookups" },
+  recentClear: { zh: "清空", en: "Clear" },
+  recentEmpty: { zh: "还没有查询记录", en: "No lookups yet" },
+  settings: { zh: "设置", en: "Settings" },
+  close: { zh: "关闭", en: "Close" },
+  language: { zh: "English", en: "中文" },
+  rawJson: { zh: "原始数据", en: "Raw JSON" },
+  rawJsonHint: { zh: "最近一次回复（不含凭据），供技术支持使用", en: "The last answer (no credentials), for support" },
+  welcome: { zh: "输入用户 ID 查看其最近一次会话、位置和联系方式。", en: "Type a user ID to see their most recent chat, location and contacts." },
+  welcomeDemo: { zh: "演示模式：试试 u00012b2e588bd93843168dfb67ae12cc2ee9 或 u0001-rich。", en: "Demo mode: try u00012b2e588bd93843168dfb67ae12cc2ee9 or u0001-rich." },
+
+  chatTitle: { zh: "最近会话", en: "Recent chat" },
+  subtitle: { zh: "会话标题", en: "Subtitle" },
+  chatId: { zh: "会话 ID", en: "Chat ID" },
+  status: { zh: "状态", en: "Status" },
+  createdAt: { zh: "创建时间", en: "Created" },
+  operator: { zh: "服务客服", en: "Operator" },
+  operatorIsMe: { zh: "（我）", en: " (you)" },
+  groupId: { zh: "群组 ID", en: "Group ID" },
+  inGroup: { zh: "我在群组中", en: "You are in the group" },
+  notInGroup: { zh: "我不在群组中", en: "You are not in the group" },
+  refChatId: { zh: "关联会话", en: "Related chat" },
+  channel: { zh: "来源渠道", en: "Channel" },
+  client: { zh: "客户端", en: "Client" },
+  clientType: { zh: "客户端类型", en: "Client type" },
+  versionCode: { zh: "版本号", en: "Version" },
+  none: { zh: "—", en: "—" },
+  copy: { zh: "复制", en: "Copy" },
+  copied: { zh: "已复制", en: "Copied" },
+
+  locationTitle: { zh: "会话位置", en: "Location" },
+  noLocation: { zh: "这次会话没有位置信息。", en: "This chat has no location." },
+  tilesUnavailable: { zh: "地图瓦片不可用，仅显示标记和坐标。", en: "Map tiles are unavailable; the marker and coordinates still show." },
+  coordinates: { zh: "坐标", en: "Coordinates" },
+  openInMap: { zh: "在地图中打开", en: "Open in map" },
+
+  userTitle: { zh: "用户", en: "User" },
+  userId: { zh: "用户 ID", en: "User ID" },
+  serviceCount: { zh: "服务次数", en: "Times served" },
+  phone: { zh: "电话", en: "Phone" },
+  showPhone: { zh: "显示完整号码", en: "Show full number" },
+  tags: { zh: "标签", en: "Tags" },
+  addressTitle: { zh: "地址", en: "Address" },
+  remark: { zh: "备注", en: "Remark" },
+  contactTitle: { zh: "联系人", en: "Contact" },
+  noAddresses: { zh: "没有地址", en: "No addresses" },
+  noContacts: { zh: "没有联系人", en: "No contacts" },
+
+  retry: { zh: "重试", en: "Retry" },
+  openSettings: { zh: "打开设置", en: "Open settings" },
+
+  profiles: { zh: "配置", en: "Profiles" },
+  newProfile: { zh: "新建配置", en: "New profile" },
+  importProfiles: { zh: "从文件导入", en: "Import from file" },
+  imported: { zh: "已导入 {n} 个配置", en: "Imported {n} profile(s)" },
+  demoProfileNote: { zh: "内置演示配置：连接本机的模拟服务器，无需凭据。", en: "Built-in demo: a simulated server on this machine, no credentials needed." },
+  use: { zh: "使用此配置", en: "Use this profile" },
+  inUse: { zh: "使用中", en: "In use" },
+  save: { zh: "保存", en: "Save" },
+  saved: { zh: "已保存", en: "Saved" },
+  delete: { zh: "删除", en: "Delete" },
+  name: { zh: "名称", en: "Name" },
+  baseUrl: { zh: "服务地址", en: "Base URL" },
+  clientId: { zh: "应用 ID (client)", en: "Client ID" },
+  apiVersion: { zh: "接口版本", en: "API version" },
+  signRule: { zh: "签名规则", en: "Sign rule" },
+  signTemplate: { zh: "签名模板", en: "Sign template" },
+  coordSystem: { zh: "位置坐标系", en: "Location coordinates" },
+  tileUrl: { zh: "地图瓦片地址模板", en: "Map tile URL template" },
+  tileAttribution: { zh: "瓦片署名", en: "Tile attribution" },
+  tileCoordSystem: { zh: "瓦片坐标系", en: "Tile coordinates" },
+  assetBaseUrl: { zh: "图片资源地址", en: "Asset base URL" },
+  timeoutMs: { zh: "超时（毫秒）", en: "Timeout (ms)" },
+  operatorId: { zh: "我的客服 ID", en: "My operator ID" },
+  statusLabels: { zh: "状态标签（每行 代码=名称）", en: "Status labels (one code=label per line)" },
+  insecureBaseUrl: { zh: "警告：服务地址使用明文 http，令牌将以明文在网络上传输。", en: "Warning: the base URL is plain http; the token crosses the network unencrypted." },
+  insecureAssetUrl: { zh: "警告：图片资源地址使用明文 http。", en: "Warning: the asset URL is plain http." },
+  insecureTileUrl: { zh: "警告：地图瓦片地址使用明文 http。", en: "Warning: the tile URL is plain http." },
+  credentials: { zh: "凭据（保存在系统钥匙串中）", en: "Credentials (kept in the system keyring)" },
+  token: { zh: "令牌 (token)", en: "Token" },
+  secret: { zh: "签名密钥", en: "Signing secret" },
+  savedState: { zh: "已保存", en: "Saved" },
+  notSavedState: { zh: "未保存", en: "Not saved" },
+  saveCredentials: { zh: "保存到钥匙串", en: "Save to keyring" },
+  forgetCredentials: { zh: "从钥匙串删除", en: "Forget" },
+  testConnection: { zh: "测试连接", en: "Test connection" },
+  testUserId: { zh: "用于测试的用户 ID", en: "User ID to test with" },
+  testOk: { zh: "连接正常：找到了该用户的会话。", en: "Connection works: the user's chat was found." },
+} satisfies Record<string, Entry>;
+
+export type TextKey = keyof typeof TEXT;
+
+export function t(key: TextKey, params: Record<string, string | number> = {}): string {
+  let text = TEXT[key][state.lang];
+  for (const [name, value] of Object.entries(params)) text = text.replace(`{${name}}`, String(value));
+  return text;
+}
+
+/** The next step an error suggests: the UI shows a button for it. */
+export type NextStep = "retry" | "settings" | null;
+
+const ERRORS: Record<string, { zh: string; en: string; next: NextStep }> = {
+  invalid_user_id: { zh: "用户 ID 无效。", en: "The user ID is not valid.", next: null },
+  not_configured: { zh: "此配置还不能使用：请在设置中保存令牌和签名密钥，并检查服务地址。", en: "This profile is not ready: save its token and signing secret in Settings and check its base URL.", next: "settings" },
+  connect: { zh: "无法连接到 Op API 服务器。请检查网络和配置中的服务地址。", en: "Could not connect to the Op API server. Check the network and the profile's base URL.", next: "retry" },
+  timeout: { zh: "Op API 服务器在 {seconds} 秒内没有响应。请稍后重试。", en: "The Op API server did not answer within {seconds} s. Try again in a moment.", next: "retry" },
+  tls: { zh: "与服务器的安全连接 (TLS) 失败：证书可能无效。请联系 IT。", en: "The secure (TLS) connection failed: the certificate may be invalid. Contact IT.", next: "settings" },
+  http_status: { zh: "服务器返回了 HTTP {status} 错误。请稍后重试。", en: "The server answered with HTTP error {status}. Try again in a moment.", next: "retry" },
+  decode: { zh: "服务器的回复无法解析（{path}）。请把“原始数据”交给技术支持。", en: "The server's answer could not be read ({path}). Send the raw JSON to support.", next: null },
+  too_large: { zh: "服务器的回复过大，已停止接收。", en: "The server's answer was too large and was stopped.", next: "retry" },
+  interrupted: { zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again.", next: "retry" },
+  api: { zh: "Op API 拒绝了请求（代码 {apiCode}）：{apiMessage}", en: "The Op API refused the request (code {apiCode}): {apiMessage}", next: "settings" },
+  no_chat: { zh: "该用户最近没有会话。", en: "This user has no recent chat.", next: null },
+  keyring_unavailable: { zh: "系统钥匙串不可用。请在桌面会话中启动 GNOME Keyring 或 KWallet（Windows、macOS 自带），然后重试。", en: "No system keyring is available. Start GNOME Keyring or KWallet in your desktop session (Windows and macOS have one built in), then try again.", next: "retry" },
+  keyring_locked: { zh: "系统钥匙串已锁定。请用登录密码解锁（例如在“密码和密钥”中），然后重试。", en: "The system keyring is locked. Unlock it with your login password (for example in Passwords and Keys), then try again.", next: "retry" },
+  keyring_timeout: { zh: "系统钥匙串没有响应，可能正在等待解锁窗口。请解锁后重试。", en: "The system keyring did not answer; it may be waiting for an unlock prompt. Unlock it, then try again.", next: "retry" },
+  keyring_error: { zh: "系统钥匙串出错。请重试；如果仍然失败，请联系 IT。", en: "The system keyring failed. Try again; if it keeps failing, contact IT.", next: "retry" },
+  invalid_profile: { zh: "配置的“{field}”无效：{message}", en: "The profile's {field} is not valid: {message}", next: null },
+  profile_not_found: { zh: "找不到该配置，可能已被删除。", en: "That profile no longer exists.", next: "settings" },
+  demo_read_only: { zh: "演示配置是内置的，不能修改或删除。", en: "The demo profile is built in and cannot be changed or deleted.", next: null },
+  invalid_import: { zh: "无法导入该文件：{message}", en: "The file could not be imported: {message}", next: null },
+  empty_credential: { zh: "请输入值；如要删除，请使用“从钥匙串删除”。", en: "Enter a value; to remove one, use Forget.", next: null },
+  storage: { zh: "无法保存设置：{message}", en: "Settings could not be saved: {message}", next: null },
+  demo_unavailable: { zh: "演示服务器无法启动。", en: "The demo server could not start.", next: "retry" },
+  open_failed: { zh: "无法打开地图。", en: "The map could not be opened.", next: null },
+};
+
+const USER_ID_PROBLEMS = {
+  empty: { zh: "请输入用户 ID。", en: "Enter a user ID." },
+  tooLong: { zh: "用户 ID 太长（{chars} 个字符，最多 64 个）。", en: "The user ID is too long ({chars} characters, at most 64)." },
+  badCharacter: { zh: "第 {position} 个字符“{character}”不允许：只能使用字母、数字、_ - .", en: "Character {position} ('{character}') is not allowed: use letters, digits, _ - ." },
+};
+
+export function userIdProblemText(problem: UserIdProblem): string {
+  let text = USER_ID_PROBLEMS[problem.kind][state.lang];
+  for (const [name, value] of Object.entries(problem)) text = text.replace(`{${name}}`, String(value));
+  return text;
+}
+
+/** The operator's sentence for an error, and its next step. Never a raw code alone. */
+export function errorText(error: ErrorBody): { text: string; next: NextStep } {
+  const entry = ERRORS[error.code];
+  if (!entry) {
+    return {
+      text: state.lang === "zh" ? `出现意外错误（${error.code}）。请重试或联系技术支持。` : `Something unexpected went wrong (${error.code}). Try again or contact support.`,
+      next: "retry",
+    };
+  }
+  const params: Record<string, string> = {
+    seconds: error.afterMs != null ? String(Math.round(error.afterMs / 100) / 10) : "",
+    status: error.status != null ? String(error.status) : "",
+    path: error.path ?? "",
+    apiCode: error.apiCode ?? "",
+    apiMessage: error.apiMessage || (state.lang === "zh" ? "（无说明）" : "(no message)"),
+    field: error.field ?? "",
+    message: error.message,
+  };
+  let text = entry[state.lang];
+  for (const [name, value] of Object.entries(params)) text = text.replace(`{${name}}`, value);
+  return { text, next: entry.next };
+}

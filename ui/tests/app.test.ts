@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import App from "../src/App.svelte";
+import type { ChatView, ErrorBody } from "../src/bindings";
+import fixtures from "./fixtures/views.json";
+
+const views = fixtures.views as unknown as Record<string, ChatView>;
+const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
+
+type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
+
+/** The backend as the page sees it; records every call. */
+function backend(lookup: Handler, extra: Record<string, Handler> = {}) {
+  const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const handlers: Record<string, Handler> = {
+    list_profiles: () => fixtures.profiles,
+    recent_lookups: () => [],
+    credential_status: () => ({ hasToken: false, hasSecret: false }),
+    "plugin:clipboard-manager|write_text": () => null,
+    lookup_chat: lookup,
+    ...extra,
+  };
+  mockIPC((cmd, args) => {
+    calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
+    const handler = handlers[cmd];
+    if (!handler) throw { code: "internal", message: `unmocked ${cmd}` };
+    return handler((args ?? {}) as Record<string, unknown>);
+  });
+  return calls;
+}
+
+const fail = (body: ErrorBody) => () => Promise.reject(body);
+
+async function search(id: string) {
+  const input = screen.getByTestId("search-input") as HTMLInputElement;
+  await fireEvent.input(input, { target: { value: id } });
+  await fireEvent.submit(input.closest("form")!);
+}
+
+describe("search", () => {
+  it("is focused at start, Ctrl+K focuses it, Esc clears it", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    const input = screen.getByTestId("search-input") as HTMLInputElement;
+    expect(document.activeElement).toBe(input);
+    screen.getByTestId("language-toggle").focus();
+    await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
+    expect(document.activeElement).toBe(input);
+    await fireEvent.input(input, { target: { value: "abc" } });
+    await fireEvent.keyDown(input, { key: "Escape" });
+    expect(input.value).toBe("");
+  });
+
+  it("invalid input gets its message and sends nothing", async () => {
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    await search("u0001 <x>");
+    expect(screen.getByTestId("search-problem").textContent).toContain("第 6 个字符");
+    expect(calls.filter((c) => c.cmd === "lookup_chat")).toHaveLength(0);
+  });
+
+  it("a newer lookup wins over a slower earlier one", async () => {
+    const pending: Record<string, (v: unknown) => void> = {};
+    backend((args) => new Promise((resolve) => (pending[args.userId as string] = resolve)));
+    render(App);
+    await search(EXAMPLE);
+    expect(screen.getByTestId("loading")).toBeTruthy();
+    await search("u0001-rich");
+    pending["u0001-rich"](views["u0001-rich"]);
+    await waitFor(() => expect(screen.getByTestId("chat-id").textContent).toContain(views["u0001-rich"].chatId!));
+    pending[EXAMPLE](views[EXAMPLE]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByTestId("chat-id").textContent).toContain(views["u0001-rich"].chatId!);
+  });
+});
+
+describe("the recent chat", () => {
+  it("shows the spec's example field by field", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    const text = (id: string) => (screen.getByTestId(id).textContent ?? "").trim();
+    expect(text("chat-subtitle")).toBe("Get帮你搞定一切");
+    expect(text("chat-id")).toContain("u0001106268050147246664");
+    expect(text("chat-status")).toContain("5");
+    expect(text("chat-status-label")).toBe("已结束 (demo)");
+    expect(text("chat-created")).toMatch(/2015-09-1[56] \d\d:54:18/);
+    expect(text("chat-operator")).toContain("o0001b41cf9f36e5a42e2a5b539593981fe32");
+    expect(screen.getByTestId("chat-operator-me")).toBeTruthy();
+    expect(text("chat-in-group")).toBe("我不在群组中");
+    expect(text("chat-channel")).toContain("未知渠道");
+    expect(text("chat-client")).toContain("Get iOS");
+    expect(text("chat-client-type")).toBe("4");
+    expect(text("chat-version")).toBe("—");
+    expect(text("location-address")).toBe("北京市海淀区小清河路");
+    expect(text("location-coords")).toBe("40.022480, 116.298600");
+    expect(screen.getByTestId("map")).toBeTruthy();
+    expect(text("user-id")).toContain(EXAMPLE);
+    expect(text("user-service-count")).toBe("7");
+    expect(screen.getByTestId("no-addresses")).toBeTruthy();
+    expect(screen.getByTestId("no-contacts")).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/\bnull\b|\bundefined\b/);
+    // The raw view renders only when opened.
+    expect(screen.queryByTestId("raw-json-text")).toBeNull();
+    const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
+    raw.open = true;
+    await fireEvent(raw, new Event("toggle"));
+    expect((await screen.findByTestId("raw-json-text")).textContent).toContain('"chatId": "u0001106268050147246664"');
+  });
+
+  it("contact cards, tags and a phone revealed only on click", async () => {
+    backend(() => views["u0001-rich"]);
+    render(App);
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    expect(screen.getAllByTestId("address-card")).toHaveLength(3);
+    expect(screen.getAllByTestId("contact-card")).toHaveLength(2);
+    expect(screen.getByTestId("user-tags").textContent).toContain("VIP");
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
+    expect(document.body.textContent).not.toContain("13812345678");
+    await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+  });
+
+  it("no location: a clear empty state", async () => {
+    backend(() => views["u0001-nolocation"]);
+    render(App);
+    await search("u0001-nolocation");
+    expect(await screen.findByTestId("location-empty")).toBeTruthy();
+    expect(screen.queryByTestId("map")).toBeNull();
+  });
+
+  it("the hostile user's markup stays text and runs nothing", async () => {
+    backend(() => views["u0001-hostile"]);
+    render(App);
+    await search("u0001-hostile");
+    await screen.findByTestId("results");
+    expect(screen.getByTestId("chat-subtitle").textContent).toContain('<img src=x onerror="window.__opConsolePwned=1">');
+    expect(screen.getByTestId("user-name").textContent).toContain("<script>");
+    const results = screen.getByTestId("results");
+    expect(results.querySelectorAll("script, iframe, b, a[href^='javascript'], svg, img[onerror], [onload], [onerror]")).toHaveLength(0);
+    expect(results.querySelectorAll("img").length).toBe(results.querySelectorAll(".leaflet-tile").length);
+    expect((window as unknown as Record<string, unknown>).__opConsolePwned).toBeUndefined();
+  });
+});
+
+describe("states", () => {
+  const cases: [ErrorBody, RegExp, string | null][] = [
+    [{ code: "no_chat", message: "" }, /该用户最近没有会话/, null],
+    [{ code: "timeout", message: "", afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
+    [{ code: "api", message: "", apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
+    [{ code: "keyring_locked", message: "" }, /钥匙串已锁定.*解锁/, "error-retry"],
+    [{ code: "keyring_unavailable", message: "" }, /钥匙串不可用/, "error-retry"],
+    [{ code: "not_configured", message: "" }, /保存令牌和签名密钥/, "error-settings"],
+    [{ code: "http_status", message: "", status: 500 }, /HTTP 500/, "error-retry"],
+    [{ code: "decode", message: "", path: "data.location.lat" }, /data\.location\.lat/, null],
+    [{ code: "something_new", message: "" }, /意外错误/, "error-retry"],
+  ];
+  for (const [body, sentence, button] of cases) {
+    it(`${body.code}: its own sentence and next step`, async () => {
+      backend(fail(body));
+      render(App);
+      await search(EXAMPLE);
+      const panel = await screen.findByTestId("error-panel");
+      expect(panel.textContent).toMatch(sentence);
+      expect(panel.textContent).not.toMatch(/\bnull\b|\bundefined\b/);
+      if (button) expect(screen.getByTestId(button)).toBeTruthy();
+    });
+  }
+
+  it("retry looks the same user up again", async () => {
+    let n = 0;
+    backend(() => (++n === 1 ? Promise.reject({ code: "timeout", message: "", afterMs: 5000 }) : views[EXAMPLE]));
+    render(App);
+    await search(EXAMPLE);
+    await fireEvent.click(await screen.findByTestId("error-retry"));
+    expect(await screen.findByTestId("results")).toBeTruthy();
+  });
+
+  it("English on request", async () => {
+    backend(fail({ code: "no_chat", message: "" }));
+    render(App);
+    await fireEvent.click(screen.getByTestId("language-toggle"));
+    await search(EXAMPLE);
+    expect((await screen.findByTestId("error-panel")).textContent).toContain("This user has no recent chat.");
+  });
+});
+
+describe("settings", () => {
+  it("the demo is marked and read-only; a new profile saves and credentials show only their state", async () => {
+    const saved = { hasToken: false, hasSecret: false };
+    const calls = backend(() => views[EXAMPLE], {
+      save_profile: (args) => ({ profile: { ...(args.profile as object), id: "profile-1" }, isDemo: false, warnings: ["insecureBaseUrl"] }),
+      list_profiles: () => ({
+        selected: "demo",
+        profiles: [
+          ...fixtures.profiles.profiles,
+          ...(calls.some((c) => c.cmd === "save_profile")
+            ? [{ profile: { ...fixtures.profiles.profiles[0].profile, id: "profile-1", name: "Staging", tiles: null }, isDemo: false, warnings: ["insecureBaseUrl"] }]
+            : []),
+        ],
+      }),
+      save_credentials: (args) => {
+        saved.hasToken ||= args.token != null;
+        saved.hasSecret ||= args.secret != null;
+        return { ...saved };
+      },
+    });
+    render(App);
+    expect(await screen.findByTestId("demo-badge")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    expect(screen.getByTestId("settings-demo-note")).toBeTruthy();
+    await fireEvent.click(screen.getByTestId("settings-new-profile"));
+    await fireEvent.input(screen.getByTestId("settings-name"), { target: { value: "Staging" } });
+    await fireEvent.input(screen.getByTestId("settings-base-url"), { target: { value: "http://op.example.com" } });
+    await fireEvent.input(screen.getByTestId("settings-client-id"), { target: { value: "c0ffee" } });
+    await fireEvent.submit(screen.getByTestId("settings-save").closest("form")!);
+    await waitFor(() => expect(screen.getByTestId("settings-warning").textContent).toContain("明文 http"));
+    const token = (await screen.findByTestId("settings-token")) as HTMLInputElement;
+    expect(token.type).toBe("password");
+    await fireEvent.input(token, { target: { value: "o0001-typed-token" } });
+    await fireEvent.input(screen.getByTestId("settings-secret"), { target: { value: "typed-secret" } });
+    await fireEvent.click(screen.getByTestId("settings-save-credentials"));
+    await waitFor(() => expect(screen.getByTestId("settings-token-state").textContent).toBe("已保存"));
+    expect(screen.getByTestId("settings-secret-state").textContent).toBe("已保存");
+    expect(token.value).toBe("");
+    expect(document.body.innerHTML).not.toContain("o0001-typed-token");
+    const save = calls.find((c) => c.cmd === "save_credentials")!;
+    expect(save.args).toEqual({ profileId: "profile-1", token: "o0001-typed-token", secret: "typed-secret" });
+  });
+});

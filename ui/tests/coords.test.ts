@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { bd09ToGcj02, convert, distanceMetres, gcj02ToBd09, gcj02ToWgs84, outOfChina, wgs84ToGcj02 } from "../src/lib/coords";
+import type { CoordSystem } from "../src/bindings";
+
+// Reference values computed independently with a Python implementation of the published
+// formulas (see the session note): WGS-84 Tiananmen and the spec's example location.
+const TIANANMEN_WGS = { lat: 39.908692, lng: 116.397477 };
+const TIANANMEN_GCJ = { lat: 39.91009549393981, lng: 116.40372056710368 };
+const EXAMPLE_GCJ = { lat: 40.02248, lng: 116.2986 };
+const EXAMPLE_BD = { lat: 40.028675265746685, lng: 116.30503006311511 };
+
+describe("coordinate conversion", () => {
+  it("WGS-84 to GCJ-02 matches the reference", () => {
+    const gcj = wgs84ToGcj02(TIANANMEN_WGS);
+    expect(gcj.lat).toBeCloseTo(TIANANMEN_GCJ.lat, 9);
+    expect(gcj.lng).toBeCloseTo(TIANANMEN_GCJ.lng, 9);
+    // The offset is the few hundred metres NOTES.md speaks of.
+    expect(distanceMetres(TIANANMEN_WGS, gcj)).toBeGreaterThan(400);
+    expect(distanceMetres(TIANANMEN_WGS, gcj)).toBeLessThan(700);
+  });
+
+  it("GCJ-02 to BD-09 matches the reference", () => {
+    const bd = gcj02ToBd09(EXAMPLE_GCJ);
+    expect(bd.lat).toBeCloseTo(EXAMPLE_BD.lat, 9);
+    expect(bd.lng).toBeCloseTo(EXAMPLE_BD.lng, 9);
+  });
+
+  it("the iterated inverses are far below a metre", () => {
+    expect(distanceMetres(gcj02ToWgs84(TIANANMEN_GCJ), TIANANMEN_WGS)).toBeLessThan(0.01);
+    expect(distanceMetres(bd09ToGcj02(EXAMPLE_BD), EXAMPLE_GCJ)).toBeLessThan(0.01);
+  });
+
+  it("every pair of systems round-trips", () => {
+    const systems: CoordSystem[] = ["wgs84", "gcj02", "bd09"];
+    for (const from of systems) {
+      for (const to of systems) {
+        const there = convert(EXAMPLE_GCJ, from, to);
+        const back = convert(there, to, from);
+        expect(distanceMetres(back, EXAMPLE_GCJ), `${from}→${to}→${from}`).toBeLessThan(0.01);
+      }
+    }
+  });
+
+  it("outside China GCJ-02 is WGS-84", () => {
+    const london = { lat: 51.5007, lng: -0.1246 };
+    expect(outOfChina(london)).toBe(true);
+    expect(wgs84ToGcj02(london)).toEqual(london);
+    expect(convert(london, "gcj02", "wgs84")).toEqual(london);
+  });
+});
