@@ -9,10 +9,13 @@ const PROBE: &str = env!("CARGO_BIN_EXE_op-console-keyring");
 
 /// Runs a shell script inside a fresh D-Bus session, bounded by `timeout`.
 fn in_session(script: &str) -> Output {
+    // A fresh home for the keyring's files: no earlier keyring, with another password.
+    let home = tempfile::tempdir().unwrap();
     Command::new("timeout")
         .args(["60", "dbus-run-session", "--", "sh", "-ec", script])
         .env("PROBE", PROBE)
         .env_remove("DISPLAY")
+        .env("XDG_DATA_HOME", home.path())
         .output()
         .expect("dbus-run-session runs (scripts/setup.sh installs dbus and gnome-keyring)")
 }

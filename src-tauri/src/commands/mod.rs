@@ -8,7 +8,7 @@ mod profiles;
 mod recent;
 
 /// Every command, for the builder and for the tests' mock app.
-pub fn handlers() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+pub fn handlers<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         lookup::lookup_chat,
         profiles::list_profiles,

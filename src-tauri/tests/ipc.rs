@@ -1,0 +1,87 @@
+//! The commands over Tauri's IPC (mock runtime): registered, reachable, returning the
+//! JSON the UI's generated types describe, and errors as `{code, message, …}`.
+
+use console_core::{Console, Vault};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindow, WebviewWindowBuilder};
+
+struct App {
+    _dirs: tempfile::TempDir,
+    window: WebviewWindow<tauri::test::MockRuntime>,
+}
+
+fn app() -> App {
+    let dirs = tempfile::tempdir().unwrap();
+    let console = Console::open(&dirs.path().join("config"), &dirs.path().join("data"), Vault::mock()).unwrap();
+    let app = mock_builder().invoke_handler(op_console_lib::handlers()).build(mock_context(noop_assets())).unwrap();
+    app.manage(console);
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
+    App { _dirs: dirs, window }
+}
+
+fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &app.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn the_demo_lookup_over_ipc() {
+    let app = app();
+    let profiles = invoke(&app, "list_profiles", json!({})).unwrap();
+    assert_eq!(profiles["selected"], "demo");
+    assert_eq!(profiles["profiles"][0]["isDemo"], true);
+    let view = invoke(&app, "lookup_chat", json!({"userId": "u00012b2e588bd93843168dfb67ae12cc2ee9"})).unwrap();
+    assert_eq!(view["chatId"], "u0001106268050147246664");
+    assert_eq!(view["location"]["coordSystem"], "gcj02");
+    let recent = invoke(&app, "recent_lookups", json!({})).unwrap();
+    assert_eq!(recent[0]["outcome"], "ok");
+    invoke(&app, "clear_recent_lookups", json!({})).unwrap();
+    assert_eq!(invoke(&app, "recent_lookups", json!({})).unwrap(), json!([]));
+}
+
+#[test]
+fn errors_cross_as_code_and_message() {
+    let app = app();
+    let err = invoke(&app, "lookup_chat", json!({"userId": "bad id!"})).unwrap_err();
+    assert_eq!(err["code"], "invalid_user_id");
+    assert!(err["message"].as_str().unwrap().contains("not allowed"), "{err}");
+    let err = invoke(&app, "lookup_chat", json!({"userId": "u0001-apierror"})).unwrap_err();
+    assert_eq!(err, json!({"code": "api", "message": "The Op API refused the request with code 5001: 系统繁忙，请稍后再试", "apiCode": "5001", "apiMessage": "系统繁忙，请稍后再试"}));
+    let err = invoke(&app, "select_profile", json!({"id": "nope"})).unwrap_err();
+    assert_eq!(err["code"], "profile_not_found");
+    let err = invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "X", "baseUrl": "nope", "clientId": "c"}})).unwrap_err();
+    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid_profile"), Some("baseUrl")));
+    let err = invoke(&app, "open_in_map", json!({"lat": 123.0, "lng": 0.0})).unwrap_err();
+    assert_eq!(err["code"], "open_failed");
+}
+
+#[test]
+fn credentials_go_in_and_only_their_state_comes_out() {
+    let app = app();
+    let saved = invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "Staging", "baseUrl": "https://op.example.com", "clientId": "c0ffee"}})).unwrap();
+    let id = saved["profile"]["id"].as_str().unwrap().to_owned();
+    let status = invoke(&app, "save_credentials", json!({"profileId": id, "token": "o0001-ipc-token", "secret": "ipc-secret"})).unwrap();
+    assert_eq!(status, json!({"hasToken": true, "hasSecret": true}));
+    for cmd in ["credential_status", "list_profiles"] {
+        let out = invoke(&app, cmd, json!({"profileId": id})).unwrap().to_string();
+        assert!(!out.contains("o0001-ipc-token") && !out.contains("ipc-secret"), "{cmd}: {out}");
+    }
+    assert_eq!(invoke(&app, "forget_credentials", json!({"profileId": id})).unwrap(), json!({"hasToken": false, "hasSecret": false}));
+    invoke(&app, "delete_profile", json!({"id": id})).unwrap();
+    let imported = invoke(&app, "import_profiles", json!({"text": "{\"profiles\":[{\"id\":\"hq\",\"name\":\"HQ\",\"baseUrl\":\"https://h\",\"clientId\":\"c\"}]}"})).unwrap();
+    assert_eq!(imported, json!(1));
+}
