@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# Installs what building and testing Op Console needs on Debian/Ubuntu, skipping what is
-# already there: system packages (apt), the UI's npm packages (npm ci), tauri-driver.
+# Installs what building, running and testing Op Console needs on Debian/Ubuntu, skipping
+# what is already there: system packages (apt), the npm packages of the UI and of the
+# end-to-end tests (npm ci, from their lock files), and tauri-driver (cargo install --locked).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 
-# The Tauri 2 build and test stack (see README "What gets installed").
 APT_PACKAGES=(
+  # building the Tauri 2 app
   build-essential pkg-config curl file libssl-dev
   libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev
-  xvfb xauth x11-utils webkit2gtk-driver
+  # Node.js for the UI
+  nodejs npm
+  # running it headless and driving it: Xvfb, WebKit's WebDriver, screenshots, a CJK font
+  xvfb xauth x11-utils webkit2gtk-driver imagemagick fonts-wqy-microhei
+  # the OS keyring in a private D-Bus session
   dbus dbus-x11 gnome-keyring libsecret-tools
+  # a loopback-only network namespace for the end-to-end tests; the rpm bundle
   iproute2 util-linux rpm
 )
 
@@ -20,6 +26,12 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
+# The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  missing=("${missing[@]/nodejs/}")
+  missing=("${missing[@]/npm/}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
@@ -30,14 +42,15 @@ if ! command -v cargo >/dev/null; then
   echo "setup: Rust is missing: install it with rustup (https://rustup.rs), then run this again." >&2
   exit 1
 fi
-if ! command -v npm >/dev/null; then
-  echo "setup: installing Node.js and npm"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
-fi
 
-if [ -f ui/package-lock.json ]; then
-  # npm ci is exact; skip it while node_modules is newer than the lock file.
-  if [ ! -f ui/node_modules/.package-lock.json ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-    (cd ui && npm ci --no-audit --no-fund)
+# npm ci is exact; skip it while node_modules is newer than the lock file.
+for dir in ui tests/e2e; do
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund)
   fi
+done
+
+# The WebDriver bridge for Tauri apps; 2.x (the 3.0 alpha does not drive Tauri 2).
+if ! command -v tauri-driver >/dev/null || ! tauri-driver --help >/dev/null 2>&1; then
+  cargo install tauri-driver --version '^2' --locked
 fi

@@ -1,177 +1,18 @@
 // The real Op Console (target/debug/op-console) in a real window, driven through
 // tauri-driver and WebKitWebDriver, with the real keyring. run.sh provides the network
-// namespace, Xvfb and the D-Bus session; this file starts and ends everything else.
-import { after, before, describe, it } from "node:test";
+// namespace, Xvfb and the D-Bus session; harness.mjs starts and ends everything else.
+import { before, describe } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { remote } from "webdriverio";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const TARGET = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, "target");
-const APP = process.env.OP_CONSOLE_APP ?? join(TARGET, "debug/op-console");
-const OP_SIM = join(TARGET, "debug/op-sim");
-const SHOTS = join(ROOT, "target/e2e");
-const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
-const CLIENT = "c0ffee00c0ffee00c0ffee00c0ffee00";
-const TOKEN = "o0001-e2e-token-5b8d1f";
-const SECRET = "e2e-signing-secret-91ac47";
-
-const children = [];
-function start(command, args, env = {}) {
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return child;
-}
-function stopAll() {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
-}
-process.on("exit", stopAll);
-
-async function waitFor(check, what, timeoutMs = 20000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const canConnect = (port) =>
-  new Promise((resolvePort) => {
-    const socket = createConnection({ host: "127.0.0.1", port }, () => {
-      socket.end();
-      resolvePort(true);
-    });
-    socket.on("error", () => resolvePort(false));
-  });
-
-/** A loopback port nothing listens on: for the "no tile server" case. */
-const closedPort = () =>
-  new Promise((resolvePort) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-
-async function startOpSim() {
-  const sim = start(OP_SIM, ["--port", "0", "--client", CLIENT, "--sign-rule", "alipay"], {
-    OP_SIM_TOKEN: TOKEN,
-    OP_SIM_SECRET: SECRET,
-  });
-  const line = await new Promise((resolveLine, reject) => {
-    let out = "";
-    sim.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolveLine(match[0]);
-    });
-    sim.on("exit", () => reject(new Error("op-sim exited")));
-  });
-  return line;
-}
-
-const home = mkdtempSync(join(tmpdir(), "op-console-e2e-"));
-const XDG = {
-  XDG_CONFIG_HOME: join(home, "config"),
-  XDG_DATA_HOME: join(home, "data"),
-  XDG_CACHE_HOME: join(home, "cache"),
-};
-for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
-
-let browser;
-async function openApp() {
-  browser = await remote({
-    hostname: "127.0.0.1",
-    port: 4444,
-    logLevel: "warn",
-    connectionRetryTimeout: 30000,
-    connectionRetryCount: 1,
-    capabilities: { "tauri:options": { application: APP } },
-  });
-  await $("search-input").waitForExist({ timeout: 20000 });
-}
-async function closeApp() {
-  if (browser) await browser.deleteSession();
-  browser = undefined;
-}
-const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
-/** Scrolls the element into view first: the settings dialog scrolls inside itself. */
-async function fill(testid, value) {
-  const element = await $(testid);
-  await element.scrollIntoView({ block: "center" });
-  await element.setValue(value);
-}
-async function press(testid) {
-  const element = await $(testid);
-  await element.scrollIntoView({ block: "center" });
-  await element.click();
-}
-const $$ = (testid) => browser.$$(`[data-testid="${testid}"]`);
-const text = async (testid) => (await $(testid).getText()).trim();
-/** A screenshot of the X display (the whole window as the operator sees it). */
-async function shot(name) {
-  mkdirSync(SHOTS, { recursive: true });
-  execFileSync("import", ["-window", "root", join(SHOTS, `${name}.png`)], { timeout: 20000 });
-}
-async function lookUp(id) {
-  const input = await $("search-input");
-  await input.setValue(id);
-  await press("search-button");
-}
-async function waitText(testid, pattern) {
-  await browser.waitUntil(async () => (await $(testid).isExisting()) && pattern.test(await text(testid)), {
-    timeout: 15000,
-    timeoutMsg: `${testid} never matched ${pattern}`,
-  });
-}
-
-function keyringEntries() {
-  let out = "";
-  try {
-    out = execFileSync("secret-tool", ["search", "--all", "service", "op-console"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-  } catch (e) {
-    out = `${e.stdout ?? ""}${e.stderr ?? ""}`;
-  }
-  const all = execFileSync("sh", ["-c", "secret-tool search --all service op-console 2>&1 || true"], { encoding: "utf8" });
-  return (out + all).match(/attribute\.username = \S+/g) ?? [];
-}
-
-function filesUnder(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
-    else out.push(path);
-  }
-  return out;
-}
-
-/** A test body that leaves a screenshot behind when it fails. */
-const scenario = (name, body) =>
-  it(name, async () => {
-    try {
-      await body();
-    } catch (error) {
-      if (browser) await shot(`failed-${name.slice(0, 2).replace(/\W/g, "")}`).catch(() => {});
-      throw error;
-    }
-  });
+import { readFileSync } from "node:fs";
+import {
+  $, $$, browser, CLIENT, closeApp, closedPort, EXAMPLE, fill, filesUnder, home, keyringEntries, lookUp, openApp, press,
+  scenario, SECRET, shot, startOpSim, text, TOKEN, waitText, withDriver,
+} from "./harness.mjs";
 
 let simUrl;
-let driver;
+withDriver();
 before(async () => {
-  driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], XDG);
-  await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   simUrl = await startOpSim();
-});
-after(async () => {
-  await closeApp().catch(() => {});
-  stopAll();
 });
 
 describe("Op Console end to end", () => {

@@ -25,6 +25,7 @@ xdpyinfo >/dev/null 2>&1 || { echo "e2e: Xvfb did not start" >&2; exit 1; }
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 # The session bus starts without DISPLAY, so that nothing it activates (the keyring's
 # unlock prompter) can open a window; only the tests get the display.
+[ $# -gt 0 ] || set -- console.test.mjs
 env -u DISPLAY OP_E2E_DISPLAY="$display" XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
   set -euo pipefail
   # Creates and unlocks the login keyring (it daemonizes: its pid comes from the bus).
@@ -34,5 +35,5 @@ env -u DISPLAY OP_E2E_DISPLAY="$display" XDG_DATA_HOME="$keyring_home" dbus-run-
   keyring=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets | awk "/uint32/ {print \$2}")
   [ -n "$keyring" ] || { echo "e2e: gnome-keyring did not start" >&2; exit 1; }
   trap "kill $keyring 2>/dev/null || true" EXIT
-  DISPLAY="$OP_E2E_DISPLAY" node --test --test-concurrency=1 --test-reporter=spec console.test.mjs
-'
+  DISPLAY="$OP_E2E_DISPLAY" node --test --test-concurrency=1 --test-reporter=spec "$@"
+' bash "$@"

@@ -1,0 +1,169 @@
+// What every end-to-end test needs: processes that are ended on exit, tauri-driver, the
+// app's own XDG folders, a WebDriver session, selectors by data-testid, screenshots.
+import { after, before, it } from "node:test";
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createConnection, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { remote } from "webdriverio";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const TARGET = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, "target");
+export const APP = process.env.OP_CONSOLE_APP ?? join(TARGET, "debug/op-console");
+export const OP_SIM = join(TARGET, "debug/op-sim");
+export const SHOTS = join(ROOT, "target/e2e");
+export const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
+export const CLIENT = "c0ffee00c0ffee00c0ffee00c0ffee00";
+export const TOKEN = "o0001-e2e-token-5b8d1f";
+export const SECRET = "e2e-signing-secret-91ac47";
+
+export const children = [];
+export function start(command, args, env = {}) {
+  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  children.push(child);
+  return child;
+}
+export function stopAll() {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+}
+process.on("exit", stopAll);
+
+export async function waitFor(check, what, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export const canConnect = (port) =>
+  new Promise((resolvePort) => {
+    const socket = createConnection({ host: "127.0.0.1", port }, () => {
+      socket.end();
+      resolvePort(true);
+    });
+    socket.on("error", () => resolvePort(false));
+  });
+
+/** A loopback port nothing listens on: for the "no tile server" case. */
+export const closedPort = () =>
+  new Promise((resolvePort) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+
+export async function startOpSim() {
+  const sim = start(OP_SIM, ["--port", "0", "--client", CLIENT, "--sign-rule", "alipay"], {
+    OP_SIM_TOKEN: TOKEN,
+    OP_SIM_SECRET: SECRET,
+  });
+  const line = await new Promise((resolveLine, reject) => {
+    let out = "";
+    sim.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (match) resolveLine(match[0]);
+    });
+    sim.on("exit", () => reject(new Error("op-sim exited")));
+  });
+  return line;
+}
+
+export const home = mkdtempSync(join(tmpdir(), "op-console-e2e-"));
+export const XDG = {
+  XDG_CONFIG_HOME: join(home, "config"),
+  XDG_DATA_HOME: join(home, "data"),
+  XDG_CACHE_HOME: join(home, "cache"),
+};
+for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
+
+export let browser;
+export async function openApp() {
+  browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    connectionRetryTimeout: 30000,
+    connectionRetryCount: 1,
+    capabilities: { "tauri:options": { application: APP } },
+  });
+  await $("search-input").waitForExist({ timeout: 20000 });
+}
+export async function closeApp() {
+  if (browser) await browser.deleteSession();
+  browser = undefined;
+}
+export const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
+/** Scrolls the element into view first: the settings dialog scrolls inside itself. */
+export async function fill(testid, value) {
+  const element = await $(testid);
+  await element.scrollIntoView({ block: "center" });
+  await element.setValue(value);
+}
+export async function press(testid) {
+  const element = await $(testid);
+  await element.scrollIntoView({ block: "center" });
+  await element.click();
+}
+export const $$ = (testid) => browser.$$(`[data-testid="${testid}"]`);
+export const text = async (testid) => (await $(testid).getText()).trim();
+/** A screenshot of the X display (the whole window as the operator sees it). */
+export async function shot(name) {
+  mkdirSync(SHOTS, { recursive: true });
+  execFileSync("import", ["-window", "root", join(SHOTS, `${name}.png`)], { timeout: 20000 });
+}
+export async function lookUp(id) {
+  const input = await $("search-input");
+  await input.setValue(id);
+  await press("search-button");
+}
+export async function waitText(testid, pattern) {
+  await browser.waitUntil(async () => (await $(testid).isExisting()) && pattern.test(await text(testid)), {
+    timeout: 15000,
+    timeoutMsg: `${testid} never matched ${pattern}`,
+  });
+}
+
+/** The `username` attributes of the keyring's op-console entries, as secret-tool lists them. */
+export function keyringEntries() {
+  const out = execFileSync("sh", ["-c", "secret-tool search --all service op-console 2>&1 || true"], { encoding: "utf8" });
+  return out.match(/attribute\.username = \S+/g) ?? [];
+}
+
+export function filesUnder(dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...filesUnder(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/** A test body that leaves a screenshot behind when it fails. */
+export const scenario = (name, body) =>
+  it(name, async () => {
+    try {
+      await body();
+    } catch (error) {
+      if (browser) await shot(`failed-${name.slice(0, 2).replace(/\W/g, "")}`).catch(() => {});
+      throw error;
+    }
+  });
+
+
+/** Starts tauri-driver before the file's tests and ends everything after them. */
+export function withDriver() {
+  before(async () => {
+    start("tauri-driver", ["--port", "4444", "--native-port", "4445"], XDG);
+    await waitFor(() => canConnect(4444), "tauri-driver on 4444");
+  });
+  after(async () => {
+    await closeApp().catch(() => {});
+    stopAll();
+  });
+}
