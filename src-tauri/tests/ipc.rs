@@ -60,10 +60,15 @@ fn errors_cross_as_code_and_message() {
     assert_eq!(err["code"], "invalid_user_id");
     assert!(err["message"].as_str().unwrap().contains("not allowed"), "{err}");
     let err = invoke(&app, "lookup_chat", json!({"userId": "u0001-apierror"})).unwrap_err();
-    assert_eq!(err, json!({"code": "api", "message": "The Op API refused the request with code 5001: 系统繁忙，请稍后再试", "apiCode": "5001", "apiMessage": "系统繁忙，请稍后再试"}));
+    assert_eq!(
+        err,
+        json!({"code": "api", "message": "The Op API refused the request with code 5001: 系统繁忙，请稍后再试", "apiCode": "5001", "apiMessage": "系统繁忙，请稍后再试"})
+    );
     let err = invoke(&app, "select_profile", json!({"id": "nope"})).unwrap_err();
     assert_eq!(err["code"], "profile_not_found");
-    let err = invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "X", "baseUrl": "nope", "clientId": "c"}})).unwrap_err();
+    let err =
+        invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "X", "baseUrl": "nope", "clientId": "c"}}))
+            .unwrap_err();
     assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid_profile"), Some("baseUrl")));
     let err = invoke(&app, "open_in_map", json!({"lat": 123.0, "lng": 0.0})).unwrap_err();
     assert_eq!(err["code"], "open_failed");
@@ -72,15 +77,25 @@ fn errors_cross_as_code_and_message() {
 #[test]
 fn credentials_go_in_and_only_their_state_comes_out() {
     let app = app();
-    let saved = invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "Staging", "baseUrl": "https://op.example.com", "clientId": "c0ffee"}})).unwrap();
+    let saved = invoke(
+        &app,
+        "save_profile",
+        json!({"profile": {"id": "", "name": "Staging", "baseUrl": "https://op.example.com", "clientId": "c0ffee"}}),
+    )
+    .unwrap();
     let id = saved["profile"]["id"].as_str().unwrap().to_owned();
-    let status = invoke(&app, "save_credentials", json!({"profileId": id, "token": "o0001-ipc-token", "secret": "ipc-secret"})).unwrap();
+    let status =
+        invoke(&app, "save_credentials", json!({"profileId": id, "token": "o0001-ipc-token", "secret": "ipc-secret"}))
+            .unwrap();
     assert_eq!(status, json!({"hasToken": true, "hasSecret": true}));
     for cmd in ["credential_status", "list_profiles"] {
         let out = invoke(&app, cmd, json!({"profileId": id})).unwrap().to_string();
         assert!(!out.contains("o0001-ipc-token") && !out.contains("ipc-secret"), "{cmd}: {out}");
     }
-    assert_eq!(invoke(&app, "forget_credentials", json!({"profileId": id})).unwrap(), json!({"hasToken": false, "hasSecret": false}));
+    assert_eq!(
+        invoke(&app, "forget_credentials", json!({"profileId": id})).unwrap(),
+        json!({"hasToken": false, "hasSecret": false})
+    );
     invoke(&app, "delete_profile", json!({"id": id})).unwrap();
     let imported = invoke(&app, "import_profiles", json!({"text": "{\"profiles\":[{\"id\":\"hq\",\"name\":\"HQ\",\"baseUrl\":\"https://h\",\"clientId\":\"c\"}]}"})).unwrap();
     assert_eq!(imported, json!(1));

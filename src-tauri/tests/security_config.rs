@@ -35,14 +35,18 @@ fn the_page_gets_no_global_api_and_a_strict_csp() {
 fn the_window_is_granted_only_what_it_uses() {
     let capability = read("capabilities/main-window.json");
     assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    let granted: Vec<&str> = capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+    let granted: Vec<&str> =
+        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
     for permission in &granted {
         assert!(
             permission.starts_with("allow-") || *permission == "clipboard-manager:allow-write-text",
             "unexpected permission {permission}"
         );
     }
-    assert!(!granted.iter().any(|p| p.starts_with("core:") || p.starts_with("opener:") || p.contains("read")), "{granted:?}");
+    assert!(
+        !granted.iter().any(|p| p.starts_with("core:") || p.starts_with("opener:") || p.contains("read")),
+        "{granted:?}"
+    );
     let conf = read("tauri.conf.json");
     assert_eq!(conf["app"]["security"]["capabilities"], serde_json::json!(["main-window"]));
 }

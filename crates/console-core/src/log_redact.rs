@@ -6,9 +6,10 @@ const KEYS: [&str; 4] = ["token", "sign", "secret", "password"];
 pub fn redact_log_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
-    'scan: while !rest.is_empty() {
+    while !rest.is_empty() {
         let lower = rest.to_ascii_lowercase();
-        // The earliest `key=` or `key:` (or `"key":"`) in what is left.
+        // The earliest `key=` or `key:` (or `"key": "`) in what is left: (its start, where
+        // its value starts).
         let mut best: Option<(usize, usize)> = None;
         for key in KEYS {
             let mut from = 0;
@@ -26,9 +27,9 @@ pub fn redact_log_line(line: &str) -> String {
                 from = after;
             }
         }
-        let Some((start, value_at)) = best else {
+        let Some((_, value_at)) = best else {
             out.push_str(rest);
-            break 'scan;
+            break;
         };
         out.push_str(&rest[..value_at]);
         let value_len = rest[value_at..]
@@ -37,7 +38,6 @@ pub fn redact_log_line(line: &str) -> String {
         if value_len > 0 {
             out.push_str("***");
         }
-        let _ = start;
         rest = &rest[value_at + value_len..];
     }
     out

@@ -131,10 +131,15 @@ const TEXT = {
 
 export type TextKey = keyof typeof TEXT;
 
-export function t(key: TextKey, params: Record<string, string | number> = {}): string {
-  let text = TEXT[key][state.lang];
+/** Puts each `{name}` of `template` in place. */
+function fill(template: string, params: Record<string, string | number>): string {
+  let text = template;
   for (const [name, value] of Object.entries(params)) text = text.replace(`{${name}}`, String(value));
   return text;
+}
+
+export function t(key: TextKey, params: Record<string, string | number> = {}): string {
+  return fill(TEXT[key][state.lang], params);
 }
 
 /** The next step an error suggests: the UI shows a button for it. */
@@ -173,9 +178,7 @@ const USER_ID_PROBLEMS = {
 };
 
 export function userIdProblemText(problem: UserIdProblem): string {
-  let text = USER_ID_PROBLEMS[problem.kind][state.lang];
-  for (const [name, value] of Object.entries(problem)) text = text.replace(`{${name}}`, String(value));
-  return text;
+  return fill(USER_ID_PROBLEMS[problem.kind][state.lang], problem);
 }
 
 /** The operator's sentence for an error, and its next step. Never a raw code alone. */
@@ -193,10 +196,9 @@ export function errorText(error: ErrorBody): { text: string; next: NextStep } {
     path: error.path ?? "",
     apiCode: error.apiCode ?? "",
     apiMessage: error.apiMessage || (state.lang === "zh" ? "（无说明）" : "(no message)"),
-    field: error.field ?? "",
+    // The profile field at fault, by its label on screen.
+    field: error.field && error.field in TEXT ? TEXT[error.field as TextKey][state.lang] : (error.field ?? ""),
     message: error.message,
   };
-  let text = entry[state.lang];
-  for (const [name, value] of Object.entries(params)) text = text.replace(`{${name}}`, value);
-  return { text, next: entry.next };
+  return { text: fill(entry[state.lang], params), next: entry.next };
 }
