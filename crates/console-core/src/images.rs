@@ -77,8 +77,11 @@ pub fn image_allowed(profile: &Profile, url: &str) -> bool {
     }
     let mut prefixes: Vec<String> = Vec::new();
     if let Some(tiles) = &profile.tiles {
-        let fixed = tiles.url_template.split('{').next().unwrap_or_default();
-        prefixes.push(fixed.to_owned());
+        // `{s}` is Leaflet's subdomain (a, b or c); the prefix ends at the next placeholder.
+        for subdomain in ["a", "b", "c"] {
+            let template = tiles.url_template.replace("{s}", subdomain);
+            prefixes.push(template.split('{').next().unwrap_or_default().to_owned());
+        }
     }
     if let Some(assets) = &profile.asset_base_url {
         prefixes.push(format!("{}/", assets.trim_end_matches('/')));
@@ -120,5 +123,14 @@ mod tests {
             assert!(!image_allowed(&p, refused), "{refused}");
         }
         assert!(!image_allowed(&Profile::new("q", "Q", "https://h", "c"), "https://tiles.example.com/osm/1/1/1.png"));
+    }
+
+    #[test]
+    fn subdomain_templates() {
+        let mut p = profile();
+        p.tiles.as_mut().unwrap().url_template = "https://{s}.tile.example.org/{z}/{x}/{y}.png".into();
+        assert!(image_allowed(&p, "https://a.tile.example.org/3/4/5.png"));
+        assert!(image_allowed(&p, "https://c.tile.example.org/3/4/5.png"));
+        assert!(!image_allowed(&p, "https://evil.tile.example.org/3/4/5.png"));
     }
 }
