@@ -22,16 +22,14 @@ APT_PACKAGES=(
   iproute2 util-linux rpm
 )
 
+# The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.
+have_node=false
+command -v node >/dev/null && command -v npm >/dev/null && have_node=true
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
+  if $have_node && { [ "$pkg" = nodejs ] || [ "$pkg" = npm ]; }; then continue; fi
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-# The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.
-if command -v node >/dev/null && command -v npm >/dev/null; then
-  missing=("${missing[@]/nodejs/}")
-  missing=("${missing[@]/npm/}")
-fi
-missing=($(printf '%s\n' "${missing[@]}" | grep -v '^$' || true))
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]}"
   $SUDO apt-get update -qq
