@@ -11,7 +11,9 @@ pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 
 #[derive(Clone, Debug)]
 pub struct ImageFetcher {
-    http: reqwest::Client,
+    /// Built once; if it cannot be built, every fetch says why (a default client would
+    /// follow redirects off the allowed hosts).
+    http: Result<reqwest::Client, String>,
 }
 
 /// A fetched image: its content type and bytes.
@@ -35,7 +37,7 @@ impl ImageFetcher {
             .redirect(reqwest::redirect::Policy::none())
             .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")))
             .build()
-            .unwrap_or_default();
+            .map_err(|e| e.to_string());
         Self { http }
     }
 
@@ -44,7 +46,8 @@ impl ImageFetcher {
             return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
         }
         let failed = |detail: String| ConsoleError::ImageFailed { detail };
-        let mut response = self.http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;
+        let http = self.http.as_ref().map_err(|e| failed(format!("no HTTP client: {e}")))?;
+        let mut response = http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;
         if !response.status().is_success() {
             return Err(failed(format!("HTTP {}", response.status().as_u16())));
         }
