@@ -18,7 +18,7 @@ export const CLIENT = "c0ffee00c0ffee00c0ffee00c0ffee00";
 export const TOKEN = "o0001-e2e-token-5b8d1f";
 export const SECRET = "e2e-signing-secret-91ac47";
 
-export const children = [];
+const children = [];
 export function start(command, args, env = {}) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
