@@ -14,6 +14,7 @@ fn main() {
         "recent_lookups",
         "clear_recent_lookups",
         "open_in_map",
+        "ui_ready",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),

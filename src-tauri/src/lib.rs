@@ -8,9 +8,10 @@ mod startup;
 use console_core::{Console, Vault};
 use tauri::Manager;
 
-pub use commands::handlers;
+pub use commands::{handlers, StartedAt};
 
 pub fn run() {
+    let started = StartedAt(std::time::Instant::now());
     tauri::Builder::default()
         // First: a second launch focuses the running window (and imports its --profiles).
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
@@ -24,6 +25,7 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .manage(started)
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
             let paths = app.path();

@@ -18,6 +18,7 @@ fn app() -> App {
     let console = Console::open(&dirs.path().join("config"), &dirs.path().join("data"), Vault::mock()).unwrap();
     let app = mock_builder().invoke_handler(op_console_lib::handlers()).build(mock_context(noop_assets())).unwrap();
     app.manage(console);
+    app.manage(op_console_lib::StartedAt(std::time::Instant::now()));
     let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().unwrap();
     App { _dirs: dirs, window }
 }
@@ -36,6 +37,11 @@ fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
         },
     )
     .map(|body| body.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn the_page_reports_ready() {
+    assert_eq!(invoke(&app(), "ui_ready", json!({})), Ok(Value::Null));
 }
 
 #[test]

@@ -4,6 +4,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
 import type { ChatView, ErrorBody } from "../src/bindings";
 import fixtures from "./fixtures/views.json";
+import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
 const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
@@ -18,6 +19,7 @@ function backend(lookup: Handler, extra: Record<string, Handler> = {}) {
     recent_lookups: () => [],
     credential_status: () => ({ hasToken: false, hasSecret: false }),
     "plugin:clipboard-manager|write_text": () => null,
+    ui_ready: () => null,
     lookup_chat: lookup,
     ...extra,
   };
@@ -50,6 +52,32 @@ describe("search", () => {
     await fireEvent.input(input, { target: { value: "abc" } });
     await fireEvent.keyDown(input, { key: "Escape" });
     expect(input.value).toBe("");
+  });
+
+  it("tells the backend it is ready once the profile is known", async () => {
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("ui_ready"));
+    const order = calls.map((c) => c.cmd);
+    expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("ui_ready"));
+    expect(screen.getByTestId("profile-select")).toBeTruthy();
+  });
+
+  it("measures a lookup until its result is painted, keeping only the latest", async () => {
+    performance.clearMeasures();
+    backend(() => views[EXAMPLE]);
+    render(App);
+    const painted = () => performance.getEntriesByName(LOOKUP_PAINTED);
+    await search(EXAMPLE);
+    await waitFor(() => expect(painted()).toHaveLength(1));
+    const first = painted()[0];
+    await search("u0001-rich");
+    await waitFor(() => expect(painted()[0].startTime).toBeGreaterThan(first.startTime));
+    expect(painted()).toHaveLength(1);
+    const rendered = performance.getEntriesByName(LOOKUP_RENDERED);
+    expect(rendered).toHaveLength(1);
+    expect(rendered[0].startTime).toBe(painted()[0].startTime);
+    expect(painted()[0].duration).toBeGreaterThanOrEqual(rendered[0].duration);
   });
 
   it("invalid input gets its message and sends nothing", async () => {

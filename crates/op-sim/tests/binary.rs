@@ -77,7 +77,8 @@ async fn serves_a_signed_lookup_with_other_credentials_and_rule() {
     assert!(
         entry.contains("u00012b2e588bd93843168dfb67ae12cc2ee9")
             && entry.contains("token=***")
-            && entry.contains("sign=***"),
+            && entry.contains("sign=***")
+            && entry.contains("server_us="),
         "{entry}"
     );
     assert!(!entry.contains("o0001-cli-token"), "{entry}");

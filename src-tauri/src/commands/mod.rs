@@ -5,7 +5,10 @@ mod credentials;
 mod lookup;
 mod map;
 mod profiles;
+mod ready;
 mod recent;
+
+pub use ready::StartedAt;
 
 /// Every command, for the builder and for the tests' mock app.
 pub fn handlers<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -22,5 +25,6 @@ pub fn handlers<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool +
         recent::recent_lookups,
         recent::clear_recent_lookups,
         map::open_in_map,
+        ready::ui_ready,
     ]
 }

@@ -52,4 +52,5 @@ export const api = {
   recentLookups: () => call<RecentLookup[]>("recent_lookups"),
   clearRecentLookups: () => call<void>("clear_recent_lookups"),
   openInMap: (lat: number, lng: number) => call<void>("open_in_map", { lat, lng }),
+  uiReady: () => call<void>("ui_ready"),
 };
