@@ -8,6 +8,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
 
+export { remote };
+
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const TARGET = process.env.CARGO_TARGET_DIR ? resolve(process.env.CARGO_TARGET_DIR) : join(ROOT, "target");
 export const APP = process.env.OP_CONSOLE_APP ?? join(TARGET, "debug/op-console");

@@ -1,39 +1,7 @@
 #!/usr/bin/env bash
-# The end-to-end tests in the environment they need, built here and torn down here:
-# a loopback-only network namespace (nothing can leave the machine), Xvfb, a private
-# D-Bus session and an unlocked gnome-keyring. Every process started is ended on exit.
+# The end-to-end tests (default: console.test.mjs) in a headless session of their own:
+# loopback-only network, Xvfb, a private D-Bus session and an unlocked gnome-keyring.
 set -euo pipefail
-self=$(realpath "$0")
-cd "$(dirname "$self")"
-
-if [ "${OP_E2E_INSIDE:-}" != 1 ]; then
-  exec unshare -n env OP_E2E_INSIDE=1 "$self" "$@"
-fi
-ip link set lo up
-
-# The keyring keeps its files under XDG_DATA_HOME: a fresh one, so that no earlier
-# keyring (with another password) is found.
-keyring_home=$(mktemp -d)
-display=:87
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$keyring_home"' EXIT
-export DISPLAY="$display"
-for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || { echo "e2e: Xvfb did not start" >&2; exit 1; }
-
-export WEBKIT_DISABLE_DMABUF_RENDERER=1
-# The session bus starts without DISPLAY, so that nothing it activates (the keyring's
-# unlock prompter) can open a window; only the tests get the display.
+cd "$(dirname "$(realpath "$0")")"
 [ $# -gt 0 ] || set -- console.test.mjs
-env -u DISPLAY OP_E2E_DISPLAY="$display" XDG_DATA_HOME="$keyring_home" dbus-run-session -- bash -c '
-  set -euo pipefail
-  # Creates and unlocks the login keyring (it daemonizes: its pid comes from the bus).
-  printf e2e | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-  owned() { dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true; }
-  for _ in $(seq 1 100); do owned && break; sleep 0.1; done
-  keyring=$(dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetConnectionUnixProcessID string:org.freedesktop.secrets | awk "/uint32/ {print \$2}")
-  [ -n "$keyring" ] || { echo "e2e: gnome-keyring did not start" >&2; exit 1; }
-  trap "kill $keyring 2>/dev/null || true" EXIT
-  DISPLAY="$OP_E2E_DISPLAY" node --test --test-concurrency=1 --test-reporter=spec "$@"
-' bash "$@"
+exec ../../scripts/headless-session.sh node --test --test-concurrency=1 --test-reporter=spec "$@"

@@ -1,0 +1,393 @@
+// Op Console against a bare Tauri 2 app on the same tauri: sizes, cold start, idle memory,
+// lookup latency and memory over many lookups. Run by bench/run.sh, which builds both
+// release apps and their installers and provides the headless session (loopback-only
+// network, Xvfb, D-Bus, keyring). Prints one table; writes it with the machine's
+// description to target/bench/results.md.
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { canConnect, CLIENT, EXAMPLE, filesUnder, remote, ROOT, SECRET, start, stopAll, TARGET, TOKEN, waitFor } from "../tests/e2e/harness.mjs";
+
+const STARTS = Number(process.env.BENCH_STARTS ?? 10);
+const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
+const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 1000);
+const FIRST_LOOKUPS = 10;
+const RELEASE = join(TARGET, "release");
+const OUT = join(ROOT, "target/bench");
+
+const apps = {
+  bare: { title: "bare Tauri app", binary: join(RELEASE, "op-bench-bare"), page: join(ROOT, "bench/bare-app/page"), product: "Op Bench Bare" },
+  op: { title: "Op Console", binary: join(RELEASE, "op-console"), page: join(ROOT, "ui/dist"), product: "Op Console" },
+};
+const delay = (ms) => new Promise((r) => setTimeout(r, ms));
+const log = (line) => process.stderr.write(`bench: ${line}\n`);
+
+// ---------- sizes ----------
+
+function newestBundle(kind, product) {
+  const dir = join(RELEASE, "bundle", kind);
+  const files = readdirSync(dir)
+    .filter((name) => name.startsWith(product) && name.endsWith(`.${kind}`))
+    .map((name) => join(dir, name))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!files.length) throw new Error(`no ${kind} of ${product} in ${dir}`);
+  return files[0];
+}
+/** Each file of the page gzipped on its own (as a server or an updater would send it). */
+const gzipped = (dir) => filesUnder(dir).reduce((sum, file) => sum + gzipSync(readFileSync(file), { level: 9 }).length, 0);
+
+function sizes(app) {
+  return {
+    deb: statSync(newestBundle("deb", app.product)).size,
+    rpm: statSync(newestBundle("rpm", app.product)).size,
+    binary: statSync(app.binary).size,
+    page: gzipped(app.page),
+  };
+}
+
+// ---------- processes and memory ----------
+
+function stat(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const [state, ppid] = text.slice(text.lastIndexOf(")") + 2).split(" ");
+    return { state, ppid: Number(ppid), name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) };
+  } catch {
+    return null;
+  }
+}
+function descendants(root) {
+  const table = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const info = stat(entry);
+    if (info && info.state !== "Z") table.push({ pid: Number(entry), ...info });
+  }
+  const out = [root];
+  for (let i = 0; i < out.length; i++) for (const p of table) if (p.ppid === out[i]) out.push(p.pid);
+  return out;
+}
+const alive = (pid) => {
+  const info = stat(pid);
+  return info !== null && info.state !== "Z";
+};
+const kb = (text, field) => Number(text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
+
+/** RSS and PSS summed over the app and every process below it (WebKit's web and network processes). */
+function memory(root) {
+  let rss = 0;
+  let pss = 0;
+  const names = [];
+  for (const pid of descendants(root)) {
+    try {
+      const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
+      rss += kb(text, "Rss") * 1024;
+      pss += kb(text, "Pss") * 1024;
+      names.push(stat(pid)?.name ?? "?");
+    } catch {
+      /* ended meanwhile */
+    }
+  }
+  return { rss, pss, names };
+}
+
+/** Memory once it has settled: sampled every 500 ms until four samples in a row agree within 0.5 %. */
+async function settledMemory(root) {
+  const samples = [];
+  const started = Date.now();
+  for (;;) {
+    samples.push(memory(root));
+    const last = samples.slice(-4).map((s) => s.pss);
+    if (last.length === 4 && (Math.max(...last) - Math.min(...last)) / Math.max(...last) <= 0.005) {
+      return { ...samples.at(-1), settledMs: Date.now() - started };
+    }
+    if (Date.now() - started > 30000) return { ...samples.at(-1), settledMs: NaN };
+    await delay(500);
+  }
+}
+
+// ---------- cold start and idle memory ----------
+
+const xdg = (home) => ({
+  XDG_CONFIG_HOME: join(home, "config"),
+  XDG_DATA_HOME: join(home, "data"),
+  XDG_CACHE_HOME: join(home, "cache"),
+});
+
+/** Process start → the app's `ui-ready` line (its page is ready for input). */
+async function launch(app, home) {
+  const started = performance.now();
+  const child = spawn(app.binary, [], { env: { ...process.env, ...xdg(home) }, stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  const readyMs = await new Promise((resolve, reject) => {
+    let out = "";
+    const timer = setTimeout(() => reject(new Error(`${app.title}: no ui-ready line within 60 s`)), 60000);
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+      if (out.includes("ui-ready")) {
+        clearTimeout(timer);
+        resolve(performance.now() - started);
+        out = "";
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${app.title} exited (${code}) before it was ready:\n${stderr}`));
+    });
+  });
+  return { child, readyMs };
+}
+
+/** Ends the app and waits until it and its WebKit processes are gone (the next start must not find them). */
+async function end(child) {
+  const pids = descendants(child.pid);
+  child.kill("SIGTERM");
+  try {
+    await waitFor(() => pids.every((pid) => !alive(pid)), "the app to exit", 15000);
+  } catch {
+    for (const pid of pids) if (alive(pid)) process.kill(pid, "SIGKILL");
+    await waitFor(() => pids.every((pid) => !alive(pid)), "the app to be killed", 5000);
+  }
+}
+
+async function startsAndIdleMemory() {
+  const homes = { bare: mkdtempSync(join(tmpdir(), "bench-bare-")), op: mkdtempSync(join(tmpdir(), "bench-op-")) };
+  const results = { bare: { startMs: [], idle: [] }, op: { startMs: [], idle: [] } };
+  // A first start of each, not counted: it creates the app's folders and fills the page cache.
+  for (const key of ["bare", "op"]) await end((await launch(apps[key], homes[key])).child);
+  for (let round = 0; round < STARTS; round++) {
+    for (const key of round % 2 ? ["op", "bare"] : ["bare", "op"]) {
+      const { child, readyMs } = await launch(apps[key], homes[key]);
+      const idle = await settledMemory(child.pid);
+      await end(child);
+      results[key].startMs.push(readyMs);
+      results[key].idle.push(idle);
+      log(`start ${round + 1}/${STARTS} ${key}: ready in ${readyMs.toFixed(0)} ms, idle PSS ${mib(idle.pss)} (${idle.names.join(", ")})`);
+    }
+  }
+  return results;
+}
+
+// ---------- lookups through the UI ----------
+
+async function startSim() {
+  const sim = start(join(RELEASE, "op-sim"), ["--port", "0", "--client", CLIENT], {
+    OP_SIM_TOKEN: TOKEN,
+    OP_SIM_SECRET: SECRET,
+    RUST_LOG: "info",
+    NO_COLOR: "1",
+  });
+  const serverUs = [];
+  let pending = "";
+  sim.stderr.on("data", (chunk) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    for (const line of lines) {
+      const match = line.match(/\blookup\b.*\bserver_us=(\d+)/);
+      if (match) serverUs.push(Number(match[1]));
+    }
+  });
+  const base = await new Promise((resolve, reject) => {
+    let out = "";
+    sim.stdout.on("data", (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
+      if (match) resolve(match[0]);
+    });
+    sim.on("exit", () => reject(new Error("op-sim exited")));
+  });
+  return { base, serverUs };
+}
+
+/** Runs lookups in the page: the operator's input and button, timed by the page's own measures. */
+function pageLookups(browser, ids) {
+  return browser.executeAsync(async (ids, done) => {
+    const input = document.querySelector('[data-testid="search-input"]');
+    const button = document.querySelector('[data-testid="search-button"]');
+    const duration = (name) => performance.getEntriesByName(name)[0]?.duration ?? null;
+    const out = [];
+    for (const id of ids) {
+      const painted = new Promise((resolve) => {
+        const observer = new PerformanceObserver((list) => {
+          if (list.getEntriesByName("op-console:lookup-painted").length) {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe({ type: "measure" });
+      });
+      input.value = id;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      button.click();
+      await painted;
+      const error = document.querySelector('[data-testid="error-panel"]');
+      out.push({
+        id,
+        rendered: duration("op-console:lookup-rendered"),
+        painted: duration("op-console:lookup-painted"),
+        chatId: document.querySelector('[data-testid="chat-id"]')?.textContent ?? null,
+        error: error ? error.getAttribute("data-code") : null,
+      });
+    }
+    done(out);
+  }, ids);
+}
+
+async function lookups() {
+  const home = mkdtempSync(join(tmpdir(), "bench-lookups-"));
+  const { base, serverUs } = await startSim();
+  const profiles = join(home, "profiles.json");
+  writeFileSync(
+    profiles,
+    JSON.stringify({
+      selected: "bench",
+      profiles: [
+        {
+          id: "bench",
+          name: "Bench (op-sim)",
+          baseUrl: base,
+          clientId: CLIENT,
+          coordSystem: "gcj02",
+          tiles: { urlTemplate: `${base}/tiles/{z}/{x}/{y}.png`, attribution: "op-sim", coordSystem: "wgs84" },
+          assetBaseUrl: `${base}/assets`,
+        },
+      ],
+    }),
+  );
+  // The operator's credentials in the session's keyring, where the console reads them.
+  for (const [kind, value] of [["token", TOKEN], ["secret", SECRET]]) {
+    execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", kind], { input: value });
+  }
+  const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdg(home), OP_CONSOLE_PROFILES: profiles });
+  await waitFor(() => canConnect(4444), "tauri-driver on 4444");
+  const browser = await remote({
+    hostname: "127.0.0.1",
+    port: 4444,
+    logLevel: "warn",
+    connectionRetryTimeout: 60000,
+    connectionRetryCount: 1,
+    capabilities: { "tauri:options": { application: apps.op.binary } },
+  });
+  try {
+    await browser.$('[data-testid="search-input"]').waitForExist({ timeout: 30000 });
+    await browser.waitUntil(async () => (await browser.$('[data-testid="profile-select"]').getValue()) === "bench", {
+      timeout: 15000,
+      timeoutMsg: "the bench profile was not selected",
+    });
+    await browser.setTimeout({ script: 30 * 60 * 1000 });
+    const binary = realpathSync(apps.op.binary);
+    const app = descendants(driver.pid).find((pid) => {
+      try {
+        return realpathSync(`/proc/${pid}/exe`) === binary;
+      } catch {
+        return false;
+      }
+    });
+    if (!app) throw new Error("the console's process was not found under tauri-driver");
+
+    // Two users in turn, so that every lookup changes what is on screen (and the map moves).
+    const ids = (n) => Array.from({ length: n }, (_, i) => (i % 2 ? "u0001-rich" : EXAMPLE));
+    const run = async (n) => {
+      const before = serverUs.length;
+      const rows = await pageLookups(browser, ids(n));
+      await waitFor(() => serverUs.length >= before + n, "op-sim's log of every lookup", 10000);
+      if (serverUs.length !== before + n) throw new Error(`op-sim logged ${serverUs.length - before} lookups for ${n}`);
+      const failed = rows.filter((r) => r.error || !r.chatId || r.painted === null);
+      if (failed.length) throw new Error(`${failed.length} lookups failed, e.g. ${JSON.stringify(failed[0])}`);
+      return rows.map((row, i) => ({ ...row, serverMs: serverUs[before + i] / 1000 }));
+    };
+
+    await run(FIRST_LOOKUPS);
+    const afterFirst = await settledMemory(app);
+    log(`after ${FIRST_LOOKUPS} lookups: PSS ${mib(afterFirst.pss)}, RSS ${mib(afterFirst.rss)}`);
+    const measured = await run(LOOKUPS);
+    log(`${LOOKUPS} measured lookups done`);
+    await run(LEAK_LOOKUPS - FIRST_LOOKUPS - LOOKUPS);
+    const afterAll = await settledMemory(app);
+    log(`after ${LEAK_LOOKUPS} lookups: PSS ${mib(afterAll.pss)}, RSS ${mib(afterAll.rss)}`);
+    return { measured, afterFirst, afterAll };
+  } finally {
+    await browser.deleteSession().catch(() => {});
+  }
+}
+
+// ---------- the table ----------
+
+const median = (xs) => percentile(xs, 50);
+function percentile(xs, p) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
+const ms = (x) => `${x.toFixed(1)} ms`;
+const pct = (x) => `${(x * 100).toFixed(1)} %`;
+
+function table(size, starts, look) {
+  const rows = [];
+  const pair = (what, bare, op, format, budget) => {
+    const ratio = op / bare;
+    const verdict = budget === undefined ? "" : ratio <= budget ? `≤ ${budget}× met` : `≤ ${budget}× **missed**`;
+    rows.push([what, format(bare), format(op), `${ratio.toFixed(2)}×`, verdict]);
+  };
+  pair(".deb installer", size.bare.deb, size.op.deb, mib, 1.5);
+  pair(".rpm installer", size.bare.rpm, size.op.rpm, mib, 1.5);
+  pair("binary (stripped)", size.bare.binary, size.op.binary, mib);
+  pair("UI bundle (gzip)", size.bare.page, size.op.page, kib);
+  pair(`cold start to ui-ready, median of ${STARTS}`, median(starts.bare.startMs), median(starts.op.startMs), ms, 1.2);
+  const idle = (key, field) => median(starts[key].idle.map((m) => m[field]));
+  pair("idle memory, PSS (median)", idle("bare", "pss"), idle("op", "pss"), mib, 1.2);
+  pair("idle memory, RSS (median)", idle("bare", "rss"), idle("op", "rss"), mib, 1.2);
+
+  const m = look.measured;
+  const dist = (xs) => [50, 95, 99].map((p) => ms(percentile(xs, p))).join(" / ");
+  const outside = m.map((r) => r.painted - r.serverMs);
+  const single = (what, value, verdict = "") => rows.push([what, "—", value, "", verdict]);
+  single(`lookup, call → painted, p50 / p95 / p99 (${m.length})`, dist(m.map((r) => r.painted)));
+  single("  of which in op-sim", dist(m.map((r) => r.serverMs)));
+  single("  outside the server", dist(outside), percentile(outside, 99) <= 10 ? "p99 ≤ 10 ms met" : "p99 ≤ 10 ms **missed**");
+  single("lookup, call → in the DOM (before paint)", dist(m.map((r) => r.rendered)));
+  const growth = look.afterAll.pss / look.afterFirst.pss - 1;
+  single(`memory (PSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.pss)} → ${mib(look.afterAll.pss)} (${pct(growth)})`, growth <= 0.05 ? "≤ 5 % met" : "≤ 5 % **missed**");
+  const rssGrowth = look.afterAll.rss / look.afterFirst.rss - 1;
+  single(`memory (RSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.rss)} → ${mib(look.afterAll.rss)} (${pct(rssGrowth)})`);
+
+  const head = ["", apps.bare.title, apps.op.title, "ratio", "budget"];
+  return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
+}
+
+function machine() {
+  const os = readFileSync("/etc/os-release", "utf8").match(/^PRETTY_NAME="?([^"\n]+)/m)?.[1] ?? "?";
+  const webkit = execFileSync("pkg-config", ["--modversion", "webkit2gtk-4.1"], { encoding: "utf8" }).trim();
+  const lock = readFileSync(join(ROOT, "Cargo.lock"), "utf8");
+  const tauri = lock.match(/name = "tauri"\nversion = "([^"]+)"/)?.[1];
+  return [
+    `- date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    `- machine: ${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${os}, Linux ${execFileSync("uname", ["-r"], { encoding: "utf8" }).trim()}`,
+    `- tauri ${tauri}, WebKitGTK ${webkit}, under Xvfb 1280×800 (WEBKIT_DISABLE_DMABUF_RENDERER=1), loopback-only network`,
+    `- command: \`bench/run.sh\` (STARTS=${STARTS}, LOOKUPS=${LOOKUPS}, LEAK_LOOKUPS=${LEAK_LOOKUPS})`,
+  ].join("\n");
+}
+
+async function main() {
+  for (const app of Object.values(apps)) if (!existsSync(app.binary)) throw new Error(`${app.binary} is missing: run bench/run.sh`);
+  const size = { bare: sizes(apps.bare), op: sizes(apps.op) };
+  const starts = await startsAndIdleMemory();
+  const look = await lookups();
+  const report = `${machine()}\n\n${table(size, starts, look)}\n`;
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, "results.md"), report);
+  writeFileSync(join(OUT, "raw.json"), JSON.stringify({ size, starts, lookups: look }, null, 1));
+  process.stdout.write(`\n${report}`);
+}
+
+main()
+  .catch((error) => {
+    console.error(`bench: ${error.stack ?? error}`);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);

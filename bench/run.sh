@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The performance benchmark: Op Console against a bare Tauri 2 app (bench/bare-app) on the
+# same tauri and the same release profile. Builds both apps and their installers as
+# shipped, then measures both in a headless session (bench/measure.mjs) and prints one
+# table; target/bench/results.md keeps it with the machine's description.
+#
+#   bench/run.sh          (BENCH_STARTS, BENCH_LOOKUPS, BENCH_LEAK_LOOKUPS change the counts)
+set -euo pipefail
+cd "$(dirname "$(realpath "$0")")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+./scripts/setup.sh
+tauri=../ui/node_modules/.bin/tauri
+(cd src-tauri && "$tauri" build --bundles deb,rpm)
+(cd bench/bare-app && "../$tauri" build --bundles deb,rpm)
+# The server and the keyring tool the lookups need.
+cargo build --release --locked -p op-sim --bin op-sim -p console-core --bin op-console-keyring
+exec ./scripts/headless-session.sh node bench/measure.mjs
