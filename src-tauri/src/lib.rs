@@ -35,6 +35,14 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(handlers())
-        .run(tauri::generate_context!())
-        .expect("Op Console failed to start");
+        .build(tauri::generate_context!())
+        .expect("Op Console failed to start")
+        .run(|app, event| {
+            // Lookups write the recent list in the background: what is left is written now.
+            if let tauri::RunEvent::Exit = event {
+                if let Err(e) = app.state::<Console>().save_recent() {
+                    log::warn!("recent lookups not saved: {e}");
+                }
+            }
+        });
 }

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use op_api::{Credentials, OpClient, OpError, Secret, UserId};
 use op_sim::SimHandle;
@@ -40,7 +40,7 @@ pub struct Console {
     config_dir: PathBuf,
     vault: Vault,
     profiles: Mutex<ProfilesFile>,
-    recent: Mutex<RecentLookups>,
+    recent: Arc<RecentLookups>,
     demo: OnceCell<SimHandle>,
     /// One pooled client per profile, rebuilt when the profile changes.
     clients: Mutex<HashMap<String, (Profile, OpClient)>>,
@@ -60,7 +60,7 @@ impl Console {
             config_dir: config_dir.to_owned(),
             vault,
             profiles: Mutex::new(ProfilesFile::load(config_dir)?),
-            recent: Mutex::new(RecentLookups::load(data_dir)),
+            recent: Arc::new(RecentLookups::load(data_dir)),
             demo: OnceCell::new(),
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
@@ -80,9 +80,13 @@ impl Console {
         };
         let entry =
             RecentLookup { user_id: user_id.to_string(), profile_id: profile.id.clone(), at: now_ms(), outcome };
-        if let Err(e) = lock(&self.recent).record(entry) {
-            tracing::warn!("recent lookups not saved: {e}");
-        }
+        self.recent.record(entry);
+        let recent = self.recent.clone();
+        tokio::task::spawn_blocking(move || {
+            if let Err(e) = recent.save() {
+                tracing::warn!("recent lookups not saved: {e}");
+            }
+        });
         result.map(|lookup| ChatView::build(lookup, &profile))
     }
 
@@ -274,11 +278,16 @@ impl Console {
     }
 
     pub fn recent(&self) -> Vec<RecentLookup> {
-        lock(&self.recent).entries().to_vec()
+        self.recent.entries()
     }
 
     pub fn clear_recent(&self) -> Result<(), ConsoleError> {
-        lock(&self.recent).clear()
+        self.recent.clear()
+    }
+
+    /// Writes what lookups recorded and a background write has not yet: before exit.
+    pub fn save_recent(&self) -> Result<(), ConsoleError> {
+        self.recent.save()
     }
 
     fn saved_profile(&self, id: &str) -> Result<Profile, ConsoleError> {

@@ -1,6 +1,7 @@
 //! The last 50 lookups: user ID, time and outcome. No response data is ever written.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
 
 use serde::{Deserialize, Serialize};
 
@@ -21,10 +22,24 @@ pub struct RecentLookup {
     pub outcome: String,
 }
 
+/// The list in memory, written to its file by [`RecentLookups::save`]: a lookup records and
+/// leaves the write to a background thread, so that no answer waits for the disk.
 #[derive(Debug)]
 pub struct RecentLookups {
     path: PathBuf,
+    list: Mutex<List>,
+    /// The change last written; held while writing, so that writes happen in order.
+    saved: Mutex<u64>,
+}
+
+#[derive(Debug, Default)]
+struct List {
     entries: Vec<RecentLookup>,
+    change: u64,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl RecentLookups {
@@ -38,31 +53,47 @@ impl RecentLookups {
                 Vec::new()
             }
         };
-        Self { path, entries }
+        Self { path, list: Mutex::new(List { entries, change: 0 }), saved: Mutex::new(0) }
     }
 
     /// Newest first.
-    pub fn entries(&self) -> &[RecentLookup] {
-        &self.entries
+    pub fn entries(&self) -> Vec<RecentLookup> {
+        lock(&self.list).entries.clone()
     }
 
-    /// Records a lookup at the top; an earlier lookup of the same user on the same profile
-    /// makes way, so each user appears once.
-    pub fn record(&mut self, entry: RecentLookup) -> Result<(), ConsoleError> {
-        self.entries.retain(|e| !(e.user_id == entry.user_id && e.profile_id == entry.profile_id));
-        self.entries.insert(0, entry);
-        self.entries.truncate(RECENT_LIMIT);
+    /// Records a lookup at the top (in memory; [`save`](Self::save) writes it); an earlier
+    /// lookup of the same user on the same profile makes way, so each user appears once.
+    pub fn record(&self, entry: RecentLookup) {
+        let mut list = lock(&self.list);
+        list.entries.retain(|e| !(e.user_id == entry.user_id && e.profile_id == entry.profile_id));
+        list.entries.insert(0, entry);
+        list.entries.truncate(RECENT_LIMIT);
+        list.change += 1;
+    }
+
+    /// Empties the list and its file at once: the operator asked for it to be gone.
+    pub fn clear(&self) -> Result<(), ConsoleError> {
+        {
+            let mut list = lock(&self.list);
+            list.entries.clear();
+            list.change += 1;
+        }
         self.save()
     }
 
-    pub fn clear(&mut self) -> Result<(), ConsoleError> {
-        self.entries.clear();
-        self.save()
-    }
-
-    fn save(&self) -> Result<(), ConsoleError> {
-        let bytes = serde_json::to_vec(&self.entries).map_err(ConsoleError::storage)?;
-        write_atomic(&self.path, &bytes)
+    /// Writes the list if it changed since the last write.
+    pub fn save(&self) -> Result<(), ConsoleError> {
+        let mut saved = lock(&self.saved);
+        let (change, bytes) = {
+            let list = lock(&self.list);
+            if list.change == *saved {
+                return Ok(());
+            }
+            (list.change, serde_json::to_vec(&list.entries).map_err(ConsoleError::storage)?)
+        };
+        write_atomic(&self.path, &bytes)?;
+        *saved = change;
+        Ok(())
     }
 }
 
@@ -77,17 +108,18 @@ mod tests {
     #[test]
     fn keeps_the_last_fifty_newest_first_once_each() {
         let dir = tempfile::tempdir().unwrap();
-        let mut recent = RecentLookups::load(dir.path());
+        let recent = RecentLookups::load(dir.path());
         for i in 0..60 {
-            recent.record(lookup(&format!("u{i}"), i)).unwrap();
+            recent.record(lookup(&format!("u{i}"), i));
         }
-        recent.record(lookup("u55", 100)).unwrap();
+        recent.record(lookup("u55", 100));
+        assert!(!dir.path().join(RECENT_FILE_NAME).exists(), "recorded in memory until saved");
+        recent.save().unwrap();
         let again = RecentLookups::load(dir.path());
         assert_eq!(again.entries().len(), RECENT_LIMIT);
         assert_eq!(again.entries()[0], lookup("u55", 100));
         assert_eq!(again.entries()[1].user_id, "u59");
         assert_eq!(again.entries().iter().filter(|e| e.user_id == "u55").count(), 1);
-        let mut again = again;
         again.clear().unwrap();
         assert!(RecentLookups::load(dir.path()).entries().is_empty());
     }
