@@ -93,7 +93,8 @@ describe("search", () => {
     backend((args) => new Promise((resolve) => (pending[args.userId as string] = resolve)));
     render(App);
     await search(EXAMPLE);
-    expect(screen.getByTestId("loading")).toBeTruthy();
+    // Placeholders once the answer is slow.
+    expect(await screen.findByTestId("loading")).toBeTruthy();
     await search("u0001-rich");
     pending["u0001-rich"](views["u0001-rich"]);
     await waitFor(() => expect(screen.getByTestId("chat-id").textContent).toContain(views["u0001-rich"].chatId!));
@@ -150,6 +151,24 @@ describe("the recent chat", () => {
     expect(document.body.textContent).not.toContain("13812345678");
     await fireEvent.click(screen.getByTestId("user-phone-reveal"));
     expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+  });
+
+  it("the next result starts with the phone masked and the raw view closed", async () => {
+    // A fresh object per answer, as the backend's JSON is.
+    backend(() => structuredClone(views["u0001-rich"]));
+    render(App);
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
+    raw.open = true;
+    await fireEvent(raw, new Event("toggle"));
+    expect(await screen.findByTestId("raw-json-text")).toBeTruthy();
+    await search("u0001-rich");
+    await waitFor(() => expect(screen.queryByTestId("loading")).toBeNull());
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
+    expect(screen.queryByTestId("raw-json-text")).toBeNull();
+    expect(document.body.textContent).not.toContain("13812345678");
   });
 
   it("no location: a clear empty state", async () => {

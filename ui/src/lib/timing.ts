@@ -3,16 +3,21 @@
 // a day of lookups does not grow the page's performance timeline.
 import { tick } from "svelte";
 
+export const LOOKUP_RECEIVED = "op-console:lookup-received";
 export const LOOKUP_RENDERED = "op-console:lookup-rendered";
 export const LOOKUP_PAINTED = "op-console:lookup-painted";
 
-function measure(name: string, start: number) {
+function measure(name: string, start: number, end = performance.now()) {
   performance.clearMeasures(name);
-  performance.measure(name, { start, end: performance.now() });
+  performance.measure(name, { start, end });
 }
 
-/** Call once the result is in the component state; `start` is `performance.now()` at the call. */
-export async function measureLookup(start: number): Promise<void> {
+/**
+ * Call once the result is in the component state; `start` is `performance.now()` at the
+ * call, `received` when the backend's answer arrived.
+ */
+export async function measureLookup(start: number, received: number): Promise<void> {
+  measure(LOOKUP_RECEIVED, start, received);
   await tick();
   // Style and layout now: the DOM holds the result.
   void document.body.offsetHeight;
