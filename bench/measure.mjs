@@ -80,17 +80,20 @@ function memory(root) {
   let rss = 0;
   let pss = 0;
   const names = [];
+  const byProcess = {};
   for (const pid of descendants(root)) {
     try {
       const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
       rss += kb(text, "Rss") * 1024;
       pss += kb(text, "Pss") * 1024;
-      names.push(stat(pid)?.name ?? "?");
+      const name = stat(pid)?.name ?? "?";
+      names.push(name);
+      byProcess[name] = (byProcess[name] ?? 0) + kb(text, "Pss") * 1024;
     } catch {
       /* ended meanwhile */
     }
   }
-  return { rss, pss, names };
+  return { rss, pss, names, byProcess };
 }
 
 /** Memory once it has settled: sampled every 500 ms until four samples in a row agree within 0.5 %. */
@@ -224,9 +227,18 @@ function pageLookups(browser, ids) {
       input.dispatchEvent(new Event("input", { bubbles: true }));
       button.click();
       await painted;
+      // The operator reads the result before the next lookup: wait until its images
+      // (map tiles, logo, avatar) have arrived, so that one lookup's tiles do not queue
+      // in front of the next one.
+      for (let frames = 0; frames < 600; frames++) {
+        const pending = [...document.querySelectorAll("main img")].some((img) => !img.complete);
+        if (!pending) break;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
       const error = document.querySelector('[data-testid="error-panel"]');
       out.push({
         id,
+        received: duration("op-console:lookup-received"),
         rendered: duration("op-console:lookup-rendered"),
         painted: duration("op-console:lookup-painted"),
         chatId: document.querySelector('[data-testid="chat-id"]')?.textContent ?? null,
@@ -235,6 +247,19 @@ function pageLookups(browser, ids) {
     }
     done(out);
   }, ids);
+}
+
+/** Times `n` invokes of `command` from the page, with nothing rendered. */
+function invokes(browser, n, command, args) {
+  return browser.executeAsync(async (n, command, args, done) => {
+    const out = [];
+    for (let i = 0; i < n; i++) {
+      const started = performance.now();
+      await window.__TAURI_INTERNALS__.invoke(command, args[i % args.length]);
+      out.push(performance.now() - started);
+    }
+    done(out);
+  }, n, command, args);
 }
 
 async function lookups() {
@@ -303,13 +328,28 @@ async function lookups() {
 
     await run(FIRST_LOOKUPS);
     const afterFirst = await settledMemory(app);
-    log(`after ${FIRST_LOOKUPS} lookups: PSS ${mib(afterFirst.pss)}, RSS ${mib(afterFirst.rss)}`);
+    log(`after ${FIRST_LOOKUPS} lookups: PSS ${mib(afterFirst.pss)}, RSS ${mib(afterFirst.rss)} ${perProcess(afterFirst)}`);
+    // The floor under every lookup: a command that only reads memory.
+    const ipc = await invokes(browser, 200, "recent_lookups", [{}]);
     const measured = await run(LOOKUPS);
     log(`${LOOKUPS} measured lookups done`);
-    await run(LEAK_LOOKUPS - FIRST_LOOKUPS - LOOKUPS);
+    // The way there, to tell a leak (growing all along) from caches filling (levelling off).
+    const curve = [[FIRST_LOOKUPS, afterFirst.pss]];
+    let done = FIRST_LOOKUPS + LOOKUPS;
+    while (done < LEAK_LOOKUPS) {
+      const n = Math.min(250 - (done % 250), LEAK_LOOKUPS - done);
+      await run(n);
+      done += n;
+      curve.push([done, (await settledMemory(app)).pss]);
+      log(`after ${done} lookups: PSS ${mib(curve.at(-1)[1])}`);
+    }
     const afterAll = await settledMemory(app);
-    log(`after ${LEAK_LOOKUPS} lookups: PSS ${mib(afterAll.pss)}, RSS ${mib(afterAll.rss)}`);
-    return { measured, afterFirst, afterAll };
+    log(`after ${LEAK_LOOKUPS} lookups: PSS ${mib(afterAll.pss)}, RSS ${mib(afterAll.rss)} ${perProcess(afterAll)}`);
+    // The same number of lookups invoked without the UI: what the IPC and the backend keep.
+    const direct = await invokes(browser, LEAK_LOOKUPS, "lookup_chat", ids(2).map((userId) => ({ userId, profileId: null })));
+    const afterInvokes = await settledMemory(app);
+    log(`after ${LEAK_LOOKUPS} more lookups without the UI: PSS ${mib(afterInvokes.pss)} ${perProcess(afterInvokes)}`);
+    return { measured, ipc, direct, curve, afterFirst, afterAll, afterInvokes };
   } finally {
     await browser.deleteSession().catch(() => {});
   }
@@ -322,6 +362,7 @@ function percentile(xs, p) {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+const perProcess = (m) => `(PSS: ${Object.entries(m.byProcess).map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")})`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
@@ -338,10 +379,12 @@ function table(size, starts, look) {
   pair(".rpm installer", size.bare.rpm, size.op.rpm, mib, 1.5);
   pair("binary (stripped)", size.bare.binary, size.op.binary, mib);
   pair("UI bundle (gzip)", size.bare.page, size.op.page, kib);
-  pair(`cold start to ui-ready, median of ${STARTS}`, median(starts.bare.startMs), median(starts.op.startMs), ms, 1.2);
-  const idle = (key, field) => median(starts[key].idle.map((m) => m[field]));
-  pair("idle memory, PSS (median)", idle("bare", "pss"), idle("op", "pss"), mib, 1.2);
-  pair("idle memory, RSS (median)", idle("bare", "rss"), idle("op", "rss"), mib, 1.2);
+  if (starts) {
+    pair(`cold start to ui-ready, median of ${STARTS}`, median(starts.bare.startMs), median(starts.op.startMs), ms, 1.2);
+    const idle = (key, field) => median(starts[key].idle.map((m) => m[field]));
+    pair("idle memory, PSS (median)", idle("bare", "pss"), idle("op", "pss"), mib, 1.2);
+    pair("idle memory, RSS (median)", idle("bare", "rss"), idle("op", "rss"), mib, 1.2);
+  }
 
   const m = look.measured;
   const dist = (xs) => [50, 95, 99].map((p) => ms(percentile(xs, p))).join(" / ");
@@ -350,9 +393,15 @@ function table(size, starts, look) {
   single(`lookup, call → painted, p50 / p95 / p99 (${m.length})`, dist(m.map((r) => r.painted)));
   single("  of which in op-sim", dist(m.map((r) => r.serverMs)));
   single("  outside the server", dist(outside), percentile(outside, 99) <= 10 ? "p99 ≤ 10 ms met" : "p99 ≤ 10 ms **missed**");
-  single("lookup, call → in the DOM (before paint)", dist(m.map((r) => r.rendered)));
+  single("  call → answer in the page (IPC, command, HTTP)", dist(m.map((r) => r.received)));
+  single("  of that, an IPC round trip (recent_lookups)", dist(look.ipc));
+  single(`  the same, invoked without the UI (${look.direct.length})`, dist(look.direct));
+  single("  call → in the DOM (before paint)", dist(m.map((r) => r.rendered)));
   const growth = look.afterAll.pss / look.afterFirst.pss - 1;
   single(`memory (PSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.pss)} → ${mib(look.afterAll.pss)} (${pct(growth)})`, growth <= 0.05 ? "≤ 5 % met" : "≤ 5 % **missed**");
+  single("  PSS along the way", look.curve.map(([n, bytes]) => `${n}: ${mib(bytes)}`).join(", "));
+  const ipcGrowth = look.afterInvokes.pss / look.afterAll.pss - 1;
+  single(`  then ${LEAK_LOOKUPS} lookups invoked without the UI`, `→ ${mib(look.afterInvokes.pss)} (${pct(ipcGrowth)})`);
   const rssGrowth = look.afterAll.rss / look.afterFirst.rss - 1;
   single(`memory (RSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.rss)} → ${mib(look.afterAll.rss)} (${pct(rssGrowth)})`);
 
@@ -376,7 +425,8 @@ function machine() {
 async function main() {
   for (const app of Object.values(apps)) if (!existsSync(app.binary)) throw new Error(`${app.binary} is missing: run bench/run.sh`);
   const size = { bare: sizes(apps.bare), op: sizes(apps.op) };
-  const starts = await startsAndIdleMemory();
+  // `lookups`: only the lookup part, for working on it.
+  const starts = process.argv[2] === "lookups" ? null : await startsAndIdleMemory();
   const look = await lookups();
   const report = `${machine()}\n\n${table(size, starts, look)}\n`;
   mkdirSync(OUT, { recursive: true });

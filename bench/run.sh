@@ -4,7 +4,8 @@
 # shipped, then measures both in a headless session (bench/measure.mjs) and prints one
 # table; target/bench/results.md keeps it with the machine's description.
 #
-#   bench/run.sh          (BENCH_STARTS, BENCH_LOOKUPS, BENCH_LEAK_LOOKUPS change the counts)
+#   bench/run.sh            everything (BENCH_STARTS, BENCH_LOOKUPS, BENCH_LEAK_LOOKUPS change the counts)
+#   bench/run.sh lookups    only the lookups, for working on them
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -15,4 +16,4 @@ tauri=../ui/node_modules/.bin/tauri
 (cd bench/bare-app && "../$tauri" build --bundles deb,rpm)
 # The server and the keyring tool the lookups need.
 cargo build --release --locked -p op-sim --bin op-sim -p console-core --bin op-console-keyring
-exec ./scripts/headless-session.sh node bench/measure.mjs
+exec ./scripts/headless-session.sh node bench/measure.mjs "$@"
