@@ -125,15 +125,20 @@ async function launch(app, home) {
   const child = spawn(app.binary, [], { env: { ...process.env, ...xdg(home) }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
+  // The app's own clock too: from its main() to the page loaded and to ui-ready.
+  const inside = {};
   const readyMs = await new Promise((resolve, reject) => {
     let out = "";
+    let ready = false;
     const timer = setTimeout(() => reject(new Error(`${app.title}: no ui-ready line within 60 s`)), 60000);
     child.stdout.on("data", (chunk) => {
+      if (ready) return;
       out += chunk;
-      if (out.includes("ui-ready")) {
+      for (const [, what, ms] of out.matchAll(/(page-loaded|ui-ready) (\d+) ms after start/g)) inside[what] ??= Number(ms);
+      if (inside["ui-ready"] !== undefined) {
+        ready = true;
         clearTimeout(timer);
         resolve(performance.now() - started);
-        out = "";
       }
     });
     child.on("exit", (code) => {
@@ -141,7 +146,7 @@ async function launch(app, home) {
       reject(new Error(`${app.title} exited (${code}) before it was ready:\n${stderr}`));
     });
   });
-  return { child, readyMs };
+  return { child, readyMs, inside };
 }
 
 /** Ends the app and waits until it and its WebKit processes are gone (the next start must not find them). */
@@ -158,15 +163,19 @@ async function end(child) {
 
 async function startsAndIdleMemory() {
   const homes = { bare: mkdtempSync(join(tmpdir(), "bench-bare-")), op: mkdtempSync(join(tmpdir(), "bench-op-")) };
-  const results = { bare: { startMs: [], idle: [] }, op: { startMs: [], idle: [] } };
+  const results = {};
+  for (const key of ["bare", "op"]) results[key] = { startMs: [], toMain: [], toPage: [], pageToReady: [], idle: [] };
   // A first start of each, not counted: it creates the app's folders and fills the page cache.
   for (const key of ["bare", "op"]) await end((await launch(apps[key], homes[key])).child);
   for (let round = 0; round < STARTS; round++) {
     for (const key of round % 2 ? ["op", "bare"] : ["bare", "op"]) {
-      const { child, readyMs } = await launch(apps[key], homes[key]);
+      const { child, readyMs, inside } = await launch(apps[key], homes[key]);
       const idle = await settledMemory(child.pid);
       await end(child);
       results[key].startMs.push(readyMs);
+      results[key].toMain.push(readyMs - inside["ui-ready"]);
+      results[key].toPage.push(inside["page-loaded"]);
+      results[key].pageToReady.push(inside["ui-ready"] - inside["page-loaded"]);
       results[key].idle.push(idle);
       log(`start ${round + 1}/${STARTS} ${key}: ready in ${readyMs.toFixed(0)} ms, idle PSS ${mib(idle.pss)} (${idle.names.join(", ")})`);
     }
@@ -369,6 +378,7 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 
 function table(size, starts, look) {
+  const head = ["", apps.bare.title, apps.op.title, "ratio", "budget"];
   const rows = [];
   const pair = (what, bare, op, format, budget) => {
     const ratio = op / bare;
@@ -381,11 +391,16 @@ function table(size, starts, look) {
   pair("UI bundle (gzip)", size.bare.page, size.op.page, kib);
   if (starts) {
     pair(`cold start to ui-ready, median of ${STARTS}`, median(starts.bare.startMs), median(starts.op.startMs), ms, 1.2);
+    const part = (what, field) => pair(what, median(starts.bare[field]), median(starts.op[field]), ms);
+    part("  process start → main() (exec, libraries)", "toMain");
+    part("  main() → page loaded (Tauri, plugins, WebKit, page)", "toPage");
+    part("  page loaded → ui-ready (the page's start-up)", "pageToReady");
     const idle = (key, field) => median(starts[key].idle.map((m) => m[field]));
     pair("idle memory, PSS (median)", idle("bare", "pss"), idle("op", "pss"), mib, 1.2);
     pair("idle memory, RSS (median)", idle("bare", "rss"), idle("op", "rss"), mib, 1.2);
   }
 
+  if (!look) return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
   const m = look.measured;
   const dist = (xs) => [50, 95, 99].map((p) => ms(percentile(xs, p))).join(" / ");
   const outside = m.map((r) => r.painted - r.serverMs);
@@ -405,7 +420,6 @@ function table(size, starts, look) {
   const rssGrowth = look.afterAll.rss / look.afterFirst.rss - 1;
   single(`memory (RSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.rss)} → ${mib(look.afterAll.rss)} (${pct(rssGrowth)})`);
 
-  const head = ["", apps.bare.title, apps.op.title, "ratio", "budget"];
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
@@ -425,9 +439,10 @@ function machine() {
 async function main() {
   for (const app of Object.values(apps)) if (!existsSync(app.binary)) throw new Error(`${app.binary} is missing: run bench/run.sh`);
   const size = { bare: sizes(apps.bare), op: sizes(apps.op) };
-  // `lookups`: only the lookup part, for working on it.
-  const starts = process.argv[2] === "lookups" ? null : await startsAndIdleMemory();
-  const look = await lookups();
+  // `starts` or `lookups`: only that part, for working on it.
+  const only = process.argv[2];
+  const starts = only === "lookups" ? null : await startsAndIdleMemory();
+  const look = only === "starts" ? null : await lookups();
   const report = `${machine()}\n\n${table(size, starts, look)}\n`;
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "results.md"), report);

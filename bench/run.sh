@@ -5,7 +5,8 @@
 # table; target/bench/results.md keeps it with the machine's description.
 #
 #   bench/run.sh            everything (BENCH_STARTS, BENCH_LOOKUPS, BENCH_LEAK_LOOKUPS change the counts)
-#   bench/run.sh lookups    only the lookups, for working on them
+#   bench/run.sh starts     only the starts and idle memory, for working on them
+#   bench/run.sh lookups    only the lookups
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."
 export PATH="$HOME/.cargo/bin:$PATH"

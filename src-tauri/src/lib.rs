@@ -34,6 +34,13 @@ pub fn run() {
             startup::import_from_args(app.handle(), &std::env::args().collect::<Vec<_>>());
             Ok(())
         })
+        .on_page_load(|webview, payload| {
+            // With `ui-ready`, tells a slow start's WebKit part from the page's own.
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                let started = webview.state::<StartedAt>();
+                log::info!("page-loaded {} ms after start", started.0.elapsed().as_millis());
+            }
+        })
         .invoke_handler(handlers())
         .build(tauri::generate_context!())
         .expect("Op Console failed to start")

@@ -4,6 +4,8 @@
 
 use std::time::Instant;
 
+use tauri::Manager;
+
 struct StartedAt(Instant);
 
 #[tauri::command]
@@ -15,6 +17,12 @@ fn main() {
     let started = StartedAt(Instant::now());
     tauri::Builder::default()
         .manage(started)
+        .on_page_load(|webview, payload| {
+            if payload.event() == tauri::webview::PageLoadEvent::Finished {
+                let started = webview.state::<StartedAt>();
+                println!("page-loaded {} ms after start", started.0.elapsed().as_millis());
+            }
+        })
         .invoke_handler(tauri::generate_handler![ui_ready])
         .run(tauri::generate_context!())
         .expect("the bare app failed to start");
