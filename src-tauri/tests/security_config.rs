@@ -44,7 +44,9 @@ fn the_window_is_granted_only_what_it_uses() {
         );
     }
     assert!(
-        !granted.iter().any(|p| p.starts_with("core:") || p.starts_with("opener:") || p.split([':', '-']).any(|word| word == "read")),
+        !granted.iter().any(|p| p.starts_with("core:")
+            || p.starts_with("opener:")
+            || p.split([':', '-']).any(|word| word == "read")),
         "{granted:?}"
     );
     let conf = read("tauri.conf.json");
