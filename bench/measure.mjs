@@ -250,7 +250,7 @@ function pageLookups(browser, ids) {
         received: duration("op-console:lookup-received"),
         rendered: duration("op-console:lookup-rendered"),
         painted: duration("op-console:lookup-painted"),
-        chatId: document.querySelector('[data-testid="chat-id"]')?.textContent ?? null,
+        shownUser: document.querySelector('[data-testid="user-id"]')?.textContent ?? null,
         error: error ? error.getAttribute("data-code") : null,
       });
     }
@@ -330,7 +330,8 @@ async function lookups() {
       const rows = await pageLookups(browser, ids(n));
       await waitFor(() => serverUs.length >= before + n, "op-sim's log of every lookup", 10000);
       if (serverUs.length !== before + n) throw new Error(`op-sim logged ${serverUs.length - before} lookups for ${n}`);
-      const failed = rows.filter((r) => r.error || !r.chatId || r.painted === null);
+      // Each answer on screen is the user asked for, not the one before.
+      const failed = rows.filter((r) => r.error || !r.shownUser?.includes(r.id) || r.painted === null);
       if (failed.length) throw new Error(`${failed.length} lookups failed, e.g. ${JSON.stringify(failed[0])}`);
       return rows.map((row, i) => ({ ...row, serverMs: serverUs[before + i] / 1000 }));
     };
