@@ -8,7 +8,21 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { canConnect, CLIENT, EXAMPLE, filesUnder, remote, ROOT, SECRET, start, stopAll, TARGET, TOKEN, waitFor } from "../tests/e2e/harness.mjs";
+import {
+  canConnect,
+  CLIENT,
+  EXAMPLE,
+  filesUnder,
+  remote,
+  ROOT,
+  SECRET,
+  start,
+  startOpSim,
+  stopAll,
+  TARGET,
+  TOKEN,
+  waitFor,
+} from "../tests/e2e/harness.mjs";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
@@ -186,12 +200,8 @@ async function startsAndIdleMemory() {
 // ---------- lookups through the UI ----------
 
 async function startSim() {
-  const sim = start(join(RELEASE, "op-sim"), ["--port", "0", "--client", CLIENT], {
-    OP_SIM_TOKEN: TOKEN,
-    OP_SIM_SECRET: SECRET,
-    RUST_LOG: "info",
-    NO_COLOR: "1",
-  });
+  const { base, sim } = await startOpSim(join(RELEASE, "op-sim"), [], { RUST_LOG: "info", NO_COLOR: "1" });
+  // Its log names each lookup with the time spent answering it.
   const serverUs = [];
   let pending = "";
   sim.stderr.on("data", (chunk) => {
@@ -202,15 +212,6 @@ async function startSim() {
       const match = line.match(/\blookup\b.*\bserver_us=(\d+)/);
       if (match) serverUs.push(Number(match[1]));
     }
-  });
-  const base = await new Promise((resolve, reject) => {
-    let out = "";
-    sim.stdout.on("data", (chunk) => {
-      out += chunk;
-      const match = out.match(/http:\/\/127\.0\.0\.1:\d+/);
-      if (match) resolve(match[0]);
-    });
-    sim.on("exit", () => reject(new Error("op-sim exited")));
   });
   return { base, serverUs };
 }

@@ -12,7 +12,7 @@ import {
 let simUrl;
 withDriver();
 before(async () => {
-  simUrl = await startOpSim();
+  simUrl = (await startOpSim()).base;
 });
 
 describe("Op Console end to end", () => {

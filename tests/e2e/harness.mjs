@@ -58,12 +58,14 @@ export const closedPort = () =>
     });
   });
 
-export async function startOpSim() {
-  const sim = start(OP_SIM, ["--port", "0", "--client", CLIENT, "--sign-rule", "alipay"], {
+/** op-sim on a free loopback port, with the tests' client, token and secret; resolves to its base URL. */
+export async function startOpSim(binary = OP_SIM, args = ["--sign-rule", "alipay"], env = {}) {
+  const sim = start(binary, ["--port", "0", "--client", CLIENT, ...args], {
     OP_SIM_TOKEN: TOKEN,
     OP_SIM_SECRET: SECRET,
+    ...env,
   });
-  const line = await new Promise((resolveLine, reject) => {
+  const base = await new Promise((resolveLine, reject) => {
     let out = "";
     sim.stdout.on("data", (chunk) => {
       out += chunk;
@@ -72,7 +74,7 @@ export async function startOpSim() {
     });
     sim.on("exit", () => reject(new Error("op-sim exited")));
   });
-  return line;
+  return { base, sim };
 }
 
 export const home = mkdtempSync(join(tmpdir(), "op-console-e2e-"));
