@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex};
 
 use op_api::{Credentials, OpClient, OpError, Secret, UserId};
 use op_sim::SimHandle;
@@ -13,6 +13,7 @@ use tokio::sync::OnceCell;
 use crate::demo::{demo_credentials, demo_profile, start_demo_server};
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
+use crate::lock::lock;
 use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
 use crate::profiles_file::ProfilesFile;
 use crate::recent::{RecentLookup, RecentLookups};
@@ -47,10 +48,6 @@ pub struct Console {
     /// Credentials read from the keyring once, kept in memory only.
     credentials: Mutex<HashMap<String, Credentials>>,
     images: ImageFetcher,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl Console {

@@ -6,6 +6,7 @@ mod console;
 pub mod demo;
 mod error;
 mod images;
+mod lock;
 mod log_redact;
 mod map_link;
 mod profile;

@@ -1,12 +1,13 @@
 //! The last 50 lookups: user ID, time and outcome. No response data is ever written.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
 use crate::atomic_file::{read_json, write_atomic};
 use crate::error::ConsoleError;
+use crate::lock::lock;
 
 pub const RECENT_FILE_NAME: &str = "recent.json";
 pub const RECENT_LIMIT: usize = 50;
@@ -36,10 +37,6 @@ pub struct RecentLookups {
 struct List {
     entries: Vec<RecentLookup>,
     change: u64,
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl RecentLookups {

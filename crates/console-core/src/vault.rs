@@ -11,6 +11,7 @@ use op_api::Secret;
 use serde::Serialize;
 
 use crate::error::ConsoleError;
+use crate::lock::lock;
 
 pub const KEYRING_SERVICE: &str = "op-console";
 /// How long any keyring call may take before the user is told why.
@@ -135,7 +136,7 @@ fn open_store(
     factory: &StoreFactory,
     cached: &Mutex<Option<Arc<CredentialStore>>>,
 ) -> keyring_core::Result<Arc<CredentialStore>> {
-    let mut guard = cached.lock().unwrap_or_else(|p| p.into_inner());
+    let mut guard = lock(cached);
     if let Some(store) = guard.as_ref() {
         return Ok(store.clone());
     }
@@ -193,7 +194,7 @@ fn translate(error: KeyringError, cached: &Mutex<Option<Arc<CredentialStore>>>) 
         _ => ConsoleError::KeyringFailed { detail },
     };
     if !matches!(error, KeyringError::NoEntry) {
-        *cached.lock().unwrap_or_else(|p| p.into_inner()) = None;
+        *lock(cached) = None;
     }
     result
 }
