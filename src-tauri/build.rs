@@ -1,21 +1,9 @@
 // The app's own commands go through Tauri's permission system like any plugin's: each
-// gets an `allow-…` permission, and capabilities/main.json grants them to the window.
+// gets an `allow-…` permission, and capabilities/main-window.json grants them to the window.
+include!("src/commands/list.rs");
+
 fn main() {
-    let commands = &[
-        "lookup_chat",
-        "list_profiles",
-        "save_profile",
-        "delete_profile",
-        "select_profile",
-        "import_profiles",
-        "save_credentials",
-        "forget_credentials",
-        "credential_status",
-        "recent_lookups",
-        "clear_recent_lookups",
-        "open_in_map",
-        "ui_ready",
-    ];
+    let commands: &[&str] = app_commands!(command_names);
     tauri_build::try_build(
         tauri_build::Attributes::new().app_manifest(tauri_build::AppManifest::new().commands(commands)),
     )

@@ -2,7 +2,7 @@
 //! only way to show a remote image. console-core checks the URL against the selected
 //! profile and fetches it; the CSP allows no remote host.
 
-use console_core::Console;
+use console_core::{Console, ConsoleError};
 use tauri::http::{header, Request, Response, StatusCode};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
 
@@ -20,7 +20,7 @@ pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>
                     .header(header::CACHE_CONTROL, "max-age=3600")
                     .body(image.bytes)
                     .unwrap_or_else(|_| status(StatusCode::INTERNAL_SERVER_ERROR)),
-                Err(e) if e.code() == "image_refused" => status(StatusCode::FORBIDDEN),
+                Err(ConsoleError::ImageRefused { .. }) => status(StatusCode::FORBIDDEN),
                 Err(_) => status(StatusCode::BAD_GATEWAY),
             },
         };

@@ -8,7 +8,7 @@ mod startup;
 use console_core::{Console, Vault};
 use tauri::Manager;
 
-pub use commands::{handlers, StartedAt};
+pub use commands::{handlers, StartedAt, COMMANDS};
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());

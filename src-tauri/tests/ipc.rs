@@ -64,6 +64,7 @@ fn errors_cross_as_code_and_message() {
     let app = app();
     let err = invoke(&app, "lookup_chat", json!({"userId": "bad id!"})).unwrap_err();
     assert_eq!(err["code"], "invalid_user_id");
+    assert_eq!(err["problem"], json!({"kind": "badCharacter", "character": " ", "position": 4}));
     assert!(err["message"].as_str().unwrap().contains("not allowed"), "{err}");
     let err = invoke(&app, "lookup_chat", json!({"userId": "u0001-apierror"})).unwrap_err();
     assert_eq!(
@@ -75,7 +76,11 @@ fn errors_cross_as_code_and_message() {
     let err =
         invoke(&app, "save_profile", json!({"profile": {"id": "", "name": "X", "baseUrl": "nope", "clientId": "c"}}))
             .unwrap_err();
-    assert_eq!((err["code"].as_str(), err["field"].as_str()), (Some("invalid_profile"), Some("baseUrl")));
+    assert_eq!(
+        err,
+        json!({"code": "invalid_profile", "field": "baseUrl", "problem": {"kind": "url", "problem": {"kind": "notUrl"}},
+               "message": "The profile's baseUrl is not valid: the URL is not a valid URL."})
+    );
     let err = invoke(&app, "open_in_map", json!({"lat": 123.0, "lng": 0.0})).unwrap_err();
     assert_eq!(err["code"], "open_failed");
 }

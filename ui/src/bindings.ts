@@ -1,5 +1,5 @@
-// Generated from the Rust types by crates/console-core/tests/ui_contract.rs. Do not edit:
-// run `UPDATE_BINDINGS=1 cargo test -p console-core --test ui_contract`.
+// Generated from the Rust code by src-tauri/tests/ui_contract.rs. Do not edit:
+// run `UPDATE_BINDINGS=1 cargo test -p op-console --test ui_contract`.
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -124,24 +124,41 @@ at: number,
  */
 outcome: string, };
 
-export type ErrorBody = { code: string, message: string, 
+export type ErrorBody = { message: string, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
- * The API's own code and message (code `api`).
+ * The file or folder, as the operator's file manager shows it.
  */
-apiCode?: string, apiMessage?: string, 
+path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError);
+
+export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
- * The HTTP status (code `http_status`).
+ * The file or folder, as the operator's file manager shows it.
  */
-status?: number, 
+path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError;
+
+export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", } | { "code": "http_status", status: number, } | { "code": "decode", 
 /**
- * The failing field's path in the answer (code `decode`).
+ * Where in the answer: `data.location.lat`, or `(document)`.
  */
-path?: string, 
-/**
- * The profile field at fault (code `invalid_profile`).
- */
-field?: string, 
-/**
- * How long we waited (codes `timeout`, `keyring_timeout`).
- */
-afterMs?: number, };
+path: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, } | { "code": "no_chat" };
+
+export type UserIdProblem = { "kind": "empty" } | { "kind": "tooLong", chars: number, max: number, } | { "kind": "badCharacter", character: string, position: number, };
+
+export type ConfigProblem = { "kind": "baseUrl", problem: UrlProblem, } | { "kind": "clientId" } | { "kind": "apiVersion" } | { "kind": "timeout" } | { "kind": "bodyLimit" } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "noToken" } | { "kind": "noSecret" } | { "kind": "noCredentials" } | { "kind": "httpClient", };
+
+export type UrlProblem = { "kind": "notUrl" } | { "kind": "scheme" } | { "kind": "noHost" } | { "kind": "userInfo" } | { "kind": "queryOrFragment" };
+
+export type SignRuleProblem = { "kind": "templateUnclosed" } | { "kind": "templateStrayBrace" } | { "kind": "templateUnknownPlaceholder", name: string, } | { "kind": "templateNoSecret" } | { "kind": "badParamName", param: SignParam, name: string, } | { "kind": "reservedStampName", name: string, };
+
+export type SignParam = "body" | "stamp";
+
+export type ProfileField = "id" | "name" | "baseUrl" | "clientId" | "apiVersion" | "signRule" | "connectTimeoutMs" | "timeoutMs" | "statusLabels" | "operatorId" | "assetBaseUrl" | "tiles";
+
+export type ProfileProblem = { "kind": "idFormat", maxChars: number, } | { "kind": "length", maxChars: number, } | { "kind": "tooLong", maxChars: number, } | { "kind": "url", problem: UrlProblem, } | { "kind": "clientIdFormat", maxChars: number, } | { "kind": "apiVersionFormat", maxChars: number, } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "outOfRange", min: number, max: number, } | { "kind": "statusLabel", maxCodeChars: number, maxLabelChars: number, } | { "kind": "tilePlaceholder", placeholder: string, };
+
+export type ImportProblem = { "kind": "unreadable", path: string, } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "wrongShape", path: string, } | { "kind": "noProfiles" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "reservedId", id: string, } | { "kind": "duplicate", id: string, } | { "kind": "selectedMissing", id: string, };
+
+export type CredentialKind = "token" | "secret";
+
+/** Every error code the backend sends. */
+export type ErrorCode = ErrorBody["code"];

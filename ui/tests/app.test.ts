@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
-import type { ChatView, ErrorBody } from "../src/bindings";
+import type { ChatView } from "../src/bindings";
+import type { ShownError } from "../src/lib/errors";
+import type { Command } from "../src/contract";
 import fixtures from "./fixtures/views.json";
 import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
 
@@ -10,11 +12,13 @@ const views = fixtures.views as unknown as Record<string, ChatView>;
 const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
 
 type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
+/** What the page may invoke: the backend's commands (generated) and the clipboard plugin's. */
+type Invoked = Command | "plugin:clipboard-manager|write_text";
 
 /** The backend as the page sees it; records every call. */
-function backend(lookup: Handler, extra: Record<string, Handler> = {}) {
+function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {}) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
-  const handlers: Record<string, Handler> = {
+  const handlers: Partial<Record<Invoked, Handler>> = {
     list_profiles: () => fixtures.profiles,
     recent_lookups: () => [],
     credential_status: () => ({ hasToken: false, hasSecret: false }),
@@ -25,14 +29,14 @@ function backend(lookup: Handler, extra: Record<string, Handler> = {}) {
   };
   mockIPC((cmd, args) => {
     calls.push({ cmd, args: (args ?? {}) as Record<string, unknown> });
-    const handler = handlers[cmd];
+    const handler = handlers[cmd as Invoked];
     if (!handler) throw { code: "internal", message: `unmocked ${cmd}` };
     return handler((args ?? {}) as Record<string, unknown>);
   });
   return calls;
 }
 
-const fail = (body: ErrorBody) => () => Promise.reject(body);
+const fail = (body: ShownError) => () => Promise.reject(body);
 
 async function search(id: string) {
   const input = screen.getByTestId("search-input") as HTMLInputElement;
@@ -194,16 +198,19 @@ describe("the recent chat", () => {
 });
 
 describe("states", () => {
-  const cases: [ErrorBody, RegExp, string | null][] = [
+  const cases: [ShownError, RegExp, string | null][] = [
     [{ code: "no_chat", message: "" }, /该用户最近没有会话/, null],
     [{ code: "timeout", message: "", afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
     [{ code: "api", message: "", apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
     [{ code: "keyring_locked", message: "" }, /钥匙串已锁定.*解锁/, "error-retry"],
     [{ code: "keyring_unavailable", message: "" }, /钥匙串不可用/, "error-retry"],
-    [{ code: "not_configured", message: "" }, /保存令牌和签名密钥/, "error-settings"],
+    [{ code: "not_configured", message: "", problem: { kind: "noCredentials" } }, /保存令牌和签名密钥/, "error-settings"],
+    [{ code: "not_configured", message: "", problem: { kind: "noSecret" } }, /没有保存签名密钥/, "error-settings"],
     [{ code: "http_status", message: "", status: 500 }, /HTTP 500/, "error-retry"],
     [{ code: "decode", message: "", path: "data.location.lat" }, /data\.location\.lat/, null],
-    [{ code: "something_new", message: "" }, /意外错误/, "error-retry"],
+    // A code from a newer backend than this page, or Tauri's own failure.
+    [{ code: "something_new", message: "" } as unknown as ShownError, /意外错误/, "error-retry"],
+    [{ code: "internal", message: "command lookup_chat not found" }, /意外错误/, "error-retry"],
   ];
   for (const [body, sentence, button] of cases) {
     it(`${body.code}: its own sentence and next step`, async () => {

@@ -1,17 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { mockIPC } from "@tauri-apps/api/mocks";
 import { checkUserId } from "../src/lib/userId";
 import { Latest } from "../src/lib/latest";
 import { formatAge, formatLocal } from "../src/lib/format";
-import { errorText, setLang } from "../src/lib/i18n.svelte";
+import { setLang } from "../src/lib/i18n.svelte";
+import { errorText, REASON_KINDS } from "../src/lib/errors";
+import { api } from "../src/lib/api";
+import { COMMANDS, USER_ID_RULE } from "../src/contract";
+import type { ErrorBody } from "../src/bindings";
+import errorSamples from "./fixtures/errors.json";
 
-describe("user ID check (the same rule as op-api)", () => {
+const samples = errorSamples as unknown as ErrorBody[];
+
+describe("user ID check (op-api's rule, generated)", () => {
   it("accepts and trims the spec's ID", () => {
     expect(checkUserId("  u00012b2e588bd93843168dfb67ae12cc2ee9 ")).toEqual({ ok: true, id: "u00012b2e588bd93843168dfb67ae12cc2ee9" });
+    expect(checkUserId("a_b-c.d")).toEqual({ ok: true, id: "a_b-c.d" });
   });
   it("names the problem", () => {
+    const max = USER_ID_RULE.maxChars;
     expect(checkUserId(" ")).toEqual({ ok: false, problem: { kind: "empty" } });
-    expect(checkUserId("a".repeat(65))).toEqual({ ok: false, problem: { kind: "tooLong", chars: 65 } });
+    expect(checkUserId("a".repeat(max))).toEqual({ ok: true, id: "a".repeat(max) });
+    expect(checkUserId("a".repeat(max + 1))).toEqual({ ok: false, problem: { kind: "tooLong", chars: max + 1, max } });
     expect(checkUserId("u1<b>")).toEqual({ ok: false, problem: { kind: "badCharacter", character: "<", position: 3 } });
+    expect(checkUserId("用户")).toEqual({ ok: false, problem: { kind: "badCharacter", character: "用", position: 1 } });
   });
 });
 
@@ -36,25 +48,77 @@ describe("formatting", () => {
   });
 });
 
-describe("error sentences", () => {
-  it("every code has a sentence in both languages, never a bare code", () => {
-    const codes = [
-      "invalid_user_id", "not_configured", "connect", "timeout", "tls", "http_status", "decode", "too_large",
-      "interrupted", "api", "no_chat", "keyring_unavailable", "keyring_locked", "keyring_timeout", "keyring_error",
-      "invalid_profile", "profile_not_found", "demo_read_only", "invalid_import", "empty_credential", "storage",
-      "demo_unavailable", "open_failed",
-    ];
-    for (const lang of ["zh", "en"] as const) {
-      setLang(lang);
-      for (const code of codes) {
-        const { text } = errorText({ code, message: "m", afterMs: 15000, status: 500, path: "data.x", apiCode: "4003", apiMessage: "x" });
-        expect(text, code).not.toMatch(/\{|undefined|null/);
-        expect(text, code).not.toBe(code);
+/** What a sample's own parameters put in a sentence: server text, paths, ids, URLs. */
+function parameterValues(value: unknown): string[] {
+  if (typeof value === "string") return [value];
+  if (typeof value === "number") return [String(value)];
+  if (value && typeof value === "object") return Object.values(value).flatMap(parameterValues);
+  return [];
+}
+
+// Names and abbreviations a Chinese sentence may hold as they are.
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "client", "profiles"];
+
+describe("error sentences (every code, with the backend's own samples)", () => {
+  it("the samples cover every code and every reason the tables word", () => {
+    const seen = new Set<string>();
+    const walk = (value: unknown) => {
+      if (value && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if ((key === "code" || key === "kind" || key === "field") && typeof inner === "string") seen.add(inner);
+          walk(inner);
+        }
+      }
+    };
+    samples.forEach(walk);
+    for (const [table, kinds] of Object.entries(REASON_KINDS)) {
+      for (const kind of kinds) expect(seen.has(kind), `${table}: ${kind} has no sample`).toBe(true);
+    }
+  });
+
+  it("zh has no English clause, en no Chinese one, neither a placeholder or a bare code", () => {
+    for (const sample of samples) {
+      const own = parameterValues({ ...sample, message: undefined, code: undefined });
+      for (const lang of ["zh", "en"] as const) {
+        setLang(lang);
+        const { text } = errorText(sample);
+        expect(text, sample.code).not.toMatch(/undefined|null|NaN|\[object|\$\{/);
+        expect(text, sample.code).not.toBe(sample.code);
+        let rest = text;
+        for (const value of own) rest = rest.split(value).join(" ");
+        if (lang === "zh") {
+          expect(text, sample.code).not.toContain(sample.message);
+          for (const name of LATIN_IN_CHINESE) rest = rest.split(name).join(" ");
+          // Template placeholders such as {secret} are what the operator types, not English.
+          rest = rest.replace(/\{[A-Za-z:]+\}/g, " ");
+          expect(rest, `${sample.code}: ${text}`).not.toMatch(/[A-Za-z]{2,}/);
+        } else {
+          expect(rest, `${sample.code}: ${text}`).not.toMatch(/[\u4e00-\u9fff]/);
+        }
       }
     }
+    setLang("zh");
+  });
+
+  it("next steps and parameters", () => {
     setLang("zh");
     expect(errorText({ code: "timeout", message: "", afterMs: 15000 }).text).toContain("15 秒");
     expect(errorText({ code: "keyring_locked", message: "" }).next).toBe("retry");
     expect(errorText({ code: "api", message: "", apiCode: "4003", apiMessage: "token 无效" }).next).toBe("settings");
+    const field = errorText({ code: "invalid_profile", message: "", field: "baseUrl", problem: { kind: "url", problem: { kind: "noHost" } } });
+    expect(field.text).toBe("配置的“服务地址”无效：网址缺少主机名。");
+  });
+});
+
+describe("the command client (names generated from the backend's list)", () => {
+  it("has a call for every command and invokes no other", async () => {
+    const invoked = new Set<string>();
+    mockIPC((cmd) => {
+      invoked.add(cmd);
+      return null;
+    });
+    const calls = Object.values(api) as ((...args: unknown[]) => Promise<unknown>)[];
+    await Promise.all(calls.map((call) => call("x", "y", "z")));
+    expect([...invoked].sort()).toEqual([...COMMANDS].sort());
   });
 });

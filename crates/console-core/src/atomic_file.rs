@@ -6,8 +6,8 @@ use std::path::Path;
 use crate::error::ConsoleError;
 
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ConsoleError> {
-    let dir = path.parent().ok_or_else(|| ConsoleError::storage(format!("{} has no folder", path.display())))?;
-    std::fs::create_dir_all(dir).map_err(|e| ConsoleError::storage(format!("cannot create {}: {e}", dir.display())))?;
+    let dir = path.parent().ok_or_else(|| ConsoleError::storage(path, "it has no folder"))?;
+    std::fs::create_dir_all(dir).map_err(|e| ConsoleError::storage(dir, format!("cannot create it: {e}")))?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("settings");
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
@@ -23,7 +23,7 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ConsoleError
     })();
     result.map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
-        ConsoleError::storage(format!("cannot write {}: {e}", path.display()))
+        ConsoleError::storage(path, format!("cannot write it: {e}"))
     })
 }
 
@@ -32,9 +32,9 @@ pub(crate) fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<O
     match std::fs::read(path) {
         Ok(bytes) => serde_json::from_slice(&bytes)
             .map(Some)
-            .map_err(|e| ConsoleError::storage(format!("{} is not valid: {e}", path.display()))),
+            .map_err(|e| ConsoleError::storage(path, format!("it is not valid: {e}"))),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(ConsoleError::storage(format!("cannot read {}: {e}", path.display()))),
+        Err(e) => Err(ConsoleError::storage(path, format!("cannot read it: {e}"))),
     }
 }
 

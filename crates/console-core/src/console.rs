@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use op_api::{Credentials, OpClient, OpError, Secret, UserId};
+use op_api::{ConfigProblem, Credentials, OpClient, OpError, Secret, UserId};
 use op_sim::SimHandle;
 use serde::Serialize;
 use tokio::sync::OnceCell;
@@ -13,6 +13,7 @@ use tokio::sync::OnceCell;
 use crate::demo::{demo_credentials, demo_profile, start_demo_server};
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
+use crate::import_problem::ImportProblem;
 use crate::lock::lock;
 use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
 use crate::profiles_file::ProfilesFile;
@@ -73,7 +74,7 @@ impl Console {
         let result = self.lookup_on(&profile, &user_id).await;
         let outcome = match &result {
             Ok(_) => "ok".to_owned(),
-            Err(e) => e.code().to_owned(),
+            Err(e) => e.code(),
         };
         let entry =
             RecentLookup { user_id: user_id.to_string(), profile_id: profile.id.clone(), at: now_ms(), outcome };
@@ -117,11 +118,11 @@ impl Console {
         let (token, secret) =
             blocking(move || Ok((vault.get(&id, CredentialKind::Token)?, vault.get(&id, CredentialKind::Secret)?)))
                 .await?;
-        let (Some(token), Some(secret)) = (token, secret) else {
-            return Err(OpError::NotConfigured {
-                what: "the token or the signing secret is not saved for this profile".into(),
-            }
-            .into());
+        let (token, secret) = match (token, secret) {
+            (Some(token), Some(secret)) => (token, secret),
+            (None, None) => return Err(OpError::from(ConfigProblem::NoCredentials).into()),
+            (None, Some(_)) => return Err(OpError::from(ConfigProblem::NoToken).into()),
+            (Some(_), None) => return Err(OpError::from(ConfigProblem::NoSecret).into()),
         };
         let credentials = Credentials { token, secret };
         lock(&self.credentials).insert(profile_id.to_owned(), credentials.clone());
@@ -207,8 +208,10 @@ impl Console {
     }
 
     pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| ConsoleError::InvalidImport { detail: format!("cannot read {}: {e}", path.display()) })?;
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            tracing::warn!("profiles file {} unreadable: {e}", path.display());
+            ConsoleError::InvalidImport { problem: ImportProblem::Unreadable { path: path.display().to_string() } }
+        })?;
         self.import_profiles(&text)
     }
 
@@ -220,15 +223,15 @@ impl Console {
         secret: Option<String>,
     ) -> Result<CredentialStatus, ConsoleError> {
         self.saved_profile(profile_id)?;
-        let checked = |value: Option<String>, what: &str| -> Result<Option<Secret>, ConsoleError> {
+        let checked = |value: Option<String>, credential: CredentialKind| -> Result<Option<Secret>, ConsoleError> {
             match value {
                 None => Ok(None),
-                Some(v) if v.trim().is_empty() => Err(ConsoleError::EmptyCredential { what: what.to_owned() }),
+                Some(v) if v.trim().is_empty() => Err(ConsoleError::EmptyCredential { credential }),
                 Some(v) => Ok(Some(Secret::new(v.trim()))),
             }
         };
-        let token = checked(token, "token")?;
-        let secret = checked(secret, "signing secret")?;
+        let token = checked(token, CredentialKind::Token)?;
+        let secret = checked(secret, CredentialKind::Secret)?;
         lock(&self.credentials).remove(profile_id);
         let vault = self.vault.clone();
         let id = profile_id.to_owned();
@@ -312,7 +315,7 @@ impl Console {
 async fn blocking<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, ConsoleError> + Send + 'static,
 ) -> Result<T, ConsoleError> {
-    tokio::task::spawn_blocking(work).await.map_err(|e| ConsoleError::KeyringFailed { detail: e.to_string() })?
+    tokio::task::spawn_blocking(work).await.map_err(|e| ConsoleError::KeyringError { detail: e.to_string() })?
 }
 
 fn now_ms() -> i64 {

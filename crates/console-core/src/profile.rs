@@ -4,11 +4,12 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use op_api::sign::SignRule;
-use op_api::ClientConfig;
+use op_api::{ClientConfig, UrlProblem};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::error::ConsoleError;
+use crate::profile_problem::{ProfileField, ProfileProblem};
 
 /// The id of the built-in demo profile; no saved profile may use it.
 pub const DEMO_PROFILE_ID: &str = "demo";
@@ -93,7 +94,20 @@ pub enum ProfileWarning {
     InsecureTileUrl,
 }
 
-const TIMEOUT_RANGE_MS: std::ops::RangeInclusive<u64> = 500..=120_000;
+/// The limits of a profile's fields: written once here, exported to the UI's forms.
+pub mod limits {
+    pub const ID_MAX_CHARS: usize = 40;
+    pub const NAME_MAX_CHARS: usize = 60;
+    pub const CLIENT_ID_MAX_CHARS: usize = 64;
+    pub const API_VERSION_MAX_CHARS: usize = 8;
+    pub const TIMEOUT_MIN_MS: u64 = 500;
+    pub const TIMEOUT_MAX_MS: u64 = 120_000;
+    pub const STATUS_CODE_MAX_CHARS: usize = 16;
+    pub const STATUS_LABEL_MAX_CHARS: usize = 40;
+    pub const OPERATOR_ID_MAX_CHARS: usize = 64;
+    pub const ATTRIBUTION_MAX_CHARS: usize = 200;
+}
+use limits::*;
 
 impl Profile {
     /// A new profile with the defaults, for the editor and tests.
@@ -128,48 +142,56 @@ impl Profile {
     }
 
     pub fn validate(&self) -> Result<Vec<ProfileWarning>, ConsoleError> {
+        use ProfileField as F;
         if self.id == DEMO_PROFILE_ID {
             return Err(ConsoleError::DemoReadOnly);
         }
         if self.id.is_empty()
-            || self.id.len() > 40
+            || self.id.len() > ID_MAX_CHARS
             || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         {
-            return Err(invalid("id", "use 1 to 40 of a–z, 0–9 and '-'"));
+            return Err(invalid(F::Id, ProfileProblem::IdFormat { max_chars: ID_MAX_CHARS }));
         }
-        if self.name.is_empty() || self.name.chars().count() > 60 {
-            return Err(invalid("name", "enter a name of 1 to 60 characters"));
+        if self.name.is_empty() || self.name.chars().count() > NAME_MAX_CHARS {
+            return Err(invalid(F::Name, ProfileProblem::Length { max_chars: NAME_MAX_CHARS }));
         }
-        let base = op_api::parse_base_url(&self.base_url).map_err(|e| invalid("baseUrl", base_url_reason(&e)))?;
+        let base = op_api::parse_base_url(&self.base_url).map_err(|problem| invalid(F::BaseUrl, problem))?;
         if self.client_id.is_empty()
-            || self.client_id.len() > 64
+            || self.client_id.len() > CLIENT_ID_MAX_CHARS
             || !self.client_id.chars().all(|c| c.is_ascii_graphic())
         {
-            return Err(invalid("clientId", "enter the application id (up to 64 letters and digits, no spaces)"));
+            return Err(invalid(F::ClientId, ProfileProblem::ClientIdFormat { max_chars: CLIENT_ID_MAX_CHARS }));
         }
         if self.api_version.is_empty()
-            || self.api_version.len() > 8
+            || self.api_version.len() > API_VERSION_MAX_CHARS
             || !self.api_version.chars().all(|c| c.is_ascii_alphanumeric())
         {
-            return Err(invalid("apiVersion", "use up to 8 letters and digits, for example 01"));
+            return Err(invalid(F::ApiVersion, ProfileProblem::ApiVersionFormat { max_chars: API_VERSION_MAX_CHARS }));
         }
-        self.sign_rule.validate().map_err(|e| invalid("signRule", e.0))?;
-        if !TIMEOUT_RANGE_MS.contains(&self.connect_timeout_ms) {
-            return Err(invalid("connectTimeoutMs", "choose between 500 and 120000 ms"));
+        self.sign_rule.validate().map_err(|problem| invalid(F::SignRule, problem))?;
+        let range = ProfileProblem::OutOfRange { min: TIMEOUT_MIN_MS, max: TIMEOUT_MAX_MS };
+        if !(TIMEOUT_MIN_MS..=TIMEOUT_MAX_MS).contains(&self.connect_timeout_ms) {
+            return Err(invalid(F::ConnectTimeoutMs, range));
         }
-        if !TIMEOUT_RANGE_MS.contains(&self.timeout_ms) {
-            return Err(invalid("timeoutMs", "choose between 500 and 120000 ms"));
+        if !(TIMEOUT_MIN_MS..=TIMEOUT_MAX_MS).contains(&self.timeout_ms) {
+            return Err(invalid(F::TimeoutMs, range));
         }
         for (code, label) in &self.status_labels {
-            if code.trim().is_empty() || code.chars().count() > 16 || label.chars().count() > 40 {
+            if code.trim().is_empty()
+                || code.chars().count() > STATUS_CODE_MAX_CHARS
+                || label.chars().count() > STATUS_LABEL_MAX_CHARS
+            {
                 return Err(invalid(
-                    "statusLabels",
-                    "each status code needs 1 to 16 characters and a label of at most 40",
+                    F::StatusLabels,
+                    ProfileProblem::StatusLabel {
+                        max_code_chars: STATUS_CODE_MAX_CHARS,
+                        max_label_chars: STATUS_LABEL_MAX_CHARS,
+                    },
                 ));
             }
         }
-        if self.operator_id.as_ref().is_some_and(|o| o.chars().count() > 64) {
-            return Err(invalid("operatorId", "use at most 64 characters"));
+        if self.operator_id.as_ref().is_some_and(|o| o.chars().count() > OPERATOR_ID_MAX_CHARS) {
+            return Err(invalid(F::OperatorId, ProfileProblem::TooLong { max_chars: OPERATOR_ID_MAX_CHARS }));
         }
 
         let mut warnings = Vec::new();
@@ -177,18 +199,18 @@ impl Profile {
             warnings.push(ProfileWarning::InsecureBaseUrl);
         }
         if let Some(assets) = &self.asset_base_url {
-            let url = op_api::parse_base_url(assets).map_err(|e| invalid("assetBaseUrl", base_url_reason(&e)))?;
+            let url = op_api::parse_base_url(assets).map_err(|problem| invalid(F::AssetBaseUrl, problem))?;
             if is_insecure(&url) {
                 warnings.push(ProfileWarning::InsecureAssetUrl);
             }
         }
         if let Some(tiles) = &self.tiles {
-            let url = tile_template_url(&tiles.url_template).map_err(|reason| invalid("tiles", reason))?;
+            let url = tile_template_url(&tiles.url_template).map_err(|problem| invalid(F::Tiles, problem))?;
             if is_insecure(&url) {
                 warnings.push(ProfileWarning::InsecureTileUrl);
             }
-            if tiles.attribution.chars().count() > 200 {
-                return Err(invalid("tiles", "the attribution is longer than 200 characters"));
+            if tiles.attribution.chars().count() > ATTRIBUTION_MAX_CHARS {
+                return Err(invalid(F::Tiles, ProfileProblem::TooLong { max_chars: ATTRIBUTION_MAX_CHARS }));
             }
         }
         Ok(warnings)
@@ -207,19 +229,12 @@ impl Profile {
     }
 }
 
-fn invalid(field: &str, reason: impl Into<String>) -> ConsoleError {
-    ConsoleError::invalid(field, reason)
+fn invalid(field: ProfileField, problem: impl Into<ProfileProblem>) -> ConsoleError {
+    ConsoleError::invalid(field, problem)
 }
 
 fn trimmed_or_none(value: Option<String>) -> Option<String> {
     value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
-}
-
-fn base_url_reason(error: &op_api::OpError) -> String {
-    match error {
-        op_api::OpError::NotConfigured { what } => what.trim_start_matches("the base URL ").to_owned(),
-        other => other.to_string(),
-    }
 }
 
 /// Plain http is fine to this machine; anywhere else the token would travel readable.
@@ -236,21 +251,23 @@ pub(crate) fn is_insecure(url: &Url) -> bool {
 }
 
 /// A tile URL template must have `{z}`, `{x}` and `{y}` and be an http(s) URL.
-fn tile_template_url(template: &str) -> Result<Url, String> {
+fn tile_template_url(template: &str) -> Result<Url, ProfileProblem> {
     for part in ["{z}", "{x}", "{y}"] {
         if !template.contains(part) {
-            return Err(format!("the tile URL template needs {part}"));
+            return Err(ProfileProblem::TilePlaceholder { placeholder: part.to_owned() });
         }
     }
     let sample = template.replace("{z}", "1").replace("{x}", "1").replace("{y}", "1").replace("{s}", "a");
-    let url = Url::parse(sample.trim()).map_err(|e| format!("the tile URL template is not a URL ({e})"))?;
-    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
-        return Err("the tile URL template must start with http:// or https://".to_owned());
+    let url = Url::parse(sample.trim()).map_err(|_| UrlProblem::NotUrl)?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(UrlProblem::Scheme.into());
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UrlProblem::NoHost.into());
     }
     Ok(url)
 }
 
-/// The host part of a URL as a CSP source (`https://tiles.example.com:8443`).
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,17 +283,18 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: Vec<(fn(&mut Profile), &str)> = vec![
-            (|p| p.id = "Prod 1".into(), "id"),
-            (|p| p.name = "".into(), "name"),
-            (|p| p.base_url = "op.example.com".into(), "baseUrl"),
-            (|p| p.base_url = "https://op.example.com/?x=1".into(), "baseUrl"),
-            (|p| p.client_id = "has space".into(), "clientId"),
-            (|p| p.api_version = "".into(), "apiVersion"),
-            (|p| p.sign_rule = SignRule::template("{nope}"), "signRule"),
-            (|p| p.timeout_ms = 10, "timeoutMs"),
-            (|p| p.connect_timeout_ms = 1_000_000, "connectTimeoutMs"),
-            (|p| p.asset_base_url = Some("ftp://x".into()), "assetBaseUrl"),
+        use ProfileField as F;
+        let cases: Vec<(fn(&mut Profile), ProfileField)> = vec![
+            (|p| p.id = "Prod 1".into(), F::Id),
+            (|p| p.name = "".into(), F::Name),
+            (|p| p.base_url = "op.example.com".into(), F::BaseUrl),
+            (|p| p.base_url = "https://op.example.com/?x=1".into(), F::BaseUrl),
+            (|p| p.client_id = "has space".into(), F::ClientId),
+            (|p| p.api_version = "".into(), F::ApiVersion),
+            (|p| p.sign_rule = SignRule::template("{nope}"), F::SignRule),
+            (|p| p.timeout_ms = 10, F::TimeoutMs),
+            (|p| p.connect_timeout_ms = 1_000_000, F::ConnectTimeoutMs),
+            (|p| p.asset_base_url = Some("ftp://x".into()), F::AssetBaseUrl),
             (
                 |p| {
                     p.tiles = Some(TileLayer {
@@ -285,13 +303,13 @@ mod tests {
                         coord_system: CoordSystem::Wgs84,
                     })
                 },
-                "tiles",
+                F::Tiles,
             ),
             (
                 |p| {
                     p.status_labels.insert("".into(), "x".into());
                 },
-                "statusLabels",
+                F::StatusLabels,
             ),
         ];
         for (spoil, field) in cases {
@@ -299,7 +317,7 @@ mod tests {
             spoil(&mut p);
             match p.validate() {
                 Err(ConsoleError::InvalidProfile { field: f, .. }) => assert_eq!(f, field),
-                other => panic!("{field}: {other:?}"),
+                other => panic!("{field:?}: {other:?}"),
             }
         }
     }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::atomic_file::{read_json, write_atomic};
 use crate::error::ConsoleError;
+use crate::import_problem::ImportProblem;
 use crate::profile::{Profile, DEMO_PROFILE_ID};
 
 pub const PROFILES_FILE_NAME: &str = "profiles.json";
@@ -40,19 +41,18 @@ impl ProfilesFile {
     }
 
     pub fn load(config_dir: &Path) -> Result<Self, ConsoleError> {
-        let file: Self = read_json(&Self::path_in(config_dir))?.unwrap_or_default();
+        let path = Self::path_in(config_dir);
+        let file: Self = read_json(&path)?.unwrap_or_default();
         if file.version > FORMAT_VERSION {
-            return Err(ConsoleError::storage(format!(
-                "{PROFILES_FILE_NAME} was written by a newer Op Console (format {})",
-                file.version
-            )));
+            return Err(ConsoleError::FileTooNew { path: path.display().to_string(), version: file.version });
         }
         Ok(file)
     }
 
     pub fn save(&self, config_dir: &Path) -> Result<(), ConsoleError> {
-        let bytes = serde_json::to_vec_pretty(self).map_err(ConsoleError::storage)?;
-        write_atomic(&Self::path_in(config_dir), &bytes)
+        let path = Self::path_in(config_dir);
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| ConsoleError::storage(&path, e))?;
+        write_atomic(&path, &bytes)
     }
 
     pub fn get(&self, id: &str) -> Option<&Profile> {
@@ -85,32 +85,34 @@ impl ProfilesFile {
 
     /// Reads an import file; every profile must be valid, or nothing is imported.
     pub fn parse_import(text: &str) -> Result<Self, ConsoleError> {
-        let not_a_file =
-            |e: &dyn std::fmt::Display| ConsoleError::InvalidImport { detail: format!("not a profiles file: {e}") };
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| not_a_file(&e))?;
+        Self::check_import(text).map_err(|problem| ConsoleError::InvalidImport { problem })
+    }
+
+    fn check_import(text: &str) -> Result<Self, ImportProblem> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| ImportProblem::NotJson { line: e.line(), column: e.column() })?;
         if !value.is_object() {
-            return Err(not_a_file(&"expected a JSON object with \"profiles\""));
+            return Err(ImportProblem::NotAnObject);
         }
-        let mut file: Self = serde_json::from_value(value).map_err(|e| not_a_file(&e))?;
+        let mut file: Self = serde_path_to_error::deserialize(value)
+            .map_err(|e| ImportProblem::WrongShape { path: e.path().to_string() })?;
         if file.profiles.is_empty() {
-            return Err(ConsoleError::InvalidImport { detail: "it lists no profiles".to_owned() });
+            return Err(ImportProblem::NoProfiles);
         }
         let mut seen = std::collections::HashSet::new();
         for profile in &mut file.profiles {
-            profile
-                .normalise_and_validate()
-                .map_err(|e| ConsoleError::InvalidImport { detail: format!("profile '{}': {e}", profile.id) })?;
+            let id = profile.id.clone();
+            profile.normalise_and_validate().map_err(|e| match e {
+                ConsoleError::InvalidProfile { field, problem } => ImportProblem::InvalidProfile { id, field, problem },
+                _ => ImportProblem::ReservedId { id },
+            })?;
             if !seen.insert(profile.id.clone()) {
-                return Err(ConsoleError::InvalidImport {
-                    detail: format!("profile '{}' is listed twice", profile.id),
-                });
+                return Err(ImportProblem::Duplicate { id: profile.id.clone() });
             }
         }
         if let Some(selected) = &file.selected {
             if selected != DEMO_PROFILE_ID && file.get(selected).is_none() {
-                return Err(ConsoleError::InvalidImport {
-                    detail: format!("the selected profile '{selected}' is not in the file"),
-                });
+                return Err(ImportProblem::SelectedMissing { id: selected.clone() });
             }
         }
         Ok(file)
@@ -132,6 +134,8 @@ impl ProfilesFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile_problem::ProfileField;
+    use op_api::UrlProblem;
 
     fn profile(id: &str) -> Profile {
         Profile::new(id, id, "https://op.example.com", "c0ffee")
@@ -171,20 +175,42 @@ mod tests {
         assert_eq!(file.get("a").unwrap().base_url, "https://h");
         assert_eq!(file.selected_id(), "b");
 
-        for (bad, why) in [
-            ("[]", "not a profiles file"),
-            (r#"{"profiles":[]}"#, "no profiles"),
-            (r#"{"profiles":[{"id":"a","name":"A","baseUrl":"nope","clientId":"c"}]}"#, "baseUrl"),
+        let a = || "a".to_owned();
+        for (bad, expected) in [
+            ("[]", ImportProblem::NotAnObject),
+            ("{\n \"profiles\": [,]}", ImportProblem::NotJson { line: 2, column: 15 }),
+            (
+                r#"{"profiles":[{"id":"a","name":"A","baseUrl":"https://h"}]}"#,
+                ImportProblem::WrongShape { path: "profiles[0]".into() },
+            ),
+            (
+                r#"{"profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c","timeoutMs":"x"}]}"#,
+                ImportProblem::WrongShape { path: "profiles[0].timeoutMs".into() },
+            ),
+            (r#"{"profiles":[]}"#, ImportProblem::NoProfiles),
+            (
+                r#"{"profiles":[{"id":"a","name":"A","baseUrl":"nope","clientId":"c"}]}"#,
+                ImportProblem::InvalidProfile {
+                    id: a(),
+                    field: ProfileField::BaseUrl,
+                    problem: UrlProblem::NotUrl.into(),
+                },
+            ),
             (
                 r#"{"profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"},{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}]}"#,
-                "twice",
+                ImportProblem::Duplicate { id: a() },
             ),
-            (r#"{"selected":"zz","profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}]}"#, "'zz'"),
-            (r#"{"profiles":[{"id":"demo","name":"A","baseUrl":"https://h","clientId":"c"}]}"#, "built in"),
+            (
+                r#"{"selected":"zz","profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c"}]}"#,
+                ImportProblem::SelectedMissing { id: "zz".into() },
+            ),
+            (
+                r#"{"profiles":[{"id":"demo","name":"A","baseUrl":"https://h","clientId":"c"}]}"#,
+                ImportProblem::ReservedId { id: "demo".into() },
+            ),
         ] {
             let err = ProfilesFile::parse_import(bad).unwrap_err();
-            assert_eq!(err.code(), "invalid_import");
-            assert!(err.to_string().contains(why), "{bad}: {err}");
+            assert_eq!(err, ConsoleError::InvalidImport { problem: expected }, "{bad}");
         }
     }
 
@@ -192,6 +218,6 @@ mod tests {
     fn a_newer_format_is_refused_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(ProfilesFile::path_in(dir.path()), r#"{"version":99,"profiles":[]}"#).unwrap();
-        assert!(ProfilesFile::load(dir.path()).unwrap_err().to_string().contains("newer"));
+        assert_eq!(ProfilesFile::load(dir.path()).unwrap_err().code(), "file_too_new");
     }
 }

@@ -86,7 +86,7 @@ impl RecentLookups {
             if list.change == *saved {
                 return Ok(());
             }
-            (list.change, serde_json::to_vec(&list.entries).map_err(ConsoleError::storage)?)
+            (list.change, serde_json::to_vec(&list.entries).map_err(|e| ConsoleError::storage(&self.path, e))?)
         };
         write_atomic(&self.path, &bytes)?;
         *saved = change;

@@ -17,10 +17,21 @@ pub const KEYRING_SERVICE: &str = "op-console";
 /// How long any keyring call may take before the user is told why.
 pub const KEYRING_WAIT: Duration = Duration::from_millis(1500);
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The two credentials a profile has; named in errors (`empty_credential`).
+#[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum CredentialKind {
     Token,
     Secret,
+}
+
+impl std::fmt::Display for CredentialKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::Token => "token",
+            Self::Secret => "signing secret",
+        })
+    }
 }
 
 impl CredentialKind {
@@ -123,7 +134,7 @@ impl Vault {
                     .and_then(|entry| op(&entry));
                 let _ = done.send(outcome);
             })
-            .map_err(|e| ConsoleError::KeyringFailed { detail: e.to_string() })?;
+            .map_err(|e| ConsoleError::KeyringError { detail: e.to_string() })?;
         match result.recv_timeout(self.wait) {
             Ok(outcome) => outcome.map_err(|e| translate(e, &self.store)),
             // The thread may stay blocked on D-Bus; it ends with its call.
@@ -191,7 +202,7 @@ fn translate(error: KeyringError, cached: &Mutex<Option<Arc<CredentialStore>>>) 
         KeyringError::PlatformFailure(_) if lower.contains("locked") || lower.contains("prompt") => {
             ConsoleError::KeyringLocked { detail }
         }
-        _ => ConsoleError::KeyringFailed { detail },
+        _ => ConsoleError::KeyringError { detail },
     };
     if !matches!(error, KeyringError::NoEntry) {
         *lock(cached) = None;

@@ -135,7 +135,7 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
     // A wrong token: the server's refusal, with its code.
     s.console.save_credentials(&id, Some("o0001-wrong".into()), None).await.unwrap();
     let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
-    assert_eq!(err.body().api_code.as_deref(), Some("4003"));
+    assert!(matches!(&err, ConsoleError::Api(op_api::OpError::Api { api_code, .. }) if api_code == "4003"), "{err:?}");
 
     // A slow server: the profile's timeout.
     s.console.save_credentials(&id, Some(TOKEN.into()), None).await.unwrap();
@@ -174,7 +174,7 @@ async fn invalid_changes_are_refused_and_change_nothing() {
     bad.id = id.clone();
     bad.base_url = "not a url".into();
     let err = s.console.save_profile(bad).unwrap_err();
-    assert_eq!(err.body().field.as_deref(), Some("baseUrl"));
+    assert_eq!(serde_json::to_value(err.body()).unwrap()["field"], "baseUrl");
     let mut demo = own_profile(&sim);
     demo.id = DEMO_PROFILE_ID.into();
     assert_eq!(s.console.save_profile(demo).unwrap_err(), ConsoleError::DemoReadOnly);

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use reqwest::header::CONTENT_TYPE as CONTENT_TYPE_HEADER;
 
-use crate::config::ClientConfig;
+use crate::config::{ClientConfig, ConfigProblem};
 use crate::decode::{decode_chat_response, ChatLookup};
 use crate::error::OpError;
 use crate::redact::{snippet, Redactor};
@@ -30,7 +30,7 @@ impl OpClient {
             // A redirect would resend the token to wherever it points: treat it as an answer.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| OpError::NotConfigured { what: format!("the HTTP client could not start ({e})") })?;
+            .map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })?;
         Ok(Self { http, config: Arc::new(config) })
     }
 

@@ -4,8 +4,10 @@ use std::time::Duration;
 
 use url::Url;
 
+use serde::Serialize;
+
 use crate::error::OpError;
-use crate::sign::SignRule;
+use crate::sign::{SignRule, SignRuleProblem};
 
 pub const DEFAULT_API_VERSION: &str = "01";
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -32,7 +34,7 @@ impl ClientConfig {
     /// A configuration with the defaults; fails when the base URL cannot be used.
     pub fn new(base_url: &str, client_id: &str) -> Result<Self, OpError> {
         let config = Self {
-            base_url: parse_base_url(base_url)?,
+            base_url: parse_base_url(base_url).map_err(|problem| ConfigProblem::BaseUrl { problem })?,
             client_id: client_id.trim().to_owned(),
             api_version: DEFAULT_API_VERSION.to_owned(),
             sign_rule: SignRule::default(),
@@ -47,41 +49,91 @@ impl ClientConfig {
 
     /// Everything that can be checked before a request.
     pub fn validate(&self) -> Result<(), OpError> {
-        parse_base_url(self.base_url.as_str())?;
-        let not_configured = |what: &str| Err(OpError::NotConfigured { what: what.to_owned() });
+        parse_base_url(self.base_url.as_str()).map_err(|problem| ConfigProblem::BaseUrl { problem })?;
         if self.client_id.is_empty() {
-            return not_configured("the client ID is empty");
+            return Err(ConfigProblem::ClientId.into());
         }
         if self.api_version.trim().is_empty() {
-            return not_configured("the API version is empty");
+            return Err(ConfigProblem::ApiVersion.into());
         }
         if self.timeout.is_zero() || self.connect_timeout.is_zero() {
-            return not_configured("a timeout is zero");
+            return Err(ConfigProblem::Timeout.into());
         }
         if self.max_body_bytes == 0 {
-            return not_configured("the answer size limit is zero");
+            return Err(ConfigProblem::BodyLimit.into());
         }
-        self.sign_rule
-            .validate()
-            .map_err(|e| OpError::NotConfigured { what: format!("the sign rule cannot be used: {e}") })
+        self.sign_rule.validate().map_err(|problem| ConfigProblem::SignRule { problem })?;
+        Ok(())
     }
 }
 
+/// Why a profile cannot be used for a request yet; the UI words each.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ConfigProblem {
+    #[error("the base URL {problem}")]
+    BaseUrl { problem: UrlProblem },
+    #[error("the client ID is empty")]
+    ClientId,
+    #[error("the API version is empty")]
+    ApiVersion,
+    #[error("a timeout is zero")]
+    Timeout,
+    #[error("the answer size limit is zero")]
+    BodyLimit,
+    #[error("the sign rule cannot be used: {problem}")]
+    SignRule { problem: SignRuleProblem },
+    #[error("no token is saved for this profile")]
+    NoToken,
+    #[error("no signing secret is saved for this profile")]
+    NoSecret,
+    #[error("neither the token nor the signing secret is saved for this profile")]
+    NoCredentials,
+    #[error("the HTTP client could not start ({detail})")]
+    HttpClient {
+        #[serde(skip)]
+        detail: String,
+    },
+}
+
+impl From<ConfigProblem> for OpError {
+    fn from(problem: ConfigProblem) -> Self {
+        OpError::NotConfigured { problem }
+    }
+}
+
+/// What is wrong with a URL typed into a profile (base URL, asset URL, tile template).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum UrlProblem {
+    #[error("is not a valid URL")]
+    NotUrl,
+    #[error("must start with http:// or https://")]
+    Scheme,
+    #[error("has no host")]
+    NoHost,
+    #[error("must not contain a user name or password")]
+    UserInfo,
+    #[error("must not contain '?' or '#'")]
+    QueryOrFragment,
+}
+
 /// Checks a base URL: http or https, a host, no credentials, query or fragment.
-pub fn parse_base_url(text: &str) -> Result<Url, OpError> {
-    let bad = |why: &str| OpError::NotConfigured { what: format!("the base URL {why}") };
-    let url = Url::parse(text.trim()).map_err(|e| bad(&format!("is not a valid URL ({e})")))?;
+pub fn parse_base_url(text: &str) -> Result<Url, UrlProblem> {
+    let url = Url::parse(text.trim()).map_err(|_| UrlProblem::NotUrl)?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(bad("must start with http:// or https://"));
+        return Err(UrlProblem::Scheme);
     }
     if url.host_str().is_none_or(str::is_empty) {
-        return Err(bad("has no host"));
+        return Err(UrlProblem::NoHost);
     }
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(bad("must not contain a user name or password"));
+        return Err(UrlProblem::UserInfo);
     }
     if url.query().is_some() || url.fragment().is_some() {
-        return Err(bad("must not contain '?' or '#'"));
+        return Err(UrlProblem::QueryOrFragment);
     }
     Ok(url)
 }

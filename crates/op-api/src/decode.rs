@@ -24,8 +24,8 @@ pub(crate) fn decode_chat_response(bytes: &[u8], redactor: &Redactor<'_>) -> Res
     let envelope: Envelope<serde_json::Value> = decode_at(&raw, "", redactor)?;
     if !envelope.is_success() {
         return Err(OpError::Api {
-            code: envelope.code.map(|c| snippet(redactor, c.as_str(), 40)).unwrap_or_else(|| "(none)".to_owned()),
-            message: snippet(redactor, envelope.message.as_deref().unwrap_or_default(), 300),
+            api_code: envelope.code.map(|c| snippet(redactor, c.as_str(), 40)).unwrap_or_else(|| "(none)".to_owned()),
+            api_message: snippet(redactor, envelope.message.as_deref().unwrap_or_default(), 300),
         });
     }
     let data = match &envelope.data {

@@ -1,77 +1,120 @@
-//! Everything that can go wrong in a lookup, each with a stable machine code.
+//! Everything that can go wrong in a lookup, as data: a stable `code` and the parameters
+//! the operator's sentence needs. The UI owns every sentence; `Display` is English for logs.
 
+use serde::Serialize;
+
+use crate::config::ConfigProblem;
 use crate::user_id::UserIdProblem;
 
-/// One error type for the client. `code()` is stable and is what the UI translates; the
-/// message is an English sentence for logs and support. No variant ever holds the token,
-/// the secret or the sign: server-sent text is redacted before it is stored here.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
+/// One error type for the client. It serialises as `{"code": "timeout", "afterMs": 15000}`:
+/// the code and the parameters, nothing else. Diagnostic `detail` text (library errors,
+/// server snippets) stays in `Display` for logs and support and never crosses to the page.
+/// No variant ever holds the token, the secret or the sign: server-sent text is redacted
+/// before it is stored here.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize)]
+#[serde(tag = "code", rename_all = "snake_case", rename_all_fields = "camelCase")]
 pub enum OpError {
     #[error("The user ID is not valid: {problem}.")]
     InvalidUserId { problem: UserIdProblem },
 
-    #[error("The connection to the Op API is not set up: {what}.")]
-    NotConfigured { what: String },
+    #[error("The connection to the Op API is not set up: {problem}.")]
+    NotConfigured { problem: ConfigProblem },
 
     #[error("Could not connect to the Op API server ({detail}).")]
-    Connect { detail: String },
+    Connect {
+        #[serde(skip)]
+        detail: String,
+    },
 
     #[error("The Op API server did not answer within {after_ms} ms.")]
     Timeout { after_ms: u64 },
 
     #[error("The secure (TLS) connection to the Op API server failed ({detail}).")]
-    Tls { detail: String },
+    Tls {
+        #[serde(skip)]
+        detail: String,
+    },
 
     #[error("The Op API server answered with HTTP status {status}: {snippet}")]
-    HttpStatus { status: u16, snippet: String },
+    HttpStatus {
+        status: u16,
+        #[serde(skip)]
+        snippet: String,
+    },
 
     #[error("The Op API's answer could not be read: {path}: {detail}")]
-    Decode { path: String, detail: String },
+    Decode {
+        /// Where in the answer: `data.location.lat`, or `(document)`.
+        path: String,
+        #[serde(skip)]
+        detail: String,
+    },
 
     #[error("The Op API's answer is larger than the limit of {limit_bytes} bytes.")]
     TooLarge { limit_bytes: u64 },
 
     #[error("The connection broke while the Op API's answer was arriving ({detail}).")]
-    Interrupted { detail: String },
+    Interrupted {
+        #[serde(skip)]
+        detail: String,
+    },
 
-    #[error("The Op API refused the request with code {code}: {message}")]
-    Api { code: String, message: String },
+    /// The API's own refusal: its code and message (redacted, cut) are the API's words.
+    #[error("The Op API refused the request with code {api_code}: {api_message}")]
+    Api { api_code: String, api_message: String },
 
     #[error("This user has no recent chat.")]
     NoChat,
 }
 
 impl OpError {
-    /// The stable code the UI translates. Never change one; add new ones.
-    pub fn code(&self) -> &'static str {
-        match self {
-            Self::InvalidUserId { .. } => "invalid_user_id",
-            Self::NotConfigured { .. } => "not_configured",
-            Self::Connect { .. } => "connect",
-            Self::Timeout { .. } => "timeout",
-            Self::Tls { .. } => "tls",
-            Self::HttpStatus { .. } => "http_status",
-            Self::Decode { .. } => "decode",
-            Self::TooLarge { .. } => "too_large",
-            Self::Interrupted { .. } => "interrupted",
-            Self::Api { .. } => "api",
-            Self::NoChat => "no_chat",
+    /// The stable code the UI translates: the serialised `code`, so it is written once
+    /// (the serde attribute above). For logs and the recent list.
+    pub fn code(&self) -> String {
+        serialised_code(self)
+    }
+}
+
+/// The `code` of an internally tagged error, as serde writes it.
+pub fn serialised_code(error: &impl Serialize) -> String {
+    serde_json::to_value(error)
+        .ok()
+        .and_then(|value| value.get("code").and_then(|c| c.as_str()).map(str::to_owned))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn serialises_the_code_and_the_parameters_only() {
+        let cases = [
+            (OpError::Timeout { after_ms: 15000 }, json!({"code": "timeout", "afterMs": 15000})),
+            (OpError::Connect { detail: "refused".into() }, json!({"code": "connect"})),
+            (
+                OpError::HttpStatus { status: 502, snippet: "<html>".into() },
+                json!({"code": "http_status", "status": 502}),
+            ),
+            (
+                OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() },
+                json!({"code": "api", "apiCode": "4003", "apiMessage": "token 无效"}),
+            ),
+            (
+                OpError::InvalidUserId { problem: UserIdProblem::BadCharacter { character: '<', position: 6 } },
+                json!({"code": "invalid_user_id", "problem": {"kind": "badCharacter", "character": "<", "position": 6}}),
+            ),
+            (
+                OpError::NotConfigured { problem: ConfigProblem::NoToken },
+                json!({"code": "not_configured", "problem": {"kind": "noToken"}}),
+            ),
+            (OpError::NoChat, json!({"code": "no_chat"})),
+        ];
+        for (error, expected) in cases {
+            assert_eq!(serde_json::to_value(&error).unwrap(), expected);
+            assert_eq!(error.code(), expected["code"]);
         }
     }
-
-    /// Every code, for tests and for the UI's translation table.
-    pub const CODES: &'static [&'static str] = &[
-        "invalid_user_id",
-        "not_configured",
-        "connect",
-        "timeout",
-        "tls",
-        "http_status",
-        "decode",
-        "too_large",
-        "interrupted",
-        "api",
-        "no_chat",
-    ];
 }

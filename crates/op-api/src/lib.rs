@@ -16,11 +16,11 @@ mod user_id;
 
 pub use client::OpClient;
 pub use config::{
-    default_user_agent, parse_base_url, ClientConfig, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
-    DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
+    default_user_agent, parse_base_url, ClientConfig, ConfigProblem, UrlProblem, DEFAULT_API_VERSION,
+    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
 };
 pub use decode::{decode_response, ChatLookup};
-pub use error::OpError;
+pub use error::{serialised_code, OpError};
 pub use request::{build_signed_request, endpoint_url, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD};
 pub use secret::{Credentials, Secret};
-pub use user_id::{UserId, UserIdProblem, MAX_USER_ID_CHARS};
+pub use user_id::{UserId, UserIdProblem, MAX_USER_ID_CHARS, USER_ID_PUNCTUATION};

@@ -5,13 +5,19 @@ use std::fmt;
 /// IDs in the spec are 37 characters (`u0001` + 32 hex digits); leave room for other kinds.
 pub const MAX_USER_ID_CHARS: usize = 64;
 
+/// The characters a user ID may hold besides ASCII letters and digits. The UI's check is
+/// generated from this and [`MAX_USER_ID_CHARS`].
+pub const USER_ID_PUNCTUATION: &str = "_-.";
+
 /// A user ID that passed the checks: trimmed, non-empty, at most 64 characters of
 /// `A–Z a–z 0–9 _ - .`.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UserId(String);
 
-/// Why a user ID was refused; each is shown to the operator.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Why a user ID was refused; the UI words each for the operator.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum UserIdProblem {
     Empty,
     TooLong { chars: usize, max: usize },
@@ -43,7 +49,7 @@ impl UserId {
             return Err(UserIdProblem::TooLong { chars, max: MAX_USER_ID_CHARS });
         }
         if let Some((index, character)) =
-            trimmed.chars().enumerate().find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            trimmed.chars().enumerate().find(|(_, c)| !(c.is_ascii_alphanumeric() || USER_ID_PUNCTUATION.contains(*c)))
         {
             return Err(UserIdProblem::BadCharacter { character, position: index + 1 });
         }

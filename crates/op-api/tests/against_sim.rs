@@ -60,14 +60,14 @@ async fn no_chat() {
 async fn the_api_s_own_error() {
     assert_eq!(
         failure("u0001-apierror").await,
-        OpError::Api { code: "5001".into(), message: "系统繁忙，请稍后再试".into() }
+        OpError::Api { api_code: "5001".into(), api_message: "系统繁忙，请稍后再试".into() }
     );
 }
 
 #[tokio::test]
 async fn an_unknown_user() {
     assert!(
-        matches!(failure("u0001-nobody").await, OpError::Api { code, .. } if code == codes::USER_NOT_FOUND.to_string())
+        matches!(failure("u0001-nobody").await, OpError::Api { api_code, .. } if api_code == codes::USER_NOT_FOUND.to_string())
     );
 }
 
@@ -129,7 +129,7 @@ async fn a_wrong_token_is_rejected_by_the_server() {
     let sim = demo_sim().await;
     let creds = Credentials::new("o0001-wrong-token", op_sim::DEMO_SECRET);
     let err = client_for(&sim).chat_info(&creds, EXAMPLE_USER).await.unwrap_err();
-    assert!(matches!(&err, OpError::Api { code, .. } if code == &codes::TOKEN_REJECTED.to_string()), "{err:?}");
+    assert!(matches!(&err, OpError::Api { api_code, .. } if api_code == &codes::TOKEN_REJECTED.to_string()), "{err:?}");
 }
 
 #[tokio::test]
@@ -137,7 +137,7 @@ async fn a_wrong_secret_fails_the_sign_check() {
     let sim = demo_sim().await;
     let creds = Credentials::new(op_sim::DEMO_TOKEN, "not-the-secret");
     let err = client_for(&sim).chat_info(&creds, EXAMPLE_USER).await.unwrap_err();
-    assert!(matches!(&err, OpError::Api { code, .. } if code == &codes::BAD_SIGN.to_string()), "{err:?}");
+    assert!(matches!(&err, OpError::Api { api_code, .. } if api_code == &codes::BAD_SIGN.to_string()), "{err:?}");
 }
 
 #[tokio::test]
@@ -146,11 +146,14 @@ async fn wrong_client_and_api_version_are_rejected() {
     let mut config = config_for(&sim.base_url());
     config.client_id = "ffffffffffffffffffffffffffffffff".into();
     let err = OpClient::new(config).unwrap().chat_info(&demo_credentials(), EXAMPLE_USER).await.unwrap_err();
-    assert!(matches!(&err, OpError::Api { code, .. } if code == &codes::UNKNOWN_CLIENT.to_string()), "{err:?}");
+    assert!(matches!(&err, OpError::Api { api_code, .. } if api_code == &codes::UNKNOWN_CLIENT.to_string()), "{err:?}");
     let mut config = config_for(&sim.base_url());
     config.api_version = "02".into();
     let err = OpClient::new(config).unwrap().chat_info(&demo_credentials(), EXAMPLE_USER).await.unwrap_err();
-    assert!(matches!(&err, OpError::Api { code, .. } if code == &codes::BAD_API_VERSION.to_string()), "{err:?}");
+    assert!(
+        matches!(&err, OpError::Api { api_code, .. } if api_code == &codes::BAD_API_VERSION.to_string()),
+        "{err:?}"
+    );
 }
 
 #[tokio::test]
@@ -210,7 +213,10 @@ async fn every_sign_scheme_round_trips_with_the_server() {
             SignRule::preset(SignScheme::Alipay)
         };
         let err = OpClient::new(config).unwrap().chat_info(&demo_credentials(), EXAMPLE_USER).await.unwrap_err();
-        assert!(matches!(&err, OpError::Api { code, .. } if code == &codes::BAD_SIGN.to_string()), "{rule}: {err:?}");
+        assert!(
+            matches!(&err, OpError::Api { api_code, .. } if api_code == &codes::BAD_SIGN.to_string()),
+            "{rule}: {err:?}"
+        );
         sim.shutdown().await;
     }
 }

@@ -116,6 +116,6 @@ fn envelope_failures() {
     assert_eq!(decode_response(br#"{"code":200,"data":null}"#).unwrap_err().code(), "no_chat");
     assert_eq!(decode_response(br#"{"code":200}"#).unwrap_err().code(), "no_chat");
     let err = decode_response(r#"{"code":4003,"message":"token 无效"}"#.as_bytes()).unwrap_err();
-    assert_eq!(err, op_api::OpError::Api { code: "4003".into(), message: "token 无效".into() });
+    assert_eq!(err, op_api::OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() });
     assert_eq!(decode_response(br#"{"message":"no code"}"#).unwrap_err().code(), "api");
 }

@@ -1,4 +1,4 @@
-use console_core::{Console, ConsoleError, CredentialStatus};
+use console_core::{Console, CredentialStatus, ErrorBody};
 use tauri::State;
 
 /// Saves what is given into the OS keyring; returns only whether each is saved.
@@ -8,22 +8,19 @@ pub async fn save_credentials(
     profile_id: String,
     token: Option<String>,
     secret: Option<String>,
-) -> Result<CredentialStatus, ConsoleError> {
-    console.save_credentials(&profile_id, token, secret).await
+) -> Result<CredentialStatus, ErrorBody> {
+    Ok(console.save_credentials(&profile_id, token, secret).await?)
 }
 
 #[tauri::command]
 pub async fn forget_credentials(
     console: State<'_, Console>,
     profile_id: String,
-) -> Result<CredentialStatus, ConsoleError> {
-    console.forget_credentials(&profile_id).await
+) -> Result<CredentialStatus, ErrorBody> {
+    Ok(console.forget_credentials(&profile_id).await?)
 }
 
 #[tauri::command]
-pub async fn credential_status(
-    console: State<'_, Console>,
-    profile_id: String,
-) -> Result<CredentialStatus, ConsoleError> {
-    console.credential_status(&profile_id).await
+pub async fn credential_status(console: State<'_, Console>, profile_id: String) -> Result<CredentialStatus, ErrorBody> {
+    Ok(console.credential_status(&profile_id).await?)
 }

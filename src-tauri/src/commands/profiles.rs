@@ -1,28 +1,28 @@
-use console_core::{Console, ConsoleError, Profile, ProfileView, ProfilesView};
+use console_core::{Console, ErrorBody, Profile, ProfileView, ProfilesView};
 use tauri::State;
 
 #[tauri::command]
-pub async fn list_profiles(console: State<'_, Console>) -> Result<ProfilesView, ConsoleError> {
-    console.list_profiles().await
+pub async fn list_profiles(console: State<'_, Console>) -> Result<ProfilesView, ErrorBody> {
+    Ok(console.list_profiles().await?)
 }
 
 #[tauri::command]
-pub async fn save_profile(console: State<'_, Console>, profile: Profile) -> Result<ProfileView, ConsoleError> {
-    console.save_profile(profile)
+pub async fn save_profile(console: State<'_, Console>, profile: Profile) -> Result<ProfileView, ErrorBody> {
+    Ok(console.save_profile(profile)?)
 }
 
 #[tauri::command]
-pub async fn delete_profile(console: State<'_, Console>, id: String) -> Result<(), ConsoleError> {
-    console.delete_profile(&id).await
+pub async fn delete_profile(console: State<'_, Console>, id: String) -> Result<(), ErrorBody> {
+    Ok(console.delete_profile(&id).await?)
 }
 
 #[tauri::command]
-pub async fn select_profile(console: State<'_, Console>, id: String) -> Result<ProfilesView, ConsoleError> {
-    console.select_profile(&id).await
+pub async fn select_profile(console: State<'_, Console>, id: String) -> Result<ProfilesView, ErrorBody> {
+    Ok(console.select_profile(&id).await?)
 }
 
 /// The text of a profiles file the operator picked; the page reads it, not the backend.
 #[tauri::command]
-pub async fn import_profiles(console: State<'_, Console>, text: String) -> Result<usize, ConsoleError> {
-    console.import_profiles(&text)
+pub async fn import_profiles(console: State<'_, Console>, text: String) -> Result<usize, ErrorBody> {
+    Ok(console.import_profiles(&text)?)
 }

@@ -1,5 +1,6 @@
-// Typed calls to the backend's commands. The types come from bindings.ts (generated from
-// Rust); a failure is always an ApiError carrying the backend's {code, message, …}.
+// Typed calls to the backend's commands. The command names come from contract.ts and the
+// types from bindings.ts (both generated from Rust); a failure is always an ApiError
+// carrying the backend's {code, …} or, for a failure of Tauri's own, code `internal`.
 import { invoke } from "@tauri-apps/api/core";
 import type {
   ChatView,
@@ -10,30 +11,29 @@ import type {
   ProfilesView,
   RecentLookup,
 } from "../bindings";
+import type { Command } from "../contract";
+import type { ShownError } from "./errors";
 
 export class ApiError extends Error {
-  readonly body: ErrorBody;
-  constructor(body: ErrorBody) {
+  readonly body: ShownError;
+  constructor(body: ShownError) {
     super(body.message);
     this.body = body;
   }
-  get code(): string {
-    return this.body.code;
-  }
 }
 
-function asErrorBody(raw: unknown): ErrorBody {
-  if (raw && typeof raw === "object" && typeof (raw as ErrorBody).code === "string") {
-    return raw as ErrorBody;
-  }
+/** The error as the UI shows it, whatever was thrown. */
+export function asShownError(raw: unknown): ShownError {
+  if (raw instanceof ApiError) return raw.body;
+  if (raw && typeof raw === "object" && typeof (raw as ErrorBody).code === "string") return raw as ErrorBody;
   return { code: "internal", message: String(raw) };
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
-    throw new ApiError(asErrorBody(raw));
+    throw new ApiError(asShownError(raw));
   }
 }
 

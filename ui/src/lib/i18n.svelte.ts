@@ -1,8 +1,5 @@
 // Chinese by default, English switchable. `t` reads reactive state, so text follows a
 // language switch everywhere it is used in markup.
-import type { ErrorBody } from "../bindings";
-import type { UserIdProblem } from "./userId";
-
 export type Lang = "zh" | "en";
 
 const STORAGE_KEY = "op-console.lang";
@@ -104,6 +101,9 @@ const TEXT = {
   baseUrl: { zh: "服务地址", en: "Base URL" },
   clientId: { zh: "应用 ID (client)", en: "Client ID" },
   apiVersion: { zh: "接口版本", en: "API version" },
+  connection: { zh: "连接", en: "Connection" },
+  mapAndImages: { zh: "地图和图片", en: "Map and images" },
+  chatDisplay: { zh: "会话显示", en: "Chat display" },
   signRule: { zh: "签名规则", en: "Sign rule" },
   signTemplate: { zh: "签名模板", en: "Sign template" },
   coordSystem: { zh: "位置坐标系", en: "Location coordinates" },
@@ -140,65 +140,4 @@ function fill(template: string, params: Record<string, string | number>): string
 
 export function t(key: TextKey, params: Record<string, string | number> = {}): string {
   return fill(TEXT[key][state.lang], params);
-}
-
-/** The next step an error suggests: the UI shows a button for it. */
-export type NextStep = "retry" | "settings" | null;
-
-const ERRORS: Record<string, { zh: string; en: string; next: NextStep }> = {
-  invalid_user_id: { zh: "用户 ID 无效。", en: "The user ID is not valid.", next: null },
-  not_configured: { zh: "此配置还不能使用：请在设置中保存令牌和签名密钥，并检查服务地址。", en: "This profile is not ready: save its token and signing secret in Settings and check its base URL.", next: "settings" },
-  connect: { zh: "无法连接到 Op API 服务器。请检查网络和配置中的服务地址。", en: "Could not connect to the Op API server. Check the network and the profile's base URL.", next: "retry" },
-  timeout: { zh: "Op API 服务器在 {seconds} 秒内没有响应。请稍后重试。", en: "The Op API server did not answer within {seconds} s. Try again in a moment.", next: "retry" },
-  tls: { zh: "与服务器的安全连接 (TLS) 失败：证书可能无效。请联系 IT。", en: "The secure (TLS) connection failed: the certificate may be invalid. Contact IT.", next: "settings" },
-  http_status: { zh: "服务器返回了 HTTP {status} 错误。请稍后重试。", en: "The server answered with HTTP error {status}. Try again in a moment.", next: "retry" },
-  decode: { zh: "服务器的回复无法解析（{path}）。请把“原始数据”交给技术支持。", en: "The server's answer could not be read ({path}). Send the raw JSON to support.", next: null },
-  too_large: { zh: "服务器的回复过大，已停止接收。", en: "The server's answer was too large and was stopped.", next: "retry" },
-  interrupted: { zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again.", next: "retry" },
-  api: { zh: "Op API 拒绝了请求（代码 {apiCode}）：{apiMessage}", en: "The Op API refused the request (code {apiCode}): {apiMessage}", next: "settings" },
-  no_chat: { zh: "该用户最近没有会话。", en: "This user has no recent chat.", next: null },
-  keyring_unavailable: { zh: "系统钥匙串不可用。请在桌面会话中启动 GNOME Keyring 或 KWallet（Windows、macOS 自带），然后重试。", en: "No system keyring is available. Start GNOME Keyring or KWallet in your desktop session (Windows and macOS have one built in), then try again.", next: "retry" },
-  keyring_locked: { zh: "系统钥匙串已锁定。请用登录密码解锁（例如在“密码和密钥”中），然后重试。", en: "The system keyring is locked. Unlock it with your login password (for example in Passwords and Keys), then try again.", next: "retry" },
-  keyring_timeout: { zh: "系统钥匙串没有响应，可能正在等待解锁窗口。请解锁后重试。", en: "The system keyring did not answer; it may be waiting for an unlock prompt. Unlock it, then try again.", next: "retry" },
-  keyring_error: { zh: "系统钥匙串出错。请重试；如果仍然失败，请联系 IT。", en: "The system keyring failed. Try again; if it keeps failing, contact IT.", next: "retry" },
-  invalid_profile: { zh: "配置的“{field}”无效：{message}", en: "The profile's {field} is not valid: {message}", next: null },
-  profile_not_found: { zh: "找不到该配置，可能已被删除。", en: "That profile no longer exists.", next: "settings" },
-  demo_read_only: { zh: "演示配置是内置的，不能修改或删除。", en: "The demo profile is built in and cannot be changed or deleted.", next: null },
-  invalid_import: { zh: "无法导入该文件：{message}", en: "The file could not be imported: {message}", next: null },
-  empty_credential: { zh: "请输入值；如要删除，请使用“从钥匙串删除”。", en: "Enter a value; to remove one, use Forget.", next: null },
-  storage: { zh: "无法保存设置：{message}", en: "Settings could not be saved: {message}", next: null },
-  demo_unavailable: { zh: "演示服务器无法启动。", en: "The demo server could not start.", next: "retry" },
-  open_failed: { zh: "无法打开地图。", en: "The map could not be opened.", next: null },
-};
-
-const USER_ID_PROBLEMS = {
-  empty: { zh: "请输入用户 ID。", en: "Enter a user ID." },
-  tooLong: { zh: "用户 ID 太长（{chars} 个字符，最多 64 个）。", en: "The user ID is too long ({chars} characters, at most 64)." },
-  badCharacter: { zh: "第 {position} 个字符“{character}”不允许：只能使用字母、数字、_ - .", en: "Character {position} ('{character}') is not allowed: use letters, digits, _ - ." },
-};
-
-export function userIdProblemText(problem: UserIdProblem): string {
-  return fill(USER_ID_PROBLEMS[problem.kind][state.lang], problem);
-}
-
-/** The operator's sentence for an error, and its next step. Never a raw code alone. */
-export function errorText(error: ErrorBody): { text: string; next: NextStep } {
-  const entry = ERRORS[error.code];
-  if (!entry) {
-    return {
-      text: state.lang === "zh" ? `出现意外错误（${error.code}）。请重试或联系技术支持。` : `Something unexpected went wrong (${error.code}). Try again or contact support.`,
-      next: "retry",
-    };
-  }
-  const params: Record<string, string> = {
-    seconds: error.afterMs != null ? String(Math.round(error.afterMs / 100) / 10) : "",
-    status: error.status != null ? String(error.status) : "",
-    path: error.path ?? "",
-    apiCode: error.apiCode ?? "",
-    apiMessage: error.apiMessage || (state.lang === "zh" ? "（无说明）" : "(no message)"),
-    // The profile field at fault, by its label on screen.
-    field: error.field && error.field in TEXT ? TEXT[error.field as TextKey][state.lang] : (error.field ?? ""),
-    message: error.message,
-  };
-  return { text: fill(entry[state.lang], params), next: entry.next };
 }

@@ -5,5 +5,7 @@ mod rule;
 mod stamp;
 mod template;
 
-pub use rule::{HexCase, SignInput, SignRule, SignRuleError, SignScheme};
+pub use rule::{
+    HexCase, ParseSignRuleError, SignInput, SignParam, SignRule, SignRuleProblem, SignScheme, EXAMPLE_TEMPLATE,
+};
 pub use stamp::{StampFormat, StampParam};

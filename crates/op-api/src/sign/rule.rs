@@ -25,6 +25,9 @@ pub enum SignScheme {
     Template { template: String },
 }
 
+/// A template to start from: the body-MD5 preset written as a template.
+pub const EXAMPLE_TEMPLATE: &str = "{method}{url}{body}{secret}";
+
 /// The case of the 32 hex digits of the sign.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,10 +75,53 @@ pub struct SignInput<'a> {
     pub secret: &'a str,
 }
 
-/// A sign rule that cannot be applied, with the reason (shown in the profile editor).
+/// Why a sign rule cannot be applied; the profile editor words each.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum SignRuleProblem {
+    #[error("the sign template has a '{{' without its '}}'")]
+    TemplateUnclosed,
+    #[error("the sign template has a '}}' without its '{{' (write '}}}}' for a brace)")]
+    TemplateStrayBrace,
+    #[error("the sign template's placeholder {{{name}}} is unknown; use method, url, path, param:NAME, sorted, sortedConcat, body, secret or stamp")]
+    TemplateUnknownPlaceholder { name: String },
+    #[error("the sign template must contain {{secret}}")]
+    TemplateNoSecret,
+    #[error("the {param} parameter's name '{name}' must be letters, digits, '_' or '-'")]
+    BadParamName { param: SignParam, name: String },
+    #[error("the timestamp/nonce parameter cannot be named '{name}'")]
+    ReservedStampName { name: String },
+}
+
+/// The two parameters a sign rule names.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SignParam {
+    Body,
+    Stamp,
+}
+
+impl fmt::Display for SignParam {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Body => "body",
+            Self::Stamp => "timestamp/nonce",
+        })
+    }
+}
+
+/// A command-line sign rule that could not be read (op-sim's `--sign-rule`).
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct SignRuleError(pub String);
+pub enum ParseSignRuleError {
+    #[error("unknown sign rule '{0}'; use wechat-v2, alipay, top, body-md5, template:TEXT or JSON")]
+    Unknown(String),
+    #[error("the sign rule's JSON is not valid: {0}")]
+    Json(String),
+    #[error(transparent)]
+    Invalid(#[from] SignRuleProblem),
+}
 
 impl Default for SignRule {
     /// Body-MD5: the only preset that covers the method, the path, every query
@@ -104,24 +150,24 @@ impl SignRule {
 
     /// Checks what can be checked without a request: the template's placeholders, the
     /// parameter names.
-    pub fn validate(&self) -> Result<(), SignRuleError> {
+    pub fn validate(&self) -> Result<(), SignRuleProblem> {
         if let SignScheme::Template { template } = &self.scheme {
             Template::parse(template)?;
         }
         if let Some(name) = &self.body_param {
-            check_param_name(name, "body parameter")?;
+            check_param_name(name, SignParam::Body)?;
         }
         if let Some(stamp) = &self.stamp {
-            check_param_name(&stamp.name, "timestamp/nonce parameter")?;
+            check_param_name(&stamp.name, SignParam::Stamp)?;
             if matches!(stamp.name.as_str(), "apiVersion" | "client" | "token" | "sign") {
-                return Err(SignRuleError(format!("the timestamp/nonce parameter cannot be named '{}'", stamp.name)));
+                return Err(SignRuleProblem::ReservedStampName { name: stamp.name.clone() });
             }
         }
         Ok(())
     }
 
     /// The sign: 32 hex digits of an MD5.
-    pub fn sign(&self, input: &SignInput<'_>) -> Result<String, SignRuleError> {
+    pub fn sign(&self, input: &SignInput<'_>) -> Result<String, SignRuleProblem> {
         let material: Vec<u8> = match &self.scheme {
             SignScheme::WechatV2 => {
                 let mut s = sorted_pairs(&self.signed_params(input), "=", "&");
@@ -187,12 +233,9 @@ pub(crate) fn sorted_pairs(params: &[(String, String)], kv: &str, pair: &str) ->
     out
 }
 
-fn check_param_name(name: &str, what: &str) -> Result<(), SignRuleError> {
+fn check_param_name(name: &str, param: SignParam) -> Result<(), SignRuleProblem> {
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
-        return Err(SignRuleError(format!(
-            "the {what} name '{}' must be letters, digits, '_' or '-'",
-            name.escape_debug()
-        )));
+        return Err(SignRuleProblem::BadParamName { param, name: name.to_owned() });
     }
     Ok(())
 }
@@ -225,7 +268,7 @@ impl fmt::Display for SignRule {
 /// The command-line form: `wechat-v2`, `alipay`, `top`, `body-md5`, `template:TEXT`, or the
 /// rule's JSON (as a profile stores it).
 impl FromStr for SignRule {
-    type Err = SignRuleError;
+    type Err = ParseSignRuleError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let s = s.trim();
@@ -235,15 +278,8 @@ impl FromStr for SignRule {
             "top" => Self::preset(SignScheme::Top),
             "body-md5" => Self::preset(SignScheme::BodyMd5),
             _ if s.starts_with("template:") => Self::template(&s["template:".len()..]),
-            _ if s.starts_with('{') => {
-                serde_json::from_str(s).map_err(|e| SignRuleError(format!("the sign rule's JSON is not valid: {e}")))?
-            }
-            _ => {
-                return Err(SignRuleError(format!(
-                    "unknown sign rule '{}'; use wechat-v2, alipay, top, body-md5, template:TEXT or JSON",
-                    s.escape_debug()
-                )))
-            }
+            _ if s.starts_with('{') => serde_json::from_str(s).map_err(|e| ParseSignRuleError::Json(e.to_string()))?,
+            _ => return Err(ParseSignRuleError::Unknown(s.escape_debug().to_string())),
         };
         rule.validate()?;
         Ok(rule)

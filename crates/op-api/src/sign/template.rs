@@ -14,7 +14,7 @@
 //!
 //! `{{` and `}}` are literal braces.
 
-use super::rule::{sorted_pairs, SignInput, SignRuleError};
+use super::rule::{sorted_pairs, SignInput, SignRuleProblem};
 
 #[derive(Debug, PartialEq, Eq)]
 enum Piece {
@@ -36,7 +36,7 @@ pub(crate) struct Template {
 }
 
 impl Template {
-    pub(crate) fn parse(text: &str) -> Result<Self, SignRuleError> {
+    pub(crate) fn parse(text: &str) -> Result<Self, SignRuleProblem> {
         let mut pieces = Vec::new();
         let mut literal = String::new();
         let mut chars = text.chars().peekable();
@@ -56,7 +56,7 @@ impl Template {
                         match chars.next() {
                             Some('}') => break,
                             Some(ch) => name.push(ch),
-                            None => return Err(SignRuleError("the sign template has a '{' without its '}'".into())),
+                            None => return Err(SignRuleProblem::TemplateUnclosed),
                         }
                     }
                     if !literal.is_empty() {
@@ -64,11 +64,7 @@ impl Template {
                     }
                     pieces.push(placeholder(&name)?);
                 }
-                '}' => {
-                    return Err(SignRuleError(
-                        "the sign template has a '}' without its '{' (write '}}' for a brace)".into(),
-                    ))
-                }
+                '}' => return Err(SignRuleProblem::TemplateStrayBrace),
                 _ => literal.push(c),
             }
         }
@@ -76,7 +72,7 @@ impl Template {
             pieces.push(Piece::Literal(literal));
         }
         if !pieces.iter().any(|p| matches!(p, Piece::Secret)) {
-            return Err(SignRuleError("the sign template must contain {secret}".into()));
+            return Err(SignRuleProblem::TemplateNoSecret);
         }
         Ok(Self { pieces })
     }
@@ -110,7 +106,7 @@ impl Template {
     }
 }
 
-fn placeholder(name: &str) -> Result<Piece, SignRuleError> {
+fn placeholder(name: &str) -> Result<Piece, SignRuleProblem> {
     Ok(match name {
         "method" => Piece::Method,
         "url" => Piece::Url,
@@ -120,13 +116,10 @@ fn placeholder(name: &str) -> Result<Piece, SignRuleError> {
         "body" => Piece::Body,
         "secret" => Piece::Secret,
         "stamp" => Piece::Stamp,
-        _ if name.starts_with("param:") && name.len() > "param:".len() => Piece::Param(name["param:".len()..].to_owned()),
-        _ => {
-            return Err(SignRuleError(format!(
-                "the sign template's placeholder {{{}}} is unknown; use method, url, path, param:NAME, sorted, sortedConcat, body, secret or stamp",
-                name.escape_debug()
-            )))
+        _ if name.starts_with("param:") && name.len() > "param:".len() => {
+            Piece::Param(name["param:".len()..].to_owned())
         }
+        _ => return Err(SignRuleProblem::TemplateUnknownPlaceholder { name: name.to_owned() }),
     })
 }
 
@@ -152,7 +145,7 @@ mod tests {
             ("{param:}{secret}", "unknown"),
         ] {
             let err = Template::parse(bad).unwrap_err();
-            assert!(err.0.contains(why), "{bad}: {err}");
+            assert!(err.to_string().contains(why), "{bad}: {err}");
         }
     }
 }

@@ -1,0 +1,29 @@
+//! Why an IT profiles file was refused, as data for the UI's sentence.
+
+use serde::Serialize;
+
+use crate::profile_problem::{ProfileField, ProfileProblem};
+
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+pub enum ImportProblem {
+    #[error("cannot read {path}")]
+    Unreadable { path: String },
+    #[error("not JSON (line {line}, column {column})")]
+    NotJson { line: usize, column: usize },
+    #[error("expected a JSON object with \"profiles\"")]
+    NotAnObject,
+    /// A value of the wrong type or an unknown variant, at `path` (`profiles[0].timeoutMs`).
+    #[error("not a profiles file: the value at {path} is not valid")]
+    WrongShape { path: String },
+    #[error("it lists no profiles")]
+    NoProfiles,
+    #[error("profile '{id}': its {field} is not valid: {problem}")]
+    InvalidProfile { id: String, field: ProfileField, problem: ProfileProblem },
+    #[error("profile '{id}': the id is reserved for the built-in demo")]
+    ReservedId { id: String },
+    #[error("profile '{id}' is listed twice")]
+    Duplicate { id: String },
+    #[error("the selected profile '{id}' is not in the file")]
+    SelectedMissing { id: String },
+}

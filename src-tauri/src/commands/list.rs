@@ -1,0 +1,30 @@
+// The one list of the app's commands, as `module::function`. Included by build.rs for the
+// permission manifest (an `allow-…` permission each) and expanded in commands/mod.rs into
+// the invoke handler and `COMMANDS`; tests check the capability and the UI's generated
+// command names against it. Add a command here and nowhere else by hand.
+macro_rules! app_commands {
+    ($then:ident) => {
+        $then! {
+            lookup::lookup_chat,
+            profiles::list_profiles,
+            profiles::save_profile,
+            profiles::delete_profile,
+            profiles::select_profile,
+            profiles::import_profiles,
+            credentials::save_credentials,
+            credentials::forget_credentials,
+            credentials::credential_status,
+            recent::recent_lookups,
+            recent::clear_recent_lookups,
+            map::open_in_map,
+            ready::ui_ready,
+        }
+    };
+}
+
+// The commands' names, as the page invokes them.
+macro_rules! command_names {
+    ($($module:ident :: $command:ident),* $(,)?) => {
+        &[$(stringify!($command)),*]
+    };
+}

@@ -1,0 +1,269 @@
+//! What the UI is built against, generated here so it cannot drift: the TypeScript types
+//! (`ui/src/bindings.ts`, from the Rust types by ts-rs), the values it needs from Rust
+//! (`ui/src/contract.ts`: the command names, limits, defaults and the user-ID rule), and
+//! the test fixtures (`ui/tests/fixtures/`: op-sim's users as views, a realistic sample
+//! of every error). The tests fail when any is stale; `UPDATE_BINDINGS=1 cargo test -p
+//! op-console --test ui_contract` rewrites them.
+
+use console_core::{
+    limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus, ErrorBody,
+    ImportProblem, LocationView, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
+    RecentLookup, TileLayer, UserView,
+};
+use op_api::model::Foot;
+use op_api::sign::{
+    HexCase, SignParam, SignRule, SignRuleProblem, SignScheme, StampFormat, StampParam, EXAMPLE_TEMPLATE,
+};
+use op_api::{ConfigProblem, OpError, UrlProblem, UserIdProblem};
+use serde_json::json;
+use ts_rs::{Config, TS};
+
+const REGENERATE: &str = "UPDATE_BINDINGS=1 cargo test -p op-console --test ui_contract";
+
+fn render() -> String {
+    // Epoch milliseconds and counts fit a JavaScript number.
+    let cfg = Config::new().with_large_int("number");
+    let decls = [
+        ChatView::decl(&cfg),
+        LocationView::decl(&cfg),
+        UserView::decl(&cfg),
+        AddressView::decl(&cfg),
+        ContactView::decl(&cfg),
+        Foot::decl(&cfg),
+        CoordSystem::decl(&cfg),
+        TileLayer::decl(&cfg),
+        Profile::decl(&cfg),
+        SignRule::decl(&cfg),
+        SignScheme::decl(&cfg),
+        HexCase::decl(&cfg),
+        StampParam::decl(&cfg),
+        StampFormat::decl(&cfg),
+        ProfileWarning::decl(&cfg),
+        ProfileView::decl(&cfg),
+        ProfilesView::decl(&cfg),
+        CredentialStatus::decl(&cfg),
+        RecentLookup::decl(&cfg),
+        ErrorBody::decl(&cfg),
+        ConsoleError::decl(&cfg),
+        OpError::decl(&cfg),
+        UserIdProblem::decl(&cfg),
+        ConfigProblem::decl(&cfg),
+        UrlProblem::decl(&cfg),
+        SignRuleProblem::decl(&cfg),
+        SignParam::decl(&cfg),
+        ProfileField::decl(&cfg),
+        ProfileProblem::decl(&cfg),
+        ImportProblem::decl(&cfg),
+        CredentialKind::decl(&cfg),
+    ];
+    let mut out = header();
+    for decl in decls {
+        out.push_str("export ");
+        out.push_str(decl.trim());
+        out.push_str("\n\n");
+    }
+    out.push_str("/** Every error code the backend sends. */\nexport type ErrorCode = ErrorBody[\"code\"];\n");
+    out
+}
+
+fn header() -> String {
+    format!(
+        "// Generated from the Rust code by src-tauri/tests/ui_contract.rs. Do not edit:\n// run `{REGENERATE}`.\n\n"
+    )
+}
+
+/// The values the UI takes from Rust instead of copying them.
+fn contract() -> String {
+    let mut out = header();
+    out.push_str("import type { Profile } from \"./bindings\";\n\n");
+    let commands = serde_json::to_string(op_console_lib::COMMANDS).unwrap();
+    out.push_str(&format!(
+        "/** The backend's commands, as the page invokes them. */\nexport const COMMANDS = {commands} as const;\nexport type Command = (typeof COMMANDS)[number];\n\n"
+    ));
+    let user_id = json!({"maxChars": op_api::MAX_USER_ID_CHARS, "punctuation": op_api::USER_ID_PUNCTUATION});
+    out.push_str(&format!(
+        "/** A user ID: trimmed, 1 to maxChars of ASCII letters, digits and punctuation. */\nexport const USER_ID_RULE = {user_id} as const;\n\n"
+    ));
+    let profile = json!({
+        "idMaxChars": limits::ID_MAX_CHARS,
+        "nameMaxChars": limits::NAME_MAX_CHARS,
+        "clientIdMaxChars": limits::CLIENT_ID_MAX_CHARS,
+        "apiVersionMaxChars": limits::API_VERSION_MAX_CHARS,
+        "timeoutMinMs": limits::TIMEOUT_MIN_MS,
+        "timeoutMaxMs": limits::TIMEOUT_MAX_MS,
+        "operatorIdMaxChars": limits::OPERATOR_ID_MAX_CHARS,
+        "attributionMaxChars": limits::ATTRIBUTION_MAX_CHARS,
+    });
+    out.push_str(&format!(
+        "/** The limits of a profile's fields. */\nexport const PROFILE_LIMITS = {profile} as const;\n\n"
+    ));
+    let new_profile = serde_json::to_string(&Profile::new("", "", "https://", "")).unwrap();
+    out.push_str(&format!(
+        "/** A new profile with the defaults, as the editor starts it. */\nexport const NEW_PROFILE: Profile = {new_profile};\n\n"
+    ));
+    let template = serde_json::to_string(EXAMPLE_TEMPLATE).unwrap();
+    out.push_str(&format!("/** The template a new `template` sign rule starts from. */\nexport const EXAMPLE_SIGN_TEMPLATE = {template};\n"));
+    out
+}
+
+/// A realistic sample of every error the UI words, each as the page receives it.
+fn errors() -> String {
+    let url = |problem| ProfileProblem::Url { problem };
+    let sign = |problem| ProfileProblem::SignRule { problem };
+    let invalid = |field, problem| ConsoleError::InvalidProfile { field, problem };
+    let import = |problem| ConsoleError::InvalidImport { problem };
+    let config = |problem| ConsoleError::from(OpError::NotConfigured { problem });
+    let id = || "staging".to_owned();
+    let mut samples: Vec<ConsoleError> = vec![
+        OpError::InvalidUserId { problem: UserIdProblem::Empty }.into(),
+        OpError::InvalidUserId { problem: UserIdProblem::TooLong { chars: 70, max: 64 } }.into(),
+        OpError::InvalidUserId { problem: UserIdProblem::BadCharacter { character: '<', position: 6 } }.into(),
+        OpError::Connect { detail: "tcp connect error: Connection refused (os error 111)".into() }.into(),
+        OpError::Timeout { after_ms: 15000 }.into(),
+        OpError::Tls { detail: "invalid peer certificate: UnknownIssuer".into() }.into(),
+        OpError::HttpStatus { status: 502, snippet: "<html>Bad Gateway</html>".into() }.into(),
+        OpError::Decode { path: "data.location.lat".into(), detail: "invalid type: map, expected f64".into() }.into(),
+        OpError::TooLarge { limit_bytes: op_api::DEFAULT_MAX_BODY_BYTES }.into(),
+        OpError::Interrupted { detail: "connection reset".into() }.into(),
+        OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() }.into(),
+        OpError::Api { api_code: "5001".into(), api_message: "".into() }.into(),
+        OpError::NoChat.into(),
+        config(ConfigProblem::ClientId),
+        config(ConfigProblem::ApiVersion),
+        config(ConfigProblem::Timeout),
+        config(ConfigProblem::BodyLimit),
+        config(ConfigProblem::NoToken),
+        config(ConfigProblem::NoSecret),
+        config(ConfigProblem::NoCredentials),
+        config(ConfigProblem::HttpClient { detail: "no TLS backend".into() }),
+        config(ConfigProblem::SignRule { problem: SignRuleProblem::TemplateNoSecret }),
+        invalid(ProfileField::Id, ProfileProblem::IdFormat { max_chars: limits::ID_MAX_CHARS }),
+        invalid(ProfileField::Name, ProfileProblem::Length { max_chars: limits::NAME_MAX_CHARS }),
+        invalid(ProfileField::ClientId, ProfileProblem::ClientIdFormat { max_chars: limits::CLIENT_ID_MAX_CHARS }),
+        invalid(
+            ProfileField::ApiVersion,
+            ProfileProblem::ApiVersionFormat { max_chars: limits::API_VERSION_MAX_CHARS },
+        ),
+        invalid(
+            ProfileField::TimeoutMs,
+            ProfileProblem::OutOfRange { min: limits::TIMEOUT_MIN_MS, max: limits::TIMEOUT_MAX_MS },
+        ),
+        invalid(
+            ProfileField::ConnectTimeoutMs,
+            ProfileProblem::OutOfRange { min: limits::TIMEOUT_MIN_MS, max: limits::TIMEOUT_MAX_MS },
+        ),
+        invalid(
+            ProfileField::StatusLabels,
+            ProfileProblem::StatusLabel {
+                max_code_chars: limits::STATUS_CODE_MAX_CHARS,
+                max_label_chars: limits::STATUS_LABEL_MAX_CHARS,
+            },
+        ),
+        invalid(ProfileField::OperatorId, ProfileProblem::TooLong { max_chars: limits::OPERATOR_ID_MAX_CHARS }),
+        invalid(ProfileField::Tiles, ProfileProblem::TilePlaceholder { placeholder: "{y}".into() }),
+        invalid(ProfileField::Tiles, ProfileProblem::TooLong { max_chars: limits::ATTRIBUTION_MAX_CHARS }),
+        invalid(ProfileField::AssetBaseUrl, url(UrlProblem::Scheme)),
+        invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateUnclosed)),
+        invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateStrayBrace)),
+        invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateUnknownPlaceholder { name: "nope".into() })),
+        invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateNoSecret)),
+        invalid(
+            ProfileField::SignRule,
+            sign(SignRuleProblem::BadParamName { param: SignParam::Body, name: "bad name".into() }),
+        ),
+        invalid(
+            ProfileField::SignRule,
+            sign(SignRuleProblem::BadParamName { param: SignParam::Stamp, name: "时间".into() }),
+        ),
+        invalid(ProfileField::SignRule, sign(SignRuleProblem::ReservedStampName { name: "token".into() })),
+        ConsoleError::ProfileNotFound { id: id() },
+        ConsoleError::DemoReadOnly,
+        import(ImportProblem::Unreadable { path: "/home/agent/profiles.json".into() }),
+        import(ImportProblem::NotJson { line: 3, column: 14 }),
+        import(ImportProblem::NotAnObject),
+        import(ImportProblem::WrongShape { path: "profiles[0].timeoutMs".into() }),
+        import(ImportProblem::NoProfiles),
+        import(ImportProblem::InvalidProfile {
+            id: id(),
+            field: ProfileField::BaseUrl,
+            problem: url(UrlProblem::NotUrl),
+        }),
+        import(ImportProblem::ReservedId { id: "demo".into() }),
+        import(ImportProblem::Duplicate { id: id() }),
+        import(ImportProblem::SelectedMissing { id: "prod".into() }),
+        ConsoleError::EmptyCredential { credential: CredentialKind::Token },
+        ConsoleError::EmptyCredential { credential: CredentialKind::Secret },
+        ConsoleError::KeyringUnavailable { detail: "Failed to connect to address unix:path=/run/user/0/bus".into() },
+        ConsoleError::KeyringLocked { detail: "collection is locked".into() },
+        ConsoleError::KeyringTimeout { after_ms: console_core::KEYRING_WAIT.as_millis() as u64 },
+        ConsoleError::KeyringError { detail: "D-Bus error".into() },
+        ConsoleError::Storage {
+            path: "/home/agent/.config/com.opconsole.desktop/profiles.json".into(),
+            detail: "No space left on device".into(),
+        },
+        ConsoleError::FileTooNew { path: "/home/agent/.config/com.opconsole.desktop/profiles.json".into(), version: 2 },
+        ConsoleError::DemoUnavailable { detail: "address in use".into() },
+        ConsoleError::OpenFailed { detail: "no browser".into() },
+        ConsoleError::ImageRefused { url: "https://elsewhere.example.com/x.png".into() },
+        ConsoleError::ImageFailed { detail: "HTTP 404".into() },
+    ];
+    // Every URL problem, on the base URL: the field the operator types first.
+    for problem in
+        [UrlProblem::NotUrl, UrlProblem::Scheme, UrlProblem::NoHost, UrlProblem::UserInfo, UrlProblem::QueryOrFragment]
+    {
+        samples.push(invalid(ProfileField::BaseUrl, url(problem)));
+        samples.push(config(ConfigProblem::BaseUrl { problem }));
+    }
+    let bodies: Vec<ErrorBody> = samples.into_iter().map(ErrorBody::from).collect();
+    let mut out = serde_json::to_string_pretty(&bodies).unwrap();
+    out.push('\n');
+    out
+}
+
+/// The views the UI tests render: op-sim's users as the demo profile shows them.
+fn views() -> String {
+    let users: serde_json::Value = serde_json::from_str(op_sim::BUILTIN_USERS_JSON).unwrap();
+    let profile = console_core::demo::demo_profile_at("http://127.0.0.1:8787");
+    let mut views = serde_json::Map::new();
+    for user in users["users"].as_array().unwrap() {
+        if user["reply"]["kind"] != "chat" || user["userId"] == "u0001-wrongtypes" {
+            continue;
+        }
+        let answer = serde_json::json!({"code": 200, "message": "成功", "data": user["reply"]["data"], "page": null,
+            "foot": {"operationTime": "2016-03-08 17:32:45", "servicePhone": "400800400", "host": "op-sim"}});
+        let lookup = op_api::decode_response(answer.to_string().as_bytes()).unwrap();
+        let view = console_core::ChatView::build(lookup, &profile);
+        views.insert(user["userId"].as_str().unwrap().to_owned(), serde_json::to_value(view).unwrap());
+    }
+    let profiles =
+        serde_json::json!({"selected": "demo", "profiles": [{"profile": profile, "isDemo": true, "warnings": []}]});
+    let mut out = serde_json::to_string_pretty(&serde_json::json!({"views": views, "profiles": profiles})).unwrap();
+    out.push('\n');
+    out
+}
+
+fn check_fresh(relative: &str, fresh: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(relative);
+    if std::env::var("UPDATE_BINDINGS").is_ok_and(|v| v == "1") {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, fresh).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == fresh, "{relative} is stale: run `{REGENERATE}`");
+}
+
+#[test]
+fn ui_bindings_are_fresh() {
+    check_fresh("ui/src/bindings.ts", &render());
+}
+
+#[test]
+fn ui_contract_values_are_fresh() {
+    check_fresh("ui/src/contract.ts", &contract());
+}
+
+#[test]
+fn ui_test_fixtures_are_fresh() {
+    check_fresh("ui/tests/fixtures/views.json", &views());
+    check_fresh("ui/tests/fixtures/errors.json", &errors());
+}

@@ -1,0 +1,241 @@
+// Every error the backend can send, as the operator reads it: one sentence per code (and
+// per reason within a code) in Chinese and English, with the next step. The backend sends
+// codes and parameters only; its English `message` is for logs and never shown here.
+// The tables are typed by the generated unions, so a code or reason without a sentence
+// fails `svelte-check`.
+import type {
+  ConfigProblem,
+  CredentialKind,
+  ErrorBody,
+  ErrorCode,
+  ImportProblem,
+  ProfileField,
+  ProfileProblem,
+  SignRuleProblem,
+  UrlProblem,
+  UserIdProblem,
+} from "../bindings";
+import { lang, type Lang } from "./i18n.svelte";
+
+/** The next step an error suggests: the UI shows a button for it. */
+export type NextStep = "retry" | "settings" | null;
+
+/** A failure the page saw that is not one of the backend's (Tauri's own, a bug). */
+export type UnexpectedError = { code: "internal"; message: string };
+export type ShownError = ErrorBody | UnexpectedError;
+
+type Words = { zh: string; en: string };
+type ErrorOf<C extends ErrorCode> = Extract<ErrorBody, { code: C }>;
+type Kinded = { kind: string };
+type Table<T extends Kinded> = { [K in T["kind"]]: (p: Extract<T, { kind: K }>) => Words };
+
+const FIELD_LABELS: Record<ProfileField, Words> = {
+  id: { zh: "配置 ID", en: "profile ID" },
+  name: { zh: "名称", en: "name" },
+  baseUrl: { zh: "服务地址", en: "base URL" },
+  clientId: { zh: "应用 ID (client)", en: "client ID" },
+  apiVersion: { zh: "接口版本", en: "API version" },
+  signRule: { zh: "签名规则", en: "sign rule" },
+  connectTimeoutMs: { zh: "连接超时", en: "connect timeout" },
+  timeoutMs: { zh: "超时", en: "timeout" },
+  statusLabels: { zh: "状态标签", en: "status labels" },
+  operatorId: { zh: "我的客服 ID", en: "operator ID" },
+  assetBaseUrl: { zh: "图片资源地址", en: "asset base URL" },
+  tiles: { zh: "地图瓦片", en: "map tiles" },
+};
+
+const CREDENTIALS: Record<CredentialKind, Words> = {
+  token: { zh: "令牌", en: "token" },
+  secret: { zh: "签名密钥", en: "signing secret" },
+};
+
+const URL_PROBLEMS: Table<UrlProblem> = {
+  notUrl: () => ({ zh: "不是有效的网址", en: "is not a valid URL" }),
+  scheme: () => ({ zh: "必须以 http:// 或 https:// 开头", en: "must start with http:// or https://" }),
+  noHost: () => ({ zh: "缺少主机名", en: "has no host name" }),
+  userInfo: () => ({ zh: "不能包含用户名或密码", en: "must not contain a user name or password" }),
+  queryOrFragment: () => ({ zh: "不能包含“?”或“#”", en: "must not contain “?” or “#”" }),
+};
+
+const SIGN_RULE_PROBLEMS: Table<SignRuleProblem> = {
+  templateUnclosed: () => ({ zh: "签名模板中有“{”缺少对应的“}”", en: "the sign template has a “{” without its “}”" }),
+  templateStrayBrace: () => ({ zh: "签名模板中有多余的“}”（字面的括号请写成“}}”）", en: "the sign template has a “}” without its “{” (write “}}” for a brace)" }),
+  templateUnknownPlaceholder: (p) => ({
+    zh: `签名模板中的占位符 {${p.name}} 无法识别`,
+    en: `the sign template's placeholder {${p.name}} is unknown`,
+  }),
+  templateNoSecret: () => ({ zh: "签名模板必须包含 {secret}", en: "the sign template must contain {secret}" }),
+  badParamName: (p) => ({
+    zh: `${p.param === "body" ? "请求体参数" : "时间戳/随机数参数"}的名称“${p.name}”只能使用字母、数字、_ 和 -`,
+    en: `the ${p.param === "body" ? "body" : "timestamp/nonce"} parameter's name “${p.name}” may only use letters, digits, _ and -`,
+  }),
+  reservedStampName: (p) => ({
+    zh: `时间戳/随机数参数不能命名为“${p.name}”`,
+    en: `the timestamp/nonce parameter cannot be named “${p.name}”`,
+  }),
+};
+
+const PROFILE_PROBLEMS: Table<ProfileProblem> = {
+  idFormat: (p) => ({ zh: `请使用 1 到 ${p.maxChars} 个小写字母、数字或“-”`, en: `use 1 to ${p.maxChars} of a–z, 0–9 and “-”` }),
+  length: (p) => ({ zh: `请输入 1 到 ${p.maxChars} 个字符`, en: `enter 1 to ${p.maxChars} characters` }),
+  tooLong: (p) => ({ zh: `最多 ${p.maxChars} 个字符`, en: `use at most ${p.maxChars} characters` }),
+  url: (p) => words((l) => `${l === "zh" ? "网址" : "the URL "}${URL_PROBLEMS[p.problem.kind](p.problem as never)[l]}`),
+  clientIdFormat: (p) => ({ zh: `请输入应用 ID（最多 ${p.maxChars} 个字母和数字，不含空格）`, en: `enter the application id (up to ${p.maxChars} letters and digits, no spaces)` }),
+  apiVersionFormat: (p) => ({ zh: `最多 ${p.maxChars} 个字母和数字，例如 01`, en: `use up to ${p.maxChars} letters and digits, for example 01` }),
+  signRule: (p) => signRuleProblem(p.problem),
+  outOfRange: (p) => ({ zh: `请选择 ${p.min} 到 ${p.max} 毫秒之间的值`, en: `choose between ${p.min} and ${p.max} ms` }),
+  statusLabel: (p) => ({
+    zh: `每个状态代码需要 1 到 ${p.maxCodeChars} 个字符，名称最多 ${p.maxLabelChars} 个字符`,
+    en: `each status code needs 1 to ${p.maxCodeChars} characters and a label of at most ${p.maxLabelChars}`,
+  }),
+  tilePlaceholder: (p) => ({ zh: `瓦片地址模板缺少 ${p.placeholder}`, en: `the tile URL template needs ${p.placeholder}` }),
+};
+
+const CONFIG_PROBLEMS: Table<ConfigProblem> = {
+  baseUrl: (p) => words((l) => `${l === "zh" ? "服务地址" : "The base URL "}${URL_PROBLEMS[p.problem.kind](p.problem as never)[l]}${l === "zh" ? "。请在设置中修改。" : ". Correct it in Settings."}`),
+  clientId: () => ({ zh: "应用 ID 为空。请在设置中填写。", en: "The client ID is empty. Fill it in in Settings." }),
+  apiVersion: () => ({ zh: "接口版本为空。请在设置中填写。", en: "The API version is empty. Fill it in in Settings." }),
+  timeout: () => ({ zh: "超时设置为 0。请在设置中修改。", en: "A timeout is zero. Change it in Settings." }),
+  bodyLimit: () => ({ zh: "回复大小上限为 0。请联系技术支持。", en: "The answer size limit is zero. Contact support." }),
+  signRule: (p) => words((l) => `${l === "zh" ? "签名规则无法使用：" : "The sign rule cannot be used: "}${signRuleProblem(p.problem)[l]}${l === "zh" ? "。请在设置中修改。" : ". Correct it in Settings."}`),
+  noToken: () => ({ zh: "此配置还没有保存令牌。请在设置中输入令牌并保存到钥匙串。", en: "No token is saved for this profile. Enter it in Settings and save it to the keyring." }),
+  noSecret: () => ({ zh: "此配置还没有保存签名密钥。请在设置中输入并保存到钥匙串。", en: "No signing secret is saved for this profile. Enter it in Settings and save it to the keyring." }),
+  noCredentials: () => ({ zh: "此配置还没有保存令牌和签名密钥。请在设置中输入并保存到钥匙串。", en: "No token or signing secret is saved for this profile. Enter them in Settings and save them to the keyring." }),
+  httpClient: () => ({ zh: "网络组件无法启动。请重启控制台；如果仍然失败，请联系 IT。", en: "The network component could not start. Restart the console; if it keeps failing, contact IT." }),
+};
+
+const IMPORT_PROBLEMS: Table<ImportProblem> = {
+  unreadable: (p) => ({ zh: `无法读取文件 ${p.path}。请检查路径和权限。`, en: `The file ${p.path} cannot be read. Check the path and its permissions.` }),
+  notJson: (p) => ({ zh: `这不是 JSON 文件（第 ${p.line} 行第 ${p.column} 列出错）。`, en: `This is not a JSON file (error at line ${p.line}, column ${p.column}).` }),
+  notAnObject: () => ({ zh: "这不是配置文件：应为包含“profiles”的 JSON 对象。", en: "This is not a profiles file: expected a JSON object with “profiles”." }),
+  wrongShape: (p) => ({ zh: `这不是有效的配置文件：${p.path} 处的值无效。`, en: `This is not a valid profiles file: the value at ${p.path} is not valid.` }),
+  noProfiles: () => ({ zh: "文件中没有任何配置。", en: "The file lists no profiles." }),
+  invalidProfile: (p) => words((l) =>
+    l === "zh"
+      ? `配置“${p.id}”的“${FIELD_LABELS[p.field].zh}”无效：${profileProblem(p.problem).zh}。`
+      : `Profile “${p.id}”: its ${FIELD_LABELS[p.field].en} is not valid: ${profileProblem(p.problem).en}.`,
+  ),
+  reservedId: (p) => ({ zh: `配置 ID“${p.id}”保留给内置演示配置。`, en: `The profile ID “${p.id}” is reserved for the built-in demo.` }),
+  duplicate: (p) => ({ zh: `配置“${p.id}”出现了两次。`, en: `Profile “${p.id}” is listed twice.` }),
+  selectedMissing: (p) => ({ zh: `选中的配置“${p.id}”不在文件中。`, en: `The selected profile “${p.id}” is not in the file.` }),
+};
+
+const USER_ID_PROBLEMS: Table<UserIdProblem> = {
+  empty: () => ({ zh: "请输入用户 ID。", en: "Enter a user ID." }),
+  tooLong: (p) => ({ zh: `用户 ID 太长（${p.chars} 个字符，最多 ${p.max} 个）。`, en: `The user ID is too long (${p.chars} characters, at most ${p.max}).` }),
+  badCharacter: (p) => ({
+    zh: `第 ${p.position} 个字符“${p.character}”不允许：只能使用字母、数字、_ - .`,
+    en: `Character ${p.position} (“${p.character}”) is not allowed: use letters, digits, _ - .`,
+  }),
+};
+
+type Entry<C extends ErrorCode> = { text: (e: ErrorOf<C>) => Words; next: NextStep };
+
+const ERRORS: { [C in ErrorCode]: Entry<C> } = {
+  invalid_user_id: { text: (e) => userIdProblem(e.problem), next: null },
+  not_configured: { text: (e) => CONFIG_PROBLEMS[e.problem.kind](e.problem as never), next: "settings" },
+  connect: { text: () => ({ zh: "无法连接到 Op API 服务器。请检查网络和配置中的服务地址。", en: "Could not connect to the Op API server. Check the network and the profile's base URL." }), next: "retry" },
+  timeout: { text: (e) => ({ zh: `Op API 服务器在 ${seconds(e.afterMs)} 秒内没有响应。请稍后重试。`, en: `The Op API server did not answer within ${seconds(e.afterMs)} s. Try again in a moment.` }), next: "retry" },
+  tls: { text: () => ({ zh: "与服务器的安全连接 (TLS) 失败：证书可能无效。请联系 IT。", en: "The secure (TLS) connection failed: the certificate may be invalid. Contact IT." }), next: "settings" },
+  http_status: { text: (e) => ({ zh: `服务器返回了 HTTP ${e.status} 错误。请稍后重试。`, en: `The server answered with HTTP error ${e.status}. Try again in a moment.` }), next: "retry" },
+  decode: { text: (e) => ({ zh: `服务器的回复无法解析（${e.path}）。请联系技术支持。`, en: `The server's answer could not be read (${e.path}). Contact support.` }), next: null },
+  too_large: { text: (e) => ({ zh: `服务器的回复超过 ${mebibytes(e.limitBytes)} MB，已停止接收。请联系技术支持。`, en: `The server's answer was larger than ${mebibytes(e.limitBytes)} MB and was stopped. Contact support.` }), next: "retry" },
+  interrupted: { text: () => ({ zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again." }), next: "retry" },
+  api: {
+    text: (e) => ({
+      zh: `Op API 拒绝了请求（代码 ${e.apiCode}）：${e.apiMessage || "（无说明）"}`,
+      en: `The Op API refused the request (code ${e.apiCode}): ${e.apiMessage || "(no message)"}`,
+    }),
+    next: "settings",
+  },
+  no_chat: { text: () => ({ zh: "该用户最近没有会话。", en: "This user has no recent chat." }), next: null },
+  invalid_profile: {
+    text: (e) => words((l) =>
+      l === "zh"
+        ? `配置的“${FIELD_LABELS[e.field].zh}”无效：${profileProblem(e.problem).zh}。`
+        : `The profile's ${FIELD_LABELS[e.field].en} is not valid: ${profileProblem(e.problem).en}.`,
+    ),
+    next: null,
+  },
+  profile_not_found: { text: (e) => ({ zh: `找不到配置“${e.id}”，可能已被删除。`, en: `The profile “${e.id}” no longer exists.` }), next: "settings" },
+  demo_read_only: { text: () => ({ zh: "演示配置是内置的，不能修改或删除。", en: "The demo profile is built in and cannot be changed or deleted." }), next: null },
+  invalid_import: {
+    text: (e) => words((l) => `${l === "zh" ? "无法导入该文件：" : "The file could not be imported: "}${IMPORT_PROBLEMS[e.problem.kind](e.problem as never)[l]}`),
+    next: null,
+  },
+  empty_credential: {
+    text: (e) => ({
+      zh: `${CREDENTIALS[e.credential].zh}为空。请输入值；如要删除，请使用“从钥匙串删除”。`,
+      en: `The ${CREDENTIALS[e.credential].en} is empty. Enter a value; to remove it, use Forget.`,
+    }),
+    next: null,
+  },
+  keyring_unavailable: { text: () => ({ zh: "系统钥匙串不可用。请在桌面会话中启动 GNOME Keyring 或 KWallet（Windows、macOS 自带），然后重试。", en: "No system keyring is available. Start GNOME Keyring or KWallet in your desktop session (Windows and macOS have one built in), then try again." }), next: "retry" },
+  keyring_locked: { text: () => ({ zh: "系统钥匙串已锁定。请用登录密码解锁（例如在“密码和密钥”中），然后重试。", en: "The system keyring is locked. Unlock it with your login password (for example in Passwords and Keys), then try again." }), next: "retry" },
+  keyring_timeout: { text: (e) => ({ zh: `系统钥匙串在 ${seconds(e.afterMs)} 秒内没有响应，可能正在等待解锁窗口。请解锁后重试。`, en: `The system keyring did not answer within ${seconds(e.afterMs)} s; it may be waiting for an unlock prompt. Unlock it, then try again.` }), next: "retry" },
+  keyring_error: { text: () => ({ zh: "系统钥匙串出错。请重试；如果仍然失败，请联系 IT。", en: "The system keyring failed. Try again; if it keeps failing, contact IT." }), next: "retry" },
+  storage: { text: (e) => ({ zh: `无法读写 ${e.path}。请检查磁盘空间和文件夹权限，然后重试。`, en: `Op Console could not read or write ${e.path}. Check the free disk space and the folder's permissions, then try again.` }), next: "retry" },
+  file_too_new: { text: (e) => ({ zh: `${e.path} 由更新版本的 Op 控制台写入（格式 ${e.version}）。请安装最新版本。`, en: `${e.path} was written by a newer Op Console (format ${e.version}). Install the latest version.` }), next: null },
+  demo_unavailable: { text: () => ({ zh: "演示服务器无法启动。请重试；真实配置不受影响。", en: "The demo server could not start. Try again; real profiles are not affected." }), next: "retry" },
+  open_failed: { text: () => ({ zh: "无法打开地图。请检查系统是否设置了默认浏览器。", en: "The map could not be opened. Check that the system has a default browser." }), next: null },
+  image_refused: { text: () => ({ zh: "图片地址不在配置允许的范围内，未加载。", en: "The image is not under the profile's tile or asset URL and was not loaded." }), next: null },
+  image_failed: { text: () => ({ zh: "图片无法加载。", en: "The image could not be loaded." }), next: "retry" },
+};
+
+function words(sentence: (l: Lang) => string): Words {
+  return { zh: sentence("zh"), en: sentence("en") };
+}
+
+function seconds(ms: number): string {
+  return String(Math.round(ms / 100) / 10);
+}
+
+function mebibytes(bytes: number): string {
+  return String(Math.round((bytes / 1048576) * 10) / 10);
+}
+
+function signRuleProblem(problem: SignRuleProblem): Words {
+  return SIGN_RULE_PROBLEMS[problem.kind](problem as never);
+}
+
+function profileProblem(problem: ProfileProblem): Words {
+  return PROFILE_PROBLEMS[problem.kind](problem as never);
+}
+
+function userIdProblem(problem: UserIdProblem): Words {
+  return USER_ID_PROBLEMS[problem.kind](problem as never);
+}
+
+/** The sentence for a user-ID problem found before sending. */
+export function userIdProblemText(problem: UserIdProblem): string {
+  return userIdProblem(problem)[lang()];
+}
+
+/** The label of a profile field, as the settings screen shows it. */
+export function fieldLabel(field: ProfileField): string {
+  return FIELD_LABELS[field][lang()];
+}
+
+/** The operator's sentence for an error, and its next step. Never a raw code alone. */
+export function errorText(error: ShownError): { text: string; next: NextStep } {
+  if (error.code === "internal" || !(error.code in ERRORS)) {
+    return {
+      text: lang() === "zh" ? `出现意外错误（${error.code}）。请重试或联系技术支持。` : `Something unexpected went wrong (${error.code}). Try again or contact support.`,
+      next: "retry",
+    };
+  }
+  const entry = ERRORS[error.code] as Entry<ErrorCode>;
+  return { text: entry.text(error as never)[lang()], next: entry.next };
+}
+
+/** Every reason the tables word, by table: tests check that each has a realistic sample. */
+export const REASON_KINDS = {
+  code: Object.keys(ERRORS),
+  urlProblem: Object.keys(URL_PROBLEMS),
+  signRuleProblem: Object.keys(SIGN_RULE_PROBLEMS),
+  profileProblem: Object.keys(PROFILE_PROBLEMS),
+  configProblem: Object.keys(CONFIG_PROBLEMS),
+  importProblem: Object.keys(IMPORT_PROBLEMS),
+  userIdProblem: Object.keys(USER_ID_PROBLEMS),
+  profileField: Object.keys(FIELD_LABELS),
+};
