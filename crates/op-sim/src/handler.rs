@@ -9,11 +9,11 @@ use axum::extract::State;
 use axum::http::header::{CONTENT_TYPE, HOST};
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
-use op_api::sign::SignInput;
 use tokio::sync::watch;
 
 use crate::codes;
 use crate::config::SimConfig;
+use crate::sign_oracle::{expected_sign, Received};
 use crate::users::Reply;
 
 pub(crate) struct SimState {
@@ -112,16 +112,9 @@ fn check_request(
         raw_query.split('&').filter(|pair| pair.split('=').next() != Some("sign")).collect::<Vec<_>>().join("&");
     let url = format!("http://{host}{path}?{unsigned_query}");
     let unsigned_params: Vec<(String, String)> = params.iter().filter(|(k, _)| k != "sign").cloned().collect();
-    let expected = config.sign_rule.sign(&SignInput {
-        method: op_api::METHOD,
-        url: &url,
-        path,
-        params: &unsigned_params,
-        body,
-        secret: &config.secret,
-    });
-    match expected {
-        Ok(expected) if expected == sign => Ok(()),
+    let received = Received { method: op_api::METHOD, url: &url, path, params: &unsigned_params, body };
+    match expected_sign(&config.sign_rule, &config.secret, &received) {
+        Some(expected) if expected == sign => Ok(()),
         _ => Err((codes::BAD_SIGN, "签名错误")),
     }
 }

@@ -6,6 +6,7 @@ pub mod codes;
 mod config;
 mod handler;
 mod server;
+mod sign_oracle;
 mod static_images;
 mod users;
 
