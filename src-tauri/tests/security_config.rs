@@ -52,3 +52,21 @@ fn the_window_is_granted_only_what_it_uses() {
     let conf = read("tauri.conf.json");
     assert_eq!(conf["app"]["security"]["capabilities"], serde_json::json!(["main-window"]));
 }
+
+#[test]
+fn the_capability_grants_exactly_the_app_s_commands() {
+    let capability = read("capabilities/main-window.json");
+    let mut granted: Vec<String> = capability["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .filter(|p| !p.contains(':'))
+        .map(str::to_owned)
+        .collect();
+    let mut commands: Vec<String> =
+        op_console_lib::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    granted.sort();
+    commands.sort();
+    assert_eq!(granted, commands, "capabilities/main-window.json and src/commands/list.rs disagree");
+}
