@@ -15,8 +15,14 @@ cargo fmt --all --check
 step "UI: types, unit tests, production build"
 (cd ui && npm run check && npm test && npm run build)
 
+step "lint: clippy, warnings denied"
+cargo clippy --locked --all-targets -- -D warnings
+
 step "Rust: op-api, op-sim, console-core (real gnome-keyring), the app's IPC"
-cargo test --workspace --locked
+cargo test --locked
+
+step "Rust: console-core built without its demo (the feature a lean build leaves out)"
+cargo test --locked -p console-core --no-default-features --lib
 
 step "end to end: the real app under WebDriver"
 cargo build --locked -p op-console -p op-sim

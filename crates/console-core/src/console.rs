@@ -6,15 +6,16 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use op_api::{ConfigProblem, Credentials, OpClient, OpError, Secret, UserId};
-use op_sim::SimHandle;
 use serde::Serialize;
-use tokio::sync::OnceCell;
 
-use crate::demo::{demo_credentials, demo_profile, start_demo_server};
+#[cfg(feature = "demo")]
+use crate::demo::Demo;
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
 use crate::import_problem::ImportProblem;
 use crate::lock::lock;
+#[cfg(not(feature = "demo"))]
+use crate::no_demo::Demo;
 use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
 use crate::profiles_file::ProfilesFile;
 use crate::recent::{RecentLookup, RecentLookups};
@@ -43,7 +44,7 @@ pub struct Console {
     vault: Vault,
     profiles: Mutex<ProfilesFile>,
     recent: Arc<RecentLookups>,
-    demo: OnceCell<SimHandle>,
+    demo: Demo,
     /// One pooled client per profile, rebuilt when the profile changes.
     clients: Mutex<HashMap<String, (Profile, OpClient)>>,
     /// Credentials read from the keyring once, kept in memory only.
@@ -59,7 +60,7 @@ impl Console {
             vault,
             profiles: Mutex::new(ProfilesFile::load(config_dir)?),
             recent: Arc::new(RecentLookups::load(data_dir)),
-            demo: OnceCell::new(),
+            demo: Demo::default(),
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
             images: ImageFetcher::new(),
@@ -108,7 +109,7 @@ impl Console {
 
     async fn credentials_for(&self, profile_id: &str) -> Result<Credentials, ConsoleError> {
         if profile_id == DEMO_PROFILE_ID {
-            return Ok(demo_credentials());
+            return self.demo.credentials();
         }
         if let Some(credentials) = lock(&self.credentials).get(profile_id) {
             return Ok(credentials.clone());
@@ -136,19 +137,20 @@ impl Console {
             None => lock(&self.profiles).selected_id().to_owned(),
         };
         if id == DEMO_PROFILE_ID {
-            return Ok(demo_profile(self.demo_server().await?));
+            return self.demo.profile().await;
         }
         lock(&self.profiles).get(&id).cloned().ok_or(ConsoleError::ProfileNotFound { id })
     }
 
-    async fn demo_server(&self) -> Result<&SimHandle, ConsoleError> {
-        self.demo.get_or_try_init(start_demo_server).await
-    }
-
     pub async fn list_profiles(&self) -> Result<ProfilesView, ConsoleError> {
-        let demo = demo_profile(self.demo_server().await?);
+        let mut profiles = Vec::new();
+        match self.demo.profile().await {
+            Ok(demo) => profiles.push(ProfileView { profile: demo, is_demo: true, warnings: vec![] }),
+            // A build without the demo lists the saved profiles only.
+            Err(ConsoleError::DemoUnavailable { .. }) if !cfg!(feature = "demo") => {}
+            Err(e) => return Err(e),
+        }
         let file = lock(&self.profiles).clone();
-        let mut profiles = vec![ProfileView { profile: demo, is_demo: true, warnings: vec![] }];
         for profile in file.profiles.iter() {
             let warnings = profile.validate().unwrap_or_default();
             profiles.push(ProfileView { profile: profile.clone(), is_demo: false, warnings });

@@ -1,13 +1,31 @@
 //! Demo mode: op-sim in-process on 127.0.0.1 with its built-in users, and a profile that
 //! points at it. Its credentials are op-sim's public demo ones, held in memory only.
+//! Behind the default feature `demo`: without it, [`Demo`] has no profile and says why.
 
 use std::collections::BTreeMap;
 
 use op_api::Credentials;
 use op_sim::{SimConfig, SimHandle, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
+use tokio::sync::OnceCell;
 
 use crate::error::ConsoleError;
 use crate::profile::{CoordSystem, Profile, TileLayer, DEMO_PROFILE_ID};
+
+/// The demo server, started on first use and kept for the console's life.
+#[derive(Default)]
+pub(crate) struct Demo {
+    server: OnceCell<SimHandle>,
+}
+
+impl Demo {
+    pub(crate) async fn profile(&self) -> Result<Profile, ConsoleError> {
+        Ok(demo_profile(self.server.get_or_try_init(start_demo_server).await?))
+    }
+
+    pub(crate) fn credentials(&self) -> Result<Credentials, ConsoleError> {
+        Ok(demo_credentials())
+    }
+}
 
 /// The operator the demo treats as signed in: the one serving the spec's example chat.
 pub const DEMO_OPERATOR_ID: &str = "o0001b41cf9f36e5a42e2a5b539593981fe32";

@@ -3,6 +3,7 @@
 
 mod atomic_file;
 mod console;
+#[cfg(feature = "demo")]
 pub mod demo;
 mod error;
 mod images;
@@ -10,6 +11,8 @@ mod import_problem;
 mod lock;
 mod log_redact;
 mod map_link;
+#[cfg(not(feature = "demo"))]
+mod no_demo;
 mod profile;
 mod profile_problem;
 mod profiles_file;

@@ -284,7 +284,8 @@ mod tests {
     #[test]
     fn each_bad_field_is_named() {
         use ProfileField as F;
-        let cases: Vec<(fn(&mut Profile), ProfileField)> = vec![
+        type Spoil = fn(&mut Profile);
+        let cases: Vec<(Spoil, ProfileField)> = vec![
             (|p| p.id = "Prod 1".into(), F::Id),
             (|p| p.name = "".into(), F::Name),
             (|p| p.base_url = "op.example.com".into(), F::BaseUrl),
