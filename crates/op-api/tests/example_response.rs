@@ -1,5 +1,5 @@
-//! The spec's response example (a byte-for-byte copy of shared/spec/example-response.json)
-//! decodes, field for field.
+//! The spec's response example (data/example-response.json, byte for byte as the API
+//! document gives it; docs/op-api.md) decodes, field for field.
 
 use op_api::decode_response;
 use op_api::model::{Address, Contact, Envelope, Timestamp};

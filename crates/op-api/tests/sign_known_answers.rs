@@ -23,7 +23,7 @@ fn sign(rule: &SignRule) -> String {
 
 #[test]
 fn wechat_v2_published_vector() {
-    // The WeChat Pay v2 documentation's own example (NOTES.md).
+    // The WeChat Pay v2 documentation's own example (docs/op-api.md, "The sign").
     let params: Vec<(String, String)> = [
         ("appid", "wxd930ea5d5a258f4f"),
         ("mch_id", "10000100"),

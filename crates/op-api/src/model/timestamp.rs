@@ -98,7 +98,7 @@ mod tests {
     #[test]
     fn epoch_millis_and_api_string_are_the_same_instant() {
         let from_number: Timestamp = serde_json::from_str("1442307258460").unwrap();
-        // 2015-09-15 16:54:18.460 in Beijing (NOTES.md).
+        // 2015-09-15 16:54:18.460 in Beijing (docs/op-api.md).
         let from_text: Timestamp = serde_json::from_str(r#""2015-09-15 16:54:18.460""#).unwrap();
         assert_eq!(from_number, from_text);
         assert_eq!(from_number.to_api_datetime().unwrap(), "2015-09-15 16:54:18");
