@@ -84,7 +84,7 @@ fn render(template: &str, rule: &SignRule, secret: &str, request: &Received<'_>)
             if next == 0 {
                 return None; // a lone '}'
             }
-            out.extend_from_slice(rest[..next].as_bytes());
+            out.extend_from_slice(&rest.as_bytes()[..next]);
             rest = &rest[next..];
         }
     }
