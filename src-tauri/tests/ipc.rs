@@ -69,8 +69,11 @@ fn errors_cross_as_code_and_message() {
     let err = invoke(&app, "lookup_chat", json!({"userId": "u0001-apierror"})).unwrap_err();
     assert_eq!(
         err,
-        json!({"code": "api", "message": "The Op API refused the request with code 5001: 系统繁忙，请稍后再试", "apiCode": "5001", "apiMessage": "系统繁忙，请稍后再试"})
+        json!({"code": "api", "message": "The Op API refused the request with code 5001: 系统繁忙，请稍后再试", "apiCode": "5001", "apiMessage": "系统繁忙，请稍后再试", "status": null, "hasRawAnswer": true})
     );
+    // The answer behind that error, for support: the API's envelope, pretty-printed.
+    let raw = invoke(&app, "raw_answer", json!({})).unwrap();
+    assert!(raw.as_str().unwrap().contains("\"code\": 5001"), "{raw}");
     let err = invoke(&app, "select_profile", json!({"id": "nope"})).unwrap_err();
     assert_eq!(err["code"], "profile_not_found");
     let err =
@@ -79,10 +82,21 @@ fn errors_cross_as_code_and_message() {
     assert_eq!(
         err,
         json!({"code": "invalid_profile", "field": "baseUrl", "problem": {"kind": "url", "problem": {"kind": "notUrl"}},
-               "message": "The profile's baseUrl is not valid: the URL is not a valid URL."})
+               "message": "The profile's baseUrl is not valid: the URL is not a valid URL.", "hasRawAnswer": false})
     );
     let err = invoke(&app, "open_in_map", json!({"lat": 123.0, "lng": 0.0})).unwrap_err();
     assert_eq!(err["code"], "open_failed");
+}
+
+#[test]
+fn the_sign_preview_shows_where_the_credentials_go_not_what_they_are() {
+    let app = app();
+    let profile = json!({"id": "", "name": "P", "baseUrl": "https://op.example.com", "clientId": "c0ffee"});
+    let preview = invoke(&app, "sign_preview", json!({"profile": profile, "userId": "u0001-rich"})).unwrap();
+    assert_eq!(
+        preview,
+        "POSThttps://op.example.com/op/v2/getChatInfoByUserId?apiVersion=01&client=c0ffee&token=TOKEN{\"userId\":\"u0001-rich\"}***"
+    );
 }
 
 #[test]

@@ -10,11 +10,11 @@ use console_core::{
     ImportProblem, LocationView, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
     RecentLookup, TileLayer, UserView,
 };
-use op_api::model::Foot;
+use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
     HexCase, SignParam, SignRule, SignRuleProblem, SignScheme, StampFormat, StampParam, EXAMPLE_TEMPLATE,
 };
-use op_api::{ConfigProblem, OpError, UrlProblem, UserIdProblem};
+use op_api::{ConfigProblem, OpError, ProxyMode, TlsCause, UrlProblem, UserIdProblem};
 use serde_json::json;
 use ts_rs::{Config, TS};
 
@@ -55,6 +55,11 @@ fn render() -> String {
         ProfileProblem::decl(&cfg),
         ImportProblem::decl(&cfg),
         CredentialKind::decl(&cfg),
+        TlsCause::decl(&cfg),
+        FieldWarning::decl(&cfg),
+        WarningProblem::decl(&cfg),
+        JsonKind::decl(&cfg),
+        ProxyMode::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {
@@ -93,6 +98,8 @@ fn contract() -> String {
         "timeoutMaxMs": limits::TIMEOUT_MAX_MS,
         "operatorIdMaxChars": limits::OPERATOR_ID_MAX_CHARS,
         "attributionMaxChars": limits::ATTRIBUTION_MAX_CHARS,
+        "utcOffsetMinMinutes": limits::UTC_OFFSET_MIN_MINUTES,
+        "utcOffsetMaxMinutes": limits::UTC_OFFSET_MAX_MINUTES,
     });
     out.push_str(&format!(
         "/** The limits of a profile's fields. */\nexport const PROFILE_LIMITS = {profile} as const;\n\n"
@@ -120,13 +127,23 @@ fn errors() -> String {
         OpError::InvalidUserId { problem: UserIdProblem::BadCharacter { character: '<', position: 6 } }.into(),
         OpError::Connect { detail: "tcp connect error: Connection refused (os error 111)".into() }.into(),
         OpError::Timeout { after_ms: 15000 }.into(),
-        OpError::Tls { detail: "invalid peer certificate: UnknownIssuer".into() }.into(),
+        OpError::Tls { cause: TlsCause::UnknownIssuer, detail: "invalid peer certificate: UnknownIssuer".into() }
+            .into(),
+        OpError::Tls { cause: TlsCause::NameMismatch, detail: "NotValidForName".into() }.into(),
+        OpError::Tls { cause: TlsCause::Expired, detail: "Expired".into() }.into(),
+        OpError::Tls { cause: TlsCause::Other, detail: "handshake failure".into() }.into(),
+        OpError::Redirect { status: 307, host: Some("elsewhere.example.com".into()) }.into(),
+        OpError::Redirect { status: 302, host: None }.into(),
         OpError::HttpStatus { status: 502, snippet: "<html>Bad Gateway</html>".into() }.into(),
         OpError::Decode { path: "data.location.lat".into(), detail: "invalid type: map, expected f64".into() }.into(),
         OpError::TooLarge { limit_bytes: op_api::DEFAULT_MAX_BODY_BYTES }.into(),
         OpError::Interrupted { detail: "connection reset".into() }.into(),
-        OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() }.into(),
-        OpError::Api { api_code: "5001".into(), api_message: "".into() }.into(),
+        OpError::Api { api_code: "4003".into(), api_message: "token 无效".into(), status: None }.into(),
+        OpError::Api { api_code: "5001".into(), api_message: "".into(), status: None }.into(),
+        OpError::Api {
+            api_code: "5002".into(), api_message: "服务内部错误，请稍后再试".into(), status: Some(500)
+        }
+        .into(),
         OpError::NoChat.into(),
         config(ConfigProblem::ClientId),
         config(ConfigProblem::ApiVersion),
@@ -137,6 +154,8 @@ fn errors() -> String {
         config(ConfigProblem::NoCredentials),
         config(ConfigProblem::HttpClient { detail: "no TLS backend".into() }),
         config(ConfigProblem::SignRule { problem: SignRuleProblem::TemplateNoSecret }),
+        config(ConfigProblem::CaFile { path: "/etc/op-console/corp-ca.pem".into() }),
+        config(ConfigProblem::ProxyUrl { url: "http://proxy.corp:3128".into() }),
         invalid(ProfileField::Id, ProfileProblem::IdFormat { max_chars: limits::ID_MAX_CHARS }),
         invalid(ProfileField::Name, ProfileProblem::Length { max_chars: limits::NAME_MAX_CHARS }),
         invalid(ProfileField::ClientId, ProfileProblem::ClientIdFormat { max_chars: limits::CLIENT_ID_MAX_CHARS }),
@@ -163,6 +182,13 @@ fn errors() -> String {
         invalid(ProfileField::Tiles, ProfileProblem::TilePlaceholder { placeholder: "{y}".into() }),
         invalid(ProfileField::Tiles, ProfileProblem::TooLong { max_chars: limits::ATTRIBUTION_MAX_CHARS }),
         invalid(ProfileField::AssetBaseUrl, url(UrlProblem::Scheme)),
+        invalid(
+            ProfileField::ApiUtcOffsetMinutes,
+            ProfileProblem::UtcOffset { min: limits::UTC_OFFSET_MIN_MINUTES, max: limits::UTC_OFFSET_MAX_MINUTES },
+        ),
+        invalid(ProfileField::Proxy, ProfileProblem::ProxyScheme),
+        invalid(ProfileField::CaFile, ProfileProblem::CaFileUnreadable),
+        invalid(ProfileField::CaFile, ProfileProblem::CaFileNoCertificate),
         invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateUnclosed)),
         invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateStrayBrace)),
         invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateUnknownPlaceholder { name: "nope".into() })),
@@ -226,12 +252,14 @@ fn views() -> String {
     let profile = console_core::demo::demo_profile_at("http://127.0.0.1:8787");
     let mut views = serde_json::Map::new();
     for user in users["users"].as_array().unwrap() {
-        if user["reply"]["kind"] != "chat" || user["userId"] == "u0001-wrongtypes" {
+        if user["reply"]["kind"] != "chat" {
             continue;
         }
         let answer = serde_json::json!({"code": 200, "message": "成功", "data": user["reply"]["data"], "page": null,
             "foot": {"operationTime": "2016-03-08 17:32:45", "servicePhone": "400800400", "host": "op-sim"}});
-        let lookup = op_api::decode_response(answer.to_string().as_bytes()).unwrap();
+        // `{base}` is op-sim's own address (see its users file).
+        let answer = answer.to_string().replace("{base}", "http://127.0.0.1:8787");
+        let lookup = op_api::decode_response(answer.as_bytes()).unwrap();
         let view = console_core::ChatView::build(lookup, &profile);
         views.insert(user["userId"].as_str().unwrap().to_owned(), serde_json::to_value(view).unwrap());
     }

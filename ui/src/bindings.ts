@@ -7,7 +7,7 @@ export type ChatView = { profileId: string, subtitle: string | null, chatId: str
  */
 status: string | null, statusLabel: string | null, 
 /**
- * Epoch milliseconds; the UI shows local time and the age.
+ * Epoch milliseconds; the UI shows it in the API's zone (or local time) and the age.
  */
 createdAt: number | null, operatorId: string | null, 
 /**
@@ -15,9 +15,13 @@ createdAt: number | null, operatorId: string | null,
  */
 operatorIsMe: boolean, groupId: string | null, isInGroup: boolean | null, refChatId: string | null, channelId: string | null, channelName: string | null, clientName: string | null, clientId: string | null, clientLogoUrl: string | null, clientType: string | null, versionCode: string | null, location: LocationView | null, user: UserView | null, foot: Foot | null, 
 /**
- * The whole answer, pretty-printed, for the support view. Answers hold no credentials.
+ * Fields of the answer that could not be read (left out above).
  */
-rawJson: string, };
+warnings: Array<FieldWarning>, 
+/**
+ * The profile's API zone, minutes east of UTC: times are shown in it, labelled.
+ */
+utcOffsetMinutes: number, };
 
 export type LocationView = { address: string | null, 
 /**
@@ -73,7 +77,20 @@ statusLabels: { [key in string]: string },
 /**
  * The signed-in operator's id, to mark their own chats.
  */
-operatorId: string | null, };
+operatorId: string | null, 
+/**
+ * Minutes east of UTC of the API's zone-less times, and of the times shown (UTC+8:
+ * China Standard Time, the API's own).
+ */
+apiUtcOffsetMinutes: number, 
+/**
+ * How requests reach the server: the system's proxy (default), none, or a given one.
+ */
+proxy: ProxyMode, 
+/**
+ * A PEM file of certificates trusted besides the operating system's (an internal CA).
+ */
+caFile: string | null, };
 
 export type SignRule = { 
 /**
@@ -124,7 +141,11 @@ at: number,
  */
 outcome: string, };
 
-export type ErrorBody = { message: string, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
+export type ErrorBody = { message: string, 
+/**
+ * The server answered: its answer can be shown (`raw_answer`), redacted.
+ */
+hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
@@ -136,15 +157,19 @@ export type ConsoleError = { "code": "invalid_profile", field: ProfileField, pro
  */
 path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError;
 
-export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", } | { "code": "http_status", status: number, } | { "code": "decode", 
+export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
+/**
+ * The host it points to, when it names one.
+ */
+host: string | null, } | { "code": "http_status", status: number, } | { "code": "decode", 
 /**
  * Where in the answer: `data.location.lat`, or `(document)`.
  */
-path: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, } | { "code": "no_chat" };
+path: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, status: number | null, } | { "code": "no_chat" };
 
 export type UserIdProblem = { "kind": "empty" } | { "kind": "tooLong", chars: number, max: number, } | { "kind": "badCharacter", character: string, position: number, };
 
-export type ConfigProblem = { "kind": "baseUrl", problem: UrlProblem, } | { "kind": "clientId" } | { "kind": "apiVersion" } | { "kind": "timeout" } | { "kind": "bodyLimit" } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "noToken" } | { "kind": "noSecret" } | { "kind": "noCredentials" } | { "kind": "httpClient", };
+export type ConfigProblem = { "kind": "baseUrl", problem: UrlProblem, } | { "kind": "clientId" } | { "kind": "apiVersion" } | { "kind": "timeout" } | { "kind": "bodyLimit" } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "noToken" } | { "kind": "noSecret" } | { "kind": "noCredentials" } | { "kind": "httpClient", } | { "kind": "caFile", path: string, } | { "kind": "proxyUrl", url: string, };
 
 export type UrlProblem = { "kind": "notUrl" } | { "kind": "scheme" } | { "kind": "noHost" } | { "kind": "userInfo" } | { "kind": "queryOrFragment" };
 
@@ -152,13 +177,27 @@ export type SignRuleProblem = { "kind": "templateUnclosed" } | { "kind": "templa
 
 export type SignParam = "body" | "stamp";
 
-export type ProfileField = "id" | "name" | "baseUrl" | "clientId" | "apiVersion" | "signRule" | "connectTimeoutMs" | "timeoutMs" | "statusLabels" | "operatorId" | "assetBaseUrl" | "tiles";
+export type ProfileField = "id" | "name" | "baseUrl" | "clientId" | "apiVersion" | "signRule" | "connectTimeoutMs" | "timeoutMs" | "statusLabels" | "operatorId" | "assetBaseUrl" | "tiles" | "apiUtcOffsetMinutes" | "proxy" | "caFile";
 
-export type ProfileProblem = { "kind": "idFormat", maxChars: number, } | { "kind": "length", maxChars: number, } | { "kind": "tooLong", maxChars: number, } | { "kind": "url", problem: UrlProblem, } | { "kind": "clientIdFormat", maxChars: number, } | { "kind": "apiVersionFormat", maxChars: number, } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "outOfRange", min: number, max: number, } | { "kind": "statusLabel", maxCodeChars: number, maxLabelChars: number, } | { "kind": "tilePlaceholder", placeholder: string, };
+export type ProfileProblem = { "kind": "idFormat", maxChars: number, } | { "kind": "length", maxChars: number, } | { "kind": "tooLong", maxChars: number, } | { "kind": "url", problem: UrlProblem, } | { "kind": "clientIdFormat", maxChars: number, } | { "kind": "apiVersionFormat", maxChars: number, } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "outOfRange", min: number, max: number, } | { "kind": "statusLabel", maxCodeChars: number, maxLabelChars: number, } | { "kind": "tilePlaceholder", placeholder: string, } | { "kind": "utcOffset", min: number, max: number, } | { "kind": "proxyScheme" } | { "kind": "caFileUnreadable" } | { "kind": "caFileNoCertificate" };
 
 export type ImportProblem = { "kind": "unreadable", path: string, } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "wrongShape", path: string, } | { "kind": "noProfiles" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "reservedId", id: string, } | { "kind": "duplicate", id: string, } | { "kind": "selectedMissing", id: string, };
 
 export type CredentialKind = "token" | "secret";
+
+export type TlsCause = "unknownIssuer" | "nameMismatch" | "expired" | "other";
+
+export type FieldWarning = { 
+/**
+ * Where in the answer: `data.user.tags[2]`.
+ */
+path: string, } & ({ "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" });
+
+export type WarningProblem = { "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" };
+
+export type JsonKind = "object" | "array" | "string" | "number" | "boolean";
+
+export type ProxyMode = { "mode": "system" } | { "mode": "none" } | { "mode": "url", url: string, };
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

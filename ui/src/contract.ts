@@ -4,17 +4,17 @@
 import type { Profile } from "./bindings";
 
 /** The backend's commands, as the page invokes them. */
-export const COMMANDS = ["lookup_chat","list_profiles","save_profile","delete_profile","select_profile","import_profiles","save_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready"] as const;
+export const COMMANDS = ["lookup_chat","raw_answer","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","save_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A user ID: trimmed, 1 to maxChars of ASCII letters, digits and punctuation. */
 export const USER_ID_RULE = {"maxChars":64,"punctuation":"_-."} as const;
 
 /** The limits of a profile's fields. */
-export const PROFILE_LIMITS = {"apiVersionMaxChars":8,"attributionMaxChars":200,"clientIdMaxChars":64,"idMaxChars":40,"nameMaxChars":60,"operatorIdMaxChars":64,"timeoutMaxMs":120000,"timeoutMinMs":500} as const;
+export const PROFILE_LIMITS = {"apiVersionMaxChars":8,"attributionMaxChars":200,"clientIdMaxChars":64,"idMaxChars":40,"nameMaxChars":60,"operatorIdMaxChars":64,"timeoutMaxMs":120000,"timeoutMinMs":500,"utcOffsetMaxMinutes":840,"utcOffsetMinMinutes":-720} as const;
 
 /** A new profile with the defaults, as the editor starts it. */
-export const NEW_PROFILE: Profile = {"id":"","name":"","baseUrl":"https://","clientId":"","apiVersion":"01","signRule":{"scheme":"bodyMd5","bodyParam":"body"},"coordSystem":"gcj02","tiles":null,"assetBaseUrl":null,"connectTimeoutMs":5000,"timeoutMs":15000,"statusLabels":{},"operatorId":null};
+export const NEW_PROFILE: Profile = {"id":"","name":"","baseUrl":"https://","clientId":"","apiVersion":"01","signRule":{"scheme":"bodyMd5","bodyParam":"body"},"coordSystem":"gcj02","tiles":null,"assetBaseUrl":null,"connectTimeoutMs":5000,"timeoutMs":15000,"statusLabels":{},"operatorId":null,"apiUtcOffsetMinutes":480,"proxy":{"mode":"system"},"caFile":null};
 
 /** The template a new `template` sign rule starts from. */
 export const EXAMPLE_SIGN_TEMPLATE = "{method}{url}{body}{secret}";

@@ -10,6 +10,8 @@ import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
 const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
+/** The backend's last answer, as its raw_answer command gives it (pretty, redacted). */
+const RAW_ANSWER = '{\n  "code": 200,\n  "data": {\n    "chatId": "u0001106268050147246664"\n  }\n}';
 
 type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
 /** What the page may invoke: the backend's commands (generated) and the clipboard plugin's. */
@@ -24,6 +26,7 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     credential_status: () => ({ hasToken: false, hasSecret: false }),
     "plugin:clipboard-manager|write_text": () => null,
     ui_ready: () => null,
+    raw_answer: () => RAW_ANSWER,
     lookup_chat: lookup,
     ...extra,
   };
@@ -119,7 +122,7 @@ describe("the recent chat", () => {
     expect(text("chat-id")).toContain("u0001106268050147246664");
     expect(text("chat-status")).toContain("5");
     expect(text("chat-status-label")).toBe("已结束 (demo)");
-    expect(text("chat-created")).toMatch(/2015-09-1[56] \d\d:54:18/);
+    expect(text("chat-created-time")).toBe("2015-09-15 16:54:18 (UTC+8)");
     expect(text("chat-operator")).toContain("o0001b41cf9f36e5a42e2a5b539593981fe32");
     expect(screen.getByTestId("chat-operator-me")).toBeTruthy();
     expect(text("chat-in-group")).toBe("我不在群组中");
@@ -197,17 +200,74 @@ describe("the recent chat", () => {
   });
 });
 
+describe("an API that drifts", () => {
+  it("a drifted answer shows its cards and a chip with the fields that could not be read", async () => {
+    backend(() => views["u0001-drift-unreadable"]);
+    render(App);
+    await search("u0001-drift-unreadable");
+    await screen.findByTestId("results");
+    expect(screen.getByTestId("chat-subtitle").textContent).toBe("无法读取的字段");
+    const chip = screen.getByTestId("warnings-chip");
+    expect(chip.textContent).toBe(`${views["u0001-drift-unreadable"].warnings.length} 个字段无法读取`);
+    const list = screen.getByTestId("warnings-list").textContent ?? "";
+    expect(list).toContain("data.user.serviceCount：收到一个对象，已略过");
+    expect(list).toContain("data.createTime：收到无法识别的文字，已略过");
+  });
+
+  it("a clean answer has no chip; swapped coordinates say so", async () => {
+    backend((args) => views[args.userId as string]);
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    expect(screen.queryByTestId("warnings-chip")).toBeNull();
+    await search("u0001-drift-swapped");
+    await waitFor(() => expect(screen.getByTestId("warnings-list").textContent).toContain("纬度和经度被对调"));
+    expect(screen.getByTestId("location-coords").textContent).toBe("40.022480, 116.298600");
+  });
+
+  it("times show in the API's zone, labelled, with a switch to local time", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    expect(screen.getByTestId("chat-created-time").textContent).toBe("2015-09-15 16:54:18 (UTC+8)");
+    await fireEvent.click(screen.getByTestId("time-zone-toggle"));
+    expect(screen.getByTestId("chat-created-time").textContent).toMatch(/^2015-09-1[56] \d\d:54:18 \(本机时间\)$/);
+    expect(localStorage.getItem("op-console.localTime")).toBe("1");
+  });
+
+  it("an error with an answer offers the raw answer, fetched only when opened", async () => {
+    const calls = backend(fail({ code: "decode", message: "", hasRawAnswer: true, path: "(document)" }));
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("error-panel");
+    expect(calls.some((c) => c.cmd === "raw_answer")).toBe(false);
+    const raw = screen.getByTestId("error-raw") as HTMLDetailsElement;
+    raw.open = true;
+    await fireEvent(raw, new Event("toggle"));
+    expect((await screen.findByTestId("error-raw-text")).textContent).toBe(RAW_ANSWER);
+  });
+
+  it("an error without an answer offers none", async () => {
+    backend(fail({ code: "connect", message: "", hasRawAnswer: false }));
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("error-panel");
+    expect(screen.queryByTestId("error-raw")).toBeNull();
+  });
+});
+
 describe("states", () => {
   const cases: [ShownError, RegExp, string | null][] = [
-    [{ code: "no_chat", message: "" }, /该用户最近没有会话/, null],
-    [{ code: "timeout", message: "", afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
-    [{ code: "api", message: "", apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
-    [{ code: "keyring_locked", message: "" }, /钥匙串已锁定.*解锁/, "error-retry"],
-    [{ code: "keyring_unavailable", message: "" }, /钥匙串不可用/, "error-retry"],
-    [{ code: "not_configured", message: "", problem: { kind: "noCredentials" } }, /保存令牌和签名密钥/, "error-settings"],
-    [{ code: "not_configured", message: "", problem: { kind: "noSecret" } }, /没有保存签名密钥/, "error-settings"],
-    [{ code: "http_status", message: "", status: 500 }, /HTTP 500/, "error-retry"],
-    [{ code: "decode", message: "", path: "data.location.lat" }, /data\.location\.lat/, null],
+    [{ code: "no_chat", message: "", hasRawAnswer: false }, /该用户最近没有会话/, null],
+    [{ code: "timeout", message: "", hasRawAnswer: false, afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
+    [{ code: "api", message: "", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
+    [{ code: "keyring_locked", message: "", hasRawAnswer: false }, /钥匙串已锁定.*解锁/, "error-retry"],
+    [{ code: "keyring_unavailable", message: "", hasRawAnswer: false }, /钥匙串不可用/, "error-retry"],
+    [{ code: "not_configured", message: "", hasRawAnswer: false, problem: { kind: "noCredentials" } }, /保存令牌和签名密钥/, "error-settings"],
+    [{ code: "not_configured", message: "", hasRawAnswer: false, problem: { kind: "noSecret" } }, /没有保存签名密钥/, "error-settings"],
+    [{ code: "http_status", message: "", hasRawAnswer: false, status: 500 }, /HTTP 500/, "error-retry"],
+    [{ code: "decode", message: "", hasRawAnswer: false, path: "data.location.lat" }, /data\.location\.lat/, null],
     // A code from a newer backend than this page, or Tauri's own failure.
     [{ code: "something_new", message: "" } as unknown as ShownError, /意外错误/, "error-retry"],
     [{ code: "internal", message: "command lookup_chat not found" }, /意外错误/, "error-retry"],
@@ -226,7 +286,7 @@ describe("states", () => {
 
   it("retry looks the same user up again", async () => {
     let n = 0;
-    backend(() => (++n === 1 ? Promise.reject({ code: "timeout", message: "", afterMs: 5000 }) : views[EXAMPLE]));
+    backend(() => (++n === 1 ? Promise.reject({ code: "timeout", message: "", hasRawAnswer: false, afterMs: 5000 }) : views[EXAMPLE]));
     render(App);
     await search(EXAMPLE);
     await fireEvent.click(await screen.findByTestId("error-retry"));
@@ -234,7 +294,7 @@ describe("states", () => {
   });
 
   it("English on request", async () => {
-    backend(fail({ code: "no_chat", message: "" }));
+    backend(fail({ code: "no_chat", message: "", hasRawAnswer: false }));
     render(App);
     await fireEvent.click(screen.getByTestId("language-toggle"));
     await search(EXAMPLE);
@@ -283,5 +343,29 @@ describe("settings", () => {
     expect(document.body.innerHTML).not.toContain("o0001-typed-token");
     const save = calls.find((c) => c.cmd === "save_credentials")!;
     expect(save.args).toEqual({ profileId: "profile-1", token: "o0001-typed-token", secret: "typed-secret" });
+  });
+
+  it("every sign rule option can be set, with a live preview computed by the backend", async () => {
+    const previews: Record<string, unknown>[] = [];
+    backend(() => views[EXAMPLE], {
+      sign_preview: (args) => {
+        previews.push(args);
+        const rule = (args.profile as { signRule: { scheme: string; hex?: string | null } }).signRule;
+        return `${rule.scheme}/${rule.hex ?? "default"}/${args.userId}/***`;
+      },
+    });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    await fireEvent.click(screen.getByTestId("settings-new-profile"));
+    await waitFor(() => expect(screen.getByTestId("settings-sign-preview").textContent).toBe("bodyMd5/default/u00012b2e588bd93843168dfb67ae12cc2ee9/***"));
+    await fireEvent.change(screen.getByTestId("settings-sign-rule"), { target: { value: "alipay" } });
+    await fireEvent.change(screen.getByTestId("settings-sign-hex"), { target: { value: "upper" } });
+    await fireEvent.input(screen.getByTestId("settings-sign-body-param"), { target: { value: "payload" } });
+    await fireEvent.click(screen.getByTestId("settings-sign-stamp-on"));
+    await fireEvent.input(screen.getByTestId("settings-sign-preview-user"), { target: { value: "u0001-rich" } });
+    await waitFor(() => expect(screen.getByTestId("settings-sign-preview").textContent).toBe("alipay/upper/u0001-rich/***"));
+    const rule = (previews.at(-1)!.profile as { signRule: Record<string, unknown> }).signRule;
+    expect(rule).toEqual({ scheme: "alipay", hex: "upper", bodyParam: "payload", stamp: { name: "timestamp", format: "unixSeconds" } });
   });
 });

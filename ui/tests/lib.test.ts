@@ -57,7 +57,7 @@ function parameterValues(value: unknown): string[] {
 }
 
 // Names and abbreviations a Chinese sentence may hold as they are.
-const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "client", "profiles"];
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC"];
 
 describe("error sentences (every code, with the backend's own samples)", () => {
   it("the samples cover every code and every reason the tables word", () => {
@@ -65,7 +65,7 @@ describe("error sentences (every code, with the backend's own samples)", () => {
     const walk = (value: unknown) => {
       if (value && typeof value === "object") {
         for (const [key, inner] of Object.entries(value)) {
-          if ((key === "code" || key === "kind" || key === "field") && typeof inner === "string") seen.add(inner);
+          if (["code", "kind", "field", "cause"].includes(key) && typeof inner === "string") seen.add(inner);
           walk(inner);
         }
       }
@@ -88,7 +88,7 @@ describe("error sentences (every code, with the backend's own samples)", () => {
         for (const value of own) rest = rest.split(value).join(" ");
         if (lang === "zh") {
           expect(text, sample.code).not.toContain(sample.message);
-          for (const name of LATIN_IN_CHINESE) rest = rest.split(name).join(" ");
+          for (const name of [...LATIN_IN_CHINESE].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
           // Template placeholders such as {secret} are what the operator types, not English.
           rest = rest.replace(/\{[A-Za-z:]+\}/g, " ");
           expect(rest, `${sample.code}: ${text}`).not.toMatch(/[A-Za-z]{2,}/);
@@ -102,10 +102,10 @@ describe("error sentences (every code, with the backend's own samples)", () => {
 
   it("next steps and parameters", () => {
     setLang("zh");
-    expect(errorText({ code: "timeout", message: "", afterMs: 15000 }).text).toContain("15 秒");
-    expect(errorText({ code: "keyring_locked", message: "" }).next).toBe("retry");
-    expect(errorText({ code: "api", message: "", apiCode: "4003", apiMessage: "token 无效" }).next).toBe("settings");
-    const field = errorText({ code: "invalid_profile", message: "", field: "baseUrl", problem: { kind: "url", problem: { kind: "noHost" } } });
+    expect(errorText({ code: "timeout", message: "", hasRawAnswer: false, afterMs: 15000 }).text).toContain("15 秒");
+    expect(errorText({ code: "keyring_locked", message: "", hasRawAnswer: false }).next).toBe("retry");
+    expect(errorText({ code: "api", message: "", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效" }).next).toBe("settings");
+    const field = errorText({ code: "invalid_profile", message: "", hasRawAnswer: false, field: "baseUrl", problem: { kind: "url", problem: { kind: "noHost" } } });
     expect(field.text).toBe("配置的“服务地址”无效：网址缺少主机名。");
   });
 });

@@ -50,6 +50,7 @@ pub struct Console {
     /// Credentials read from the keyring once, kept in memory only.
     credentials: Mutex<HashMap<String, Credentials>>,
     images: ImageFetcher,
+    raw_answer: Mutex<Option<String>>,
 }
 
 impl Console {
@@ -64,6 +65,7 @@ impl Console {
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
             images: ImageFetcher::new(),
+            raw_answer: Mutex::new(None),
         })
     }
 
@@ -71,6 +73,7 @@ impl Console {
     pub async fn lookup(&self, profile_id: Option<&str>, user_id: &str) -> Result<ChatView, ConsoleError> {
         // A bad ID is the operator's typo, not a lookup: nothing is sent or recorded.
         let user_id = UserId::parse(user_id).map_err(|problem| OpError::InvalidUserId { problem })?;
+        *lock(&self.raw_answer) = None;
         let profile = self.profile(profile_id).await?;
         let result = self.lookup_on(&profile, &user_id).await;
         let outcome = match &result {
@@ -92,7 +95,22 @@ impl Console {
     async fn lookup_on(&self, profile: &Profile, user_id: &UserId) -> Result<op_api::ChatLookup, ConsoleError> {
         let client = self.client_for(profile)?;
         let credentials = self.credentials_for(&profile.id).await?;
-        Ok(client.chat_info(&credentials, user_id.as_str()).await?)
+        let answered = client.lookup(&credentials, user_id.as_str()).await;
+        // The last answer, redacted and capped, for the raw view: in memory only.
+        *lock(&self.raw_answer) = answered.raw_answer;
+        Ok(answered.result?)
+    }
+
+    /// What the profile's sign rule would hash for `user_id`, credentials shown as
+    /// stand-ins: the settings screen's preview of a draft (nothing is saved or sent).
+    pub fn sign_preview(&self, profile: &Profile, user_id: &str) -> Result<String, ConsoleError> {
+        Ok(op_api::sign_preview(&profile.client_config()?, user_id)?)
+    }
+
+    /// The last answer the server gave (success or failure), as support may see it:
+    /// credentials redacted, at most 64 KiB. `None` when the last lookup got no answer.
+    pub fn raw_answer(&self) -> Option<String> {
+        lock(&self.raw_answer).clone()
     }
 
     fn client_for(&self, profile: &Profile) -> Result<OpClient, ConsoleError> {

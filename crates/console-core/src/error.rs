@@ -106,15 +106,19 @@ impl ConsoleError {
 
     /// What the UI receives.
     pub fn body(&self) -> ErrorBody {
-        ErrorBody { message: self.to_string(), error: self.clone() }
+        let has_raw_answer = matches!(self, Self::Api(e) if e.has_answer());
+        ErrorBody { message: self.to_string(), has_raw_answer, error: self.clone() }
     }
 }
 
 /// The serialised error: the code and parameters of [`ConsoleError`] and, for logs and
 /// support, `message` (English; the UI never shows it in a sentence).
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
     pub message: String,
+    /// The server answered: its answer can be shown (`raw_answer`), redacted.
+    pub has_raw_answer: bool,
     #[serde(flatten)]
     pub error: ConsoleError,
 }
@@ -139,20 +143,24 @@ mod tests {
 
     #[test]
     fn serialises_as_code_parameters_and_a_log_message() {
-        let api = ConsoleError::from(OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() });
+        let api = ConsoleError::from(OpError::Api {
+            api_code: "4003".into(),
+            api_message: "token 无效".into(),
+            status: None,
+        });
         assert_eq!(
             serde_json::to_value(api.body()).unwrap(),
-            json!({"code": "api", "message": "The Op API refused the request with code 4003: token 无效", "apiCode": "4003", "apiMessage": "token 无效"})
+            json!({"code": "api", "message": "The Op API refused the request with code 4003: token 无效", "apiCode": "4003", "apiMessage": "token 无效", "status": null, "hasRawAnswer": true})
         );
         let timeout = ConsoleError::from(OpError::Timeout { after_ms: 15000 });
         assert_eq!(
             serde_json::to_value(timeout.body()).unwrap(),
-            json!({"code": "timeout", "message": "The Op API server did not answer within 15000 ms.", "afterMs": 15000})
+            json!({"code": "timeout", "message": "The Op API server did not answer within 15000 ms.", "afterMs": 15000, "hasRawAnswer": false})
         );
         let locked = ConsoleError::KeyringLocked { detail: "prompt required".into() };
         assert_eq!(
             serde_json::to_value(locked.body()).unwrap(),
-            json!({"code": "keyring_locked", "message": "The system keyring is locked (prompt required). Unlock it, then try again."})
+            json!({"code": "keyring_locked", "message": "The system keyring is locked (prompt required). Unlock it, then try again.", "hasRawAnswer": false})
         );
         let invalid = ConsoleError::invalid(ProfileField::BaseUrl, UrlProblem::NoHost);
         assert_eq!(
@@ -162,7 +170,7 @@ mod tests {
         assert_eq!(invalid.code(), "invalid_profile");
         assert_eq!(
             serde_json::to_value(ConsoleError::from(OpError::NoChat).body()).unwrap(),
-            json!({"code": "no_chat", "message": "This user has no recent chat."})
+            json!({"code": "no_chat", "message": "This user has no recent chat.", "hasRawAnswer": false})
         );
         let missing = ConsoleError::from(OpError::NotConfigured { problem: ConfigProblem::NoCredentials });
         assert_eq!(missing.code(), "not_configured");

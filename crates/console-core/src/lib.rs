@@ -17,6 +17,7 @@ mod profile;
 mod profile_problem;
 mod profiles_file;
 mod recent;
+mod url_prefix;
 mod vault;
 mod view;
 
@@ -30,5 +31,6 @@ pub use profile::{limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_
 pub use profile_problem::{ProfileField, ProfileProblem};
 pub use profiles_file::{ProfilesFile, PROFILES_FILE_NAME};
 pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
+pub use url_prefix::url_under;
 pub use vault::{CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT};
 pub use view::{AddressView, ChatView, ContactView, LocationView, UserView};

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use op_api::sign::SignRule;
-use op_api::{ClientConfig, UrlProblem};
+use op_api::{ClientConfig, ConfigProblem, OpError, ProxyMode, UrlProblem};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
@@ -70,6 +70,20 @@ pub struct Profile {
     /// The signed-in operator's id, to mark their own chats.
     #[serde(default)]
     pub operator_id: Option<String>,
+    /// Minutes east of UTC of the API's zone-less times, and of the times shown (UTC+8:
+    /// China Standard Time, the API's own).
+    #[serde(default = "default_api_utc_offset")]
+    pub api_utc_offset_minutes: i32,
+    /// How requests reach the server: the system's proxy (default), none, or a given one.
+    #[serde(default)]
+    pub proxy: ProxyMode,
+    /// A PEM file of certificates trusted besides the operating system's (an internal CA).
+    #[serde(default)]
+    pub ca_file: Option<String>,
+}
+
+fn default_api_utc_offset() -> i32 {
+    op_api::model::DEFAULT_API_UTC_OFFSET_MINUTES
 }
 
 fn default_api_version() -> String {
@@ -106,6 +120,10 @@ pub mod limits {
     pub const STATUS_LABEL_MAX_CHARS: usize = 40;
     pub const OPERATOR_ID_MAX_CHARS: usize = 64;
     pub const ATTRIBUTION_MAX_CHARS: usize = 200;
+    /// UTC−12:00 to UTC+14:00, in quarter hours.
+    pub const UTC_OFFSET_MIN_MINUTES: i32 = -12 * 60;
+    pub const UTC_OFFSET_MAX_MINUTES: i32 = 14 * 60;
+    pub const CA_FILE_MAX_BYTES: usize = 1024 * 1024;
 }
 use limits::*;
 
@@ -126,6 +144,9 @@ impl Profile {
             timeout_ms: default_timeout_ms(),
             status_labels: BTreeMap::new(),
             operator_id: None,
+            api_utc_offset_minutes: default_api_utc_offset(),
+            proxy: ProxyMode::System,
+            ca_file: None,
         }
     }
 
@@ -138,6 +159,10 @@ impl Profile {
         self.api_version = self.api_version.trim().to_owned();
         self.asset_base_url = trimmed_or_none(self.asset_base_url.take());
         self.operator_id = trimmed_or_none(self.operator_id.take());
+        self.ca_file = trimmed_or_none(self.ca_file.take());
+        if let ProxyMode::Url { url } = &mut self.proxy {
+            *url = url.trim().to_owned();
+        }
         self.validate()
     }
 
@@ -194,6 +219,21 @@ impl Profile {
             return Err(invalid(F::OperatorId, ProfileProblem::TooLong { max_chars: OPERATOR_ID_MAX_CHARS }));
         }
 
+        if !(UTC_OFFSET_MIN_MINUTES..=UTC_OFFSET_MAX_MINUTES).contains(&self.api_utc_offset_minutes)
+            || self.api_utc_offset_minutes % 15 != 0
+        {
+            return Err(invalid(
+                F::ApiUtcOffsetMinutes,
+                ProfileProblem::UtcOffset { min: UTC_OFFSET_MIN_MINUTES, max: UTC_OFFSET_MAX_MINUTES },
+            ));
+        }
+        if let ProxyMode::Url { url } = &self.proxy {
+            proxy_url(url).map_err(|problem| invalid(F::Proxy, problem))?;
+        }
+        if let Some(path) = &self.ca_file {
+            read_ca_file(path).map_err(|problem| invalid(F::CaFile, problem))?;
+        }
+
         let mut warnings = Vec::new();
         if is_insecure(&base) {
             warnings.push(ProfileWarning::InsecureBaseUrl);
@@ -224,6 +264,13 @@ impl Profile {
         config.connect_timeout = Duration::from_millis(self.connect_timeout_ms);
         config.timeout = Duration::from_millis(self.timeout_ms);
         config.user_agent = format!("OpConsole/{}", env!("CARGO_PKG_VERSION"));
+        config.api_utc_offset_minutes = self.api_utc_offset_minutes;
+        config.proxy = self.proxy.clone();
+        if let Some(path) = &self.ca_file {
+            // Read at each client build: IT may replace the file; a vanished file is said.
+            let pem = read_ca_file(path).map_err(|_| OpError::from(ConfigProblem::CaFile { path: path.clone() }))?;
+            config.extra_roots_pem = Some(pem);
+        }
         config.validate()?;
         Ok(config)
     }
@@ -248,6 +295,28 @@ pub(crate) fn is_insecure(url: &Url) -> bool {
         Some(url::Host::Domain(d)) => d != "localhost",
         None => true,
     }
+}
+
+/// A proxy: `http`, `https`, `socks5` or `socks5h`, with a host.
+fn proxy_url(text: &str) -> Result<Url, ProfileProblem> {
+    let url = Url::parse(text).map_err(|_| UrlProblem::NotUrl)?;
+    if !matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") {
+        return Err(ProfileProblem::ProxyScheme);
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(UrlProblem::NoHost.into());
+    }
+    Ok(url)
+}
+
+/// The CA file's bytes when it holds at least one PEM certificate.
+pub(crate) fn read_ca_file(path: &str) -> Result<Vec<u8>, ProfileProblem> {
+    let bytes = std::fs::read(path).map_err(|_| ProfileProblem::CaFileUnreadable)?;
+    let text = String::from_utf8_lossy(&bytes);
+    if !text.contains("-----BEGIN CERTIFICATE-----") || bytes.len() > limits::CA_FILE_MAX_BYTES {
+        return Err(ProfileProblem::CaFileNoCertificate);
+    }
+    Ok(bytes)
 }
 
 /// A tile URL template must have `{z}`, `{x}` and `{y}` and be an http(s) URL.

@@ -23,6 +23,9 @@ pub enum ProfileField {
     OperatorId,
     AssetBaseUrl,
     Tiles,
+    ApiUtcOffsetMinutes,
+    Proxy,
+    CaFile,
 }
 
 impl fmt::Display for ProfileField {
@@ -58,6 +61,14 @@ pub enum ProfileProblem {
     StatusLabel { max_code_chars: usize, max_label_chars: usize },
     #[error("the tile URL template needs {placeholder}")]
     TilePlaceholder { placeholder: String },
+    #[error("choose a whole quarter hour between {min} and {max} minutes from UTC")]
+    UtcOffset { min: i32, max: i32 },
+    #[error("use an http://, https:// or socks5:// proxy")]
+    ProxyScheme,
+    #[error("the file cannot be read")]
+    CaFileUnreadable,
+    #[error("the file holds no PEM certificate (-----BEGIN CERTIFICATE-----)")]
+    CaFileNoCertificate,
 }
 
 impl From<UrlProblem> for ProfileProblem {

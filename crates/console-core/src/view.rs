@@ -1,11 +1,12 @@
 //! What the UI shows for a lookup, built from op-api's types and the profile: labels
 //! applied, file names turned into URLs, nothing left for the UI to interpret.
 
-use op_api::model::{ChatInfo, Foot, RawText};
+use op_api::model::{ChatInfo, FieldWarning, Foot, RawText};
 use op_api::ChatLookup;
 use serde::Serialize;
 
 use crate::profile::{CoordSystem, Profile};
+use crate::url_prefix::url_under;
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -16,7 +17,7 @@ pub struct ChatView {
     /// The raw status code, and the profile's label for it when one is set.
     pub status: Option<String>,
     pub status_label: Option<String>,
-    /// Epoch milliseconds; the UI shows local time and the age.
+    /// Epoch milliseconds; the UI shows it in the API's zone (or local time) and the age.
     pub created_at: Option<i64>,
     pub operator_id: Option<String>,
     /// The serving operator is the signed-in one (the profile's operator id).
@@ -34,8 +35,10 @@ pub struct ChatView {
     pub location: Option<LocationView>,
     pub user: Option<UserView>,
     pub foot: Option<Foot>,
-    /// The whole answer, pretty-printed, for the support view. Answers hold no credentials.
-    pub raw_json: String,
+    /// Fields of the answer that could not be read (left out above).
+    pub warnings: Vec<FieldWarning>,
+    /// The profile's API zone, minutes east of UTC: times are shown in it, labelled.
+    pub utc_offset_minutes: i32,
 }
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -94,7 +97,7 @@ fn raw(value: Option<RawText>) -> Option<String> {
 
 impl ChatView {
     pub fn build(lookup: ChatLookup, profile: &Profile) -> Self {
-        let ChatLookup { chat, foot, raw: raw_answer } = lookup;
+        let ChatLookup { chat, foot, warnings } = lookup;
         let ChatInfo {
             user,
             operator_id,
@@ -180,16 +183,22 @@ impl ChatView {
                 }
             }),
             foot,
-            raw_json: serde_json::to_string_pretty(&raw_answer).unwrap_or_default(),
+            warnings,
+            utc_offset_minutes: profile.api_utc_offset_minutes,
         }
     }
 }
 
-/// `{assetBaseUrl}/{file}` for a plain file name; anything that could point elsewhere
-/// (a path, a scheme, `..`) gives no URL, and the UI shows its fallback.
+/// `{assetBaseUrl}/{file}` for a plain file name, or an absolute http(s) URL that lies
+/// under the asset base URL (parsed and normalised). Anything else (a path, another host,
+/// `..`) gives no URL, and the UI shows its fallback: nothing is requested.
 fn asset_url(profile: &Profile, file: Option<&str>) -> Option<String> {
     let base = profile.asset_base_url.as_deref()?;
     let file = file?.trim();
+    if file.starts_with("http://") || file.starts_with("https://") {
+        let url = url::Url::parse(file).ok()?;
+        return url_under(&url::Url::parse(base).ok()?, &url).then(|| url.to_string());
+    }
     let plain = !file.is_empty()
         && file.len() <= 200
         && file != "."
@@ -243,14 +252,29 @@ mod tests {
         assert_eq!(user.initials, "U0");
         assert_eq!(user.avatar_url, None);
         assert!(user.addresses.is_empty() && user.contacts.is_empty() && user.tags.is_empty());
-        assert!(view.raw_json.contains("\"chatId\": \"u0001106268050147246664\""));
+        assert_eq!(view.warnings, vec![]);
+        assert_eq!(view.utc_offset_minutes, 480);
     }
 
     #[test]
     fn asset_urls_only_for_plain_file_names() {
         let p = profile();
         assert_eq!(asset_url(&p, Some("a_1.png")).as_deref(), Some("https://assets.example.com/img/a_1.png"));
-        for bad in ["../../etc/passwd", "javascript:alert(1)", "https://evil/x.png", "", "..", "a b.png"] {
+        assert_eq!(
+            asset_url(&p, Some("https://assets.example.com/img/sub/a.png")).as_deref(),
+            Some("https://assets.example.com/img/sub/a.png")
+        );
+        for bad in [
+            "../../etc/passwd",
+            "javascript:alert(1)",
+            "https://evil/x.png",
+            "",
+            "..",
+            "a b.png",
+            "https://assets.example.com/imgx/a.png",
+            "https://assets.example.com/img/%2e%2e/x.png",
+            "http://assets.example.com/img/a.png",
+        ] {
             assert_eq!(asset_url(&p, Some(bad)), None, "{bad}");
         }
         let mut without = profile();
@@ -266,9 +290,10 @@ mod tests {
     }
 
     #[test]
-    fn out_of_range_coordinates_are_dropped() {
-        let json = r#"{"code":200,"data":{"location":{"lat":400.0,"lng":116.0,"address":null}}}"#;
+    fn out_of_range_coordinates_are_dropped_with_a_warning() {
+        let json = r#"{"code":200,"data":{"location":{"lat":400.0,"lng":516.0,"address":null}}}"#;
         let view = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
         assert_eq!(view.location, None);
+        assert_eq!(view.warnings.len(), 1);
     }
 }

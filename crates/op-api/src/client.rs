@@ -5,13 +5,24 @@ use std::sync::Arc;
 
 use reqwest::header::CONTENT_TYPE as CONTENT_TYPE_HEADER;
 
-use crate::config::{ClientConfig, ConfigProblem};
-use crate::decode::{decode_chat_response, ChatLookup};
-use crate::error::OpError;
+use zeroize::Zeroizing;
+
+use crate::config::{ClientConfig, ConfigProblem, ProxyMode};
+use crate::decode::{api_zone, decode_chat_response, ChatLookup};
+use crate::error::{OpError, TlsCause};
+use crate::raw_answer::raw_answer;
 use crate::redact::{snippet, Redactor};
 use crate::request::{build_signed_request, CONTENT_TYPE};
-use crate::secret::Credentials;
+use crate::secret::{Credentials, Secret};
 use crate::user_id::UserId;
+
+/// What a lookup gives: its result and, when the server answered, the answer as support
+/// may see it (redacted, cut at 64 KiB).
+#[derive(Debug)]
+pub struct Answered {
+    pub result: Result<ChatLookup, OpError>,
+    pub raw_answer: Option<String>,
+}
 
 /// A client for one environment. Cheap to clone: clones share the connection pool.
 #[derive(Clone, Debug)]
@@ -23,14 +34,30 @@ pub struct OpClient {
 impl OpClient {
     pub fn new(config: ClientConfig) -> Result<Self, OpError> {
         config.validate()?;
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .user_agent(config.user_agent.clone())
             // A redirect would resend the token to wherever it points: treat it as an answer.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })?;
+            .redirect(reqwest::redirect::Policy::none());
+        builder = match &config.proxy {
+            // reqwest reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY itself.
+            ProxyMode::System => builder,
+            ProxyMode::None => builder.no_proxy(),
+            ProxyMode::Url { url } => builder
+                .proxy(reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.clone() })?),
+        };
+        // The operating system's roots always; a profile's CA file adds to them.
+        if let Some(pem) = &config.extra_roots_pem {
+            let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
+            if certificates.is_empty() {
+                return Err(ConfigProblem::CaFile { path: String::new() }.into());
+            }
+            for certificate in certificates {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let http = builder.build().map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })?;
         Ok(Self { http, config: Arc::new(config) })
     }
 
@@ -40,43 +67,86 @@ impl OpClient {
 
     /// The user's most recent chat. The user ID is checked first: a bad one sends nothing.
     pub async fn chat_info(&self, creds: &Credentials, user_id: &str) -> Result<ChatLookup, OpError> {
-        let user_id = UserId::parse(user_id).map_err(|problem| OpError::InvalidUserId { problem })?;
-        let request = build_signed_request(&self.config, creds, &user_id)?;
-        let sign = request.sign().to_owned();
-        let redactor = Redactor::new([creds.token.expose(), creds.secret.expose(), sign.as_str()]);
+        self.lookup(creds, user_id).await.result
+    }
+
+    /// The lookup and, whenever an answer arrived (success or not), that answer for the
+    /// support view: redacted of the token, the secret and the sign, cut at 64 KiB.
+    pub async fn lookup(&self, creds: &Credentials, user_id: &str) -> Answered {
+        let user_id = match UserId::parse(user_id) {
+            Ok(id) => id,
+            Err(problem) => return Answered { result: Err(OpError::InvalidUserId { problem }), raw_answer: None },
+        };
+        let request = match build_signed_request(&self.config, creds, &user_id) {
+            Ok(request) => request,
+            Err(e) => return Answered { result: Err(e), raw_answer: None },
+        };
+        let sign = Secret::new(request.sign());
+        let redactor = Redactor::new([creds.token.expose(), creds.secret.expose(), sign.expose()]);
         let (url, body) = request.into_parts();
         tracing::debug!(user_id = %user_id, "op-api lookup");
+        let bytes = match self.send(url, body, &redactor).await {
+            Ok(answer) => answer,
+            Err(e) => return Answered { result: Err(e), raw_answer: None },
+        };
+        let (status, location, bytes) = bytes;
+        let raw_answer = Some(raw_answer(&bytes, &redactor));
+        let zone = api_zone(self.config.api_utc_offset_minutes);
+        let result = if status.is_redirection() {
+            Err(OpError::Redirect { status: status.as_u16(), host: location })
+        } else if !status.is_success() {
+            // An error status whose body is the API's envelope: the API's own code and words.
+            match decode_chat_response(&bytes, &redactor, zone) {
+                Err(OpError::Api { api_code, api_message, .. }) => {
+                    Err(OpError::Api { api_code, api_message, status: Some(status.as_u16()) })
+                }
+                _ => Err(OpError::HttpStatus {
+                    status: status.as_u16(),
+                    snippet: snippet(&redactor, &String::from_utf8_lossy(&bytes), 200),
+                }),
+            }
+        } else {
+            decode_chat_response(&bytes, &redactor, zone)
+        };
+        Answered { result, raw_answer }
+    }
 
+    /// Sends the request; the status, a redirect's host and the body (capped while it streams).
+    async fn send(
+        &self,
+        url: Zeroizing<String>,
+        body: Vec<u8>,
+        redactor: &Redactor<'_>,
+    ) -> Result<(reqwest::StatusCode, Option<String>, Vec<u8>), OpError> {
         let mut response = self
             .http
-            .post(url)
+            .post(url.as_str())
             .header(CONTENT_TYPE_HEADER, CONTENT_TYPE)
             .body(body)
             .send()
             .await
-            .map_err(|e| self.transport_error(e, &redactor))?;
+            .map_err(|e| self.transport_error(e, redactor))?;
 
+        let location = response
+            .headers()
+            .get(reqwest::header::LOCATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| url::Url::parse(v).ok())
+            .and_then(|u| u.host_str().map(str::to_owned));
         let limit = self.config.max_body_bytes;
         if response.content_length().is_some_and(|len| len > limit) {
             return Err(OpError::TooLarge { limit_bytes: limit });
         }
         let mut bytes = Vec::new();
         // Read chunk by chunk so that an oversized answer is cut off while it streams.
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.body_error(e, &redactor))? {
+        while let Some(chunk) = response.chunk().await.map_err(|e| self.body_error(e, redactor))? {
             if bytes.len() as u64 + chunk.len() as u64 > limit {
                 return Err(OpError::TooLarge { limit_bytes: limit });
             }
             bytes.extend_from_slice(&chunk);
         }
 
-        let status = response.status();
-        if !status.is_success() {
-            return Err(OpError::HttpStatus {
-                status: status.as_u16(),
-                snippet: snippet(&redactor, &String::from_utf8_lossy(&bytes), 200),
-            });
-        }
-        decode_chat_response(&bytes, &redactor)
+        Ok((response.status(), location, bytes))
     }
 
     fn transport_error(&self, error: reqwest::Error, redactor: &Redactor<'_>) -> OpError {
@@ -87,7 +157,7 @@ impl OpClient {
             return OpError::Timeout { after_ms: after.as_millis() as u64 };
         }
         if looks_like_tls(&detail) {
-            return OpError::Tls { detail };
+            return OpError::Tls { cause: TlsCause::from_detail(&detail), detail };
         }
         if error.is_body() || error.is_decode() {
             return OpError::Interrupted { detail };

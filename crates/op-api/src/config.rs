@@ -28,6 +28,26 @@ pub struct ClientConfig {
     pub timeout: Duration,
     pub max_body_bytes: u64,
     pub user_agent: String,
+    /// Minutes east of UTC of the API's zone-less times (UTC+8: 480).
+    pub api_utc_offset_minutes: i32,
+    /// How to reach the server: the system's proxy, none, or a given one.
+    pub proxy: ProxyMode,
+    /// Certificates (PEM) trusted in addition to the operating system's: an internal CA.
+    pub extra_roots_pem: Option<Vec<u8>>,
+}
+
+/// How requests reach the server.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(tag = "mode", rename_all = "camelCase")]
+pub enum ProxyMode {
+    /// The environment's proxy (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), as most tools use.
+    #[default]
+    System,
+    /// Straight to the server, whatever the environment says.
+    None,
+    /// Through this proxy (`http://host:port`, `socks5://…`).
+    Url { url: String },
 }
 
 impl ClientConfig {
@@ -42,6 +62,9 @@ impl ClientConfig {
             timeout: DEFAULT_TIMEOUT,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
             user_agent: default_user_agent(),
+            api_utc_offset_minutes: crate::model::DEFAULT_API_UTC_OFFSET_MINUTES,
+            proxy: ProxyMode::System,
+            extra_roots_pem: None,
         };
         config.validate()?;
         Ok(config)
@@ -95,6 +118,11 @@ pub enum ConfigProblem {
         #[serde(skip)]
         detail: String,
     },
+    /// The profile's CA file holds no certificate that can be read.
+    #[error("the CA file {path} holds no readable PEM certificate")]
+    CaFile { path: String },
+    #[error("the proxy URL {url} cannot be used")]
+    ProxyUrl { url: String },
 }
 
 impl From<ConfigProblem> for OpError {

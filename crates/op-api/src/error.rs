@@ -30,10 +30,19 @@ pub enum OpError {
     #[error("The Op API server did not answer within {after_ms} ms.")]
     Timeout { after_ms: u64 },
 
-    #[error("The secure (TLS) connection to the Op API server failed ({detail}).")]
+    #[error("The secure (TLS) connection to the Op API server failed: {cause} ({detail}).")]
     Tls {
+        cause: TlsCause,
         #[serde(skip)]
         detail: String,
+    },
+
+    /// A 3xx answer. Not followed: the request would carry the token to wherever it points.
+    #[error("The Op API server answered with a redirect (HTTP {status}) to {}; it was not followed.", host.as_deref().unwrap_or("an unnamed place"))]
+    Redirect {
+        status: u16,
+        /// The host it points to, when it names one.
+        host: Option<String>,
     },
 
     #[error("The Op API server answered with HTTP status {status}: {snippet}")]
@@ -60,15 +69,52 @@ pub enum OpError {
         detail: String,
     },
 
-    /// The API's own refusal: its code and message (redacted, cut) are the API's words.
+    /// The API's own refusal: its code and message (redacted, cut) are the API's words;
+    /// `status` when it came with an HTTP error status.
     #[error("The Op API refused the request with code {api_code}: {api_message}")]
-    Api { api_code: String, api_message: String },
+    Api { api_code: String, api_message: String, status: Option<u16> },
 
     #[error("This user has no recent chat.")]
     NoChat,
 }
 
+/// Why a TLS connection failed, as far as the error tells.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum TlsCause {
+    /// The certificate's issuer is not trusted here: a private CA or TLS inspection.
+    #[error("this computer does not trust the certificate's issuer")]
+    UnknownIssuer,
+    #[error("the certificate is for another name")]
+    NameMismatch,
+    #[error("the certificate has expired or is not valid yet")]
+    Expired,
+    #[error("the TLS handshake failed")]
+    Other,
+}
+
+impl TlsCause {
+    /// From the text of a TLS error (rustls' names for the causes).
+    pub(crate) fn from_detail(detail: &str) -> Self {
+        if detail.contains("UnknownIssuer") || detail.contains("unknown issuer") {
+            Self::UnknownIssuer
+        } else if detail.contains("NotValidForName") || detail.contains("not valid for name") {
+            Self::NameMismatch
+        } else if detail.contains("Expired") || detail.contains("NotValidYet") || detail.contains("expired") {
+            Self::Expired
+        } else {
+            Self::Other
+        }
+    }
+}
+
 impl OpError {
+    /// Whether the server's answer was received: then the raw answer can be shown.
+    pub fn has_answer(&self) -> bool {
+        matches!(self, Self::Decode { .. } | Self::HttpStatus { .. } | Self::Api { .. } | Self::Redirect { .. })
+    }
+
     /// The stable code the UI translates: the serialised `code`, so it is written once
     /// (the serde attribute above). For logs and the recent list.
     pub fn code(&self) -> String {
@@ -99,8 +145,8 @@ mod tests {
                 json!({"code": "http_status", "status": 502}),
             ),
             (
-                OpError::Api { api_code: "4003".into(), api_message: "token 无效".into() },
-                json!({"code": "api", "apiCode": "4003", "apiMessage": "token 无效"}),
+                OpError::Api { api_code: "4003".into(), api_message: "token 无效".into(), status: None },
+                json!({"code": "api", "apiCode": "4003", "apiMessage": "token 无效", "status": null}),
             ),
             (
                 OpError::InvalidUserId { problem: UserIdProblem::BadCharacter { character: '<', position: 6 } },
@@ -111,6 +157,13 @@ mod tests {
                 json!({"code": "not_configured", "problem": {"kind": "noToken"}}),
             ),
             (OpError::NoChat, json!({"code": "no_chat"})),
+            (
+                OpError::Tls {
+                    cause: TlsCause::UnknownIssuer,
+                    detail: "invalid peer certificate: UnknownIssuer".into(),
+                },
+                json!({"code": "tls", "cause": "unknownIssuer"}),
+            ),
         ];
         for (error, expected) in cases {
             assert_eq!(serde_json::to_value(&error).unwrap(), expected);

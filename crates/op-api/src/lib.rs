@@ -8,19 +8,24 @@ mod config;
 mod decode;
 mod error;
 pub mod model;
+mod raw_answer;
 mod redact;
 mod request;
 mod secret;
 pub mod sign;
 mod user_id;
 
-pub use client::OpClient;
+pub use client::{Answered, OpClient};
 pub use config::{
-    default_user_agent, parse_base_url, ClientConfig, ConfigProblem, UrlProblem, DEFAULT_API_VERSION,
+    default_user_agent, parse_base_url, ClientConfig, ConfigProblem, ProxyMode, UrlProblem, DEFAULT_API_VERSION,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
 };
-pub use decode::{decode_response, ChatLookup};
-pub use error::{serialised_code, OpError};
-pub use request::{build_signed_request, endpoint_url, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD};
+pub use decode::{decode_response, decode_response_in, ChatLookup};
+pub use error::{serialised_code, OpError, TlsCause};
+pub use raw_answer::RAW_ANSWER_MAX_BYTES;
+pub use request::{
+    build_signed_request, endpoint_url, sign_preview, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD,
+    PREVIEW_SECRET, PREVIEW_TOKEN,
+};
 pub use secret::{Credentials, Secret};
 pub use user_id::{UserId, UserIdProblem, MAX_USER_ID_CHARS, USER_ID_PUNCTUATION};

@@ -1,4 +1,7 @@
-//! Keeps credentials out of anything the server sends back that we store or show.
+//! Keeps credentials out of anything the server sends back that we store or show: error
+//! text, log lines, the raw answer. Each credential is matched as sent (trimmed) and in
+//! every encoding a server may echo it in: percent-encoding with either hex case (with
+//! `%20` or `+` for a space), and JSON string escapes.
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
@@ -9,25 +12,81 @@ pub(crate) struct Redactor<'a> {
 
 impl<'a> Redactor<'a> {
     pub(crate) fn new(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        Self { secrets: secrets.into_iter().filter(|s| !s.is_empty()).collect() }
+        Self { secrets: secrets.into_iter().filter(|s| !s.trim().is_empty()).collect() }
     }
 
-    /// Replaces each secret, raw or percent-encoded, with `***`.
+    /// Replaces each secret, in each of its encodings, with `***`.
     pub(crate) fn redact(&self, text: &str) -> String {
         let mut out = text.to_owned();
         for secret in &self.secrets {
-            out = out.replace(secret, "***");
-            let encoded = utf8_percent_encode(secret, NON_ALPHANUMERIC).to_string();
-            if encoded != *secret {
-                out = out.replace(&encoded, "***");
-            }
-            let query_encoded = crate::request::encode_query_value(secret);
-            if query_encoded != *secret {
-                out = out.replace(&query_encoded, "***");
+            let mut forms = encodings(secret.trim());
+            forms.extend(encodings(secret));
+            // Longest first, so that a form is not left half replaced by a shorter one.
+            forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
+            forms.dedup();
+            for form in forms.iter().filter(|form| !form.is_empty()) {
+                if out.contains(form.as_str()) {
+                    out = out.replace(form.as_str(), "***");
+                }
             }
         }
         out
     }
+}
+
+/// The value and the ways a server may write it back.
+fn encodings(value: &str) -> Vec<String> {
+    let percent = utf8_percent_encode(value, NON_ALPHANUMERIC).to_string();
+    let query = crate::request::encode_query_value(value);
+    let form: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+    let json = json_inner(value);
+    let mut forms = vec![value.to_owned(), json.replace('/', "\\/"), ascii_json(value)];
+    for encoded in [percent, query, form] {
+        forms.push(lower_hex(&encoded));
+        forms.push(encoded);
+    }
+    forms.push(json);
+    forms
+}
+
+/// The value as a JSON string's content, without its quotes.
+fn json_inner(value: &str) -> String {
+    let json = serde_json::to_string(value).unwrap_or_default();
+    json.strip_prefix('"').and_then(|j| j.strip_suffix('"')).unwrap_or_default().to_owned()
+}
+
+/// `%2F` → `%2f`: the same encoding with lower-case hex digits.
+fn lower_hex(encoded: &str) -> String {
+    let mut out = String::with_capacity(encoded.len());
+    let mut left = 0;
+    for c in encoded.chars() {
+        if c == '%' {
+            left = 2;
+            out.push(c);
+        } else if left > 0 {
+            left -= 1;
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// JSON with every non-ASCII character as `\uXXXX` (as some servers write).
+fn ascii_json(value: &str) -> String {
+    let mut out = String::new();
+    for c in json_inner(value).chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{unit:04x}"));
+            }
+        }
+    }
+    out
 }
 
 /// Server text made safe to show: secrets redacted, control characters and runs of
@@ -52,8 +111,22 @@ mod tests {
     #[test]
     fn redacts_raw_and_encoded_forms() {
         let r = Redactor::new(["tok en+1", "", "s3cr3t"]);
-        let text = "a tok en+1 b tok%20en%2B1 c s3cr3t d";
-        assert_eq!(r.redact(text), "a *** b *** c *** d");
+        let text = "a tok en+1 b tok%20en%2B1 c s3cr3t d tok+en%2b1 e";
+        assert_eq!(r.redact(text), "a *** b *** c *** d *** e");
+    }
+
+    #[test]
+    fn redacts_json_escapes_and_trimmed_values() {
+        let r = Redactor::new(["  密钥/\"x\"  "]);
+        for echoed in [
+            "密钥/\"x\"",
+            "密钥\\/\\\"x\\\"",
+            "\\u5bc6\\u94a5/\\\"x\\\"",
+            "%E5%AF%86%E9%92%A5%2F%22x%22",
+            "%e5%af%86%e9%92%a5%2f%22x%22",
+        ] {
+            assert_eq!(r.redact(&format!("[{echoed}]")), "[***]", "{echoed}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@ use std::fmt;
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use url::Url;
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::config::{ClientConfig, ConfigProblem};
 use crate::error::OpError;
@@ -22,11 +23,12 @@ pub(crate) fn encode_query_value(value: &str) -> String {
     utf8_percent_encode(value, QUERY_VALUE).to_string()
 }
 
-/// A signed request. Its URL holds the token and the sign: Debug hides it.
+/// A signed request. Its URL holds the token and the sign: Debug hides it, and the
+/// buffers that held them are wiped when dropped.
 pub struct SignedRequest {
-    url: String,
+    url: Zeroizing<String>,
     body: Vec<u8>,
-    sign: String,
+    sign: Zeroizing<String>,
 }
 
 impl SignedRequest {
@@ -44,7 +46,7 @@ impl SignedRequest {
         &self.sign
     }
 
-    pub(crate) fn into_parts(self) -> (String, Vec<u8>) {
+    pub(crate) fn into_parts(self) -> (Zeroizing<String>, Vec<u8>) {
         (self.url, self.body)
     }
 }
@@ -92,26 +94,62 @@ pub fn build_signed_request(
     if let Some(stamp) = &config.sign_rule.stamp {
         params.push((stamp.name.clone(), stamp.value_now()));
     }
-    let query = params
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
-        .collect::<Vec<_>>()
-        .join("&");
-    let unsigned_url = format!("{endpoint}?{query}");
+    let query = Zeroizing::new(
+        params
+            .iter()
+            .map(|(k, v)| format!("{}={}", encode_query_value(k), encode_query_value(v)))
+            .collect::<Vec<_>>()
+            .join("&"),
+    );
+    let unsigned_url = Zeroizing::new(format!("{endpoint}?{}", query.as_str()));
 
     let sign = config
         .sign_rule
         .sign(&SignInput {
             method: METHOD,
-            url: &unsigned_url,
+            url: unsigned_url.as_str(),
             path: endpoint.path(),
             params: &params,
             body: &body,
             secret: creds.secret.expose(),
         })
+        .map(Zeroizing::new)
         .map_err(|problem| ConfigProblem::SignRule { problem })?;
-    let url = format!("{unsigned_url}&sign={sign}");
+    let url = Zeroizing::new(format!("{}&sign={}", unsigned_url.as_str(), sign.as_str()));
+    for (_, value) in params.iter_mut() {
+        value.zeroize();
+    }
     Ok(SignedRequest { url, body, sign })
+}
+
+/// Stand-ins for the credentials in [`sign_preview`]: the preview shows where they go,
+/// never what they are.
+pub const PREVIEW_TOKEN: &str = "TOKEN";
+pub const PREVIEW_SECRET: &str = "***";
+
+/// What the rule would hash for `user_id`, with [`PREVIEW_TOKEN`] and [`PREVIEW_SECRET`]
+/// in place of the credentials: for the settings screen.
+pub fn sign_preview(config: &ClientConfig, user_id: &str) -> Result<String, OpError> {
+    let user_id = UserId::parse(user_id).map_err(|problem| OpError::InvalidUserId { problem })?;
+    let creds = Credentials::new(PREVIEW_TOKEN, PREVIEW_SECRET);
+    let request = build_signed_request(config, &creds, &user_id)?;
+    let unsigned = request.url().rsplit_once("&sign=").map(|(url, _)| url).unwrap_or_default();
+    let endpoint = endpoint_url(&config.base_url);
+    let params: Vec<(String, String)> = url::Url::parse(unsigned)
+        .map(|u| u.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect())
+        .unwrap_or_default();
+    let material = config
+        .sign_rule
+        .material(&SignInput {
+            method: METHOD,
+            url: unsigned,
+            path: endpoint.path(),
+            params: &params,
+            body: request.body(),
+            secret: PREVIEW_SECRET,
+        })
+        .map_err(|problem| ConfigProblem::SignRule { problem })?;
+    Ok(String::from_utf8_lossy(&material).into_owned())
 }
 
 #[cfg(test)]
@@ -161,6 +199,21 @@ mod tests {
         assert_eq!(err.code(), "not_configured");
         let err = build_signed_request(&cfg, &Credentials::new("t", "  "), &id()).unwrap_err();
         assert_eq!(err, OpError::NotConfigured { problem: ConfigProblem::NoSecret });
+    }
+
+    #[test]
+    fn the_preview_shows_what_is_hashed_without_credentials() {
+        let preview = sign_preview(&config("http://127.0.0.1:8787"), "u0001-rich").unwrap();
+        assert_eq!(
+            preview,
+            "POSThttp://127.0.0.1:8787/op/v2/getChatInfoByUserId?apiVersion=01&client=b2736195b38346639463ee889d6b8ff4&token=TOKEN{\"userId\":\"u0001-rich\"}***"
+        );
+        let mut alipay = config("http://127.0.0.1:8787");
+        alipay.sign_rule = crate::sign::SignRule::preset(crate::sign::SignScheme::Alipay);
+        assert_eq!(
+            sign_preview(&alipay, "u1").unwrap(),
+            "apiVersion=01&body={\"userId\":\"u1\"}&client=b2736195b38346639463ee889d6b8ff4&token=TOKEN***"
+        );
     }
 
     #[test]

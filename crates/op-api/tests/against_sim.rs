@@ -11,11 +11,14 @@ use op_sim::{codes, SimConfig, SimUsers, DEMO_CLIENT_ID};
 #[tokio::test]
 async fn the_example_user_decodes_as_in_the_spec() {
     let sim = demo_sim().await;
-    let lookup = client_for(&sim).chat_info(&demo_credentials(), EXAMPLE_USER).await.unwrap();
+    let answered = client_for(&sim).lookup(&demo_credentials(), EXAMPLE_USER).await;
+    let lookup = answered.result.unwrap();
     assert_eq!(lookup.chat.chat_id.as_deref(), Some("u0001106268050147246664"));
     assert_eq!(lookup.chat.location.unwrap().lat, Some(40.02248));
     assert_eq!(lookup.foot.unwrap().host.as_deref(), Some("op-sim"));
-    assert_eq!(lookup.raw["data"]["user"]["userId"], EXAMPLE_USER);
+    assert_eq!(lookup.warnings, vec![]);
+    // The answer as support sees it: pretty JSON, whole.
+    assert!(answered.raw_answer.unwrap().contains(&format!("\"userId\": \"{EXAMPLE_USER}\"")));
     sim.shutdown().await;
 }
 
@@ -60,7 +63,7 @@ async fn no_chat() {
 async fn the_api_s_own_error() {
     assert_eq!(
         failure("u0001-apierror").await,
-        OpError::Api { api_code: "5001".into(), api_message: "系统繁忙，请稍后再试".into() }
+        OpError::Api { api_code: "5001".into(), api_message: "系统繁忙，请稍后再试".into(), status: None }
     );
 }
 
@@ -86,9 +89,16 @@ async fn malformed_json() {
 }
 
 #[tokio::test]
-async fn wrong_field_types_name_the_path() {
-    let err = failure("u0001-wrongtypes").await;
-    assert!(err.to_string().contains("data.location.lat: invalid type: string \"north\""), "{err}");
+async fn a_field_that_cannot_be_read_is_a_warning_not_a_failure() {
+    let sim = demo_sim().await;
+    let lookup = client_for(&sim).chat_info(&demo_credentials(), "u0001-wrongtypes").await.unwrap();
+    assert_eq!(
+        lookup.warnings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["data.location.lat: found a string it cannot read"]
+    );
+    let location = lookup.chat.location.unwrap();
+    assert_eq!((location.address.as_deref(), location.lat, location.lng), (Some("北京"), None, None));
+    sim.shutdown().await;
 }
 
 #[tokio::test]

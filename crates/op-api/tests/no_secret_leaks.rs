@@ -38,8 +38,14 @@ async fn echo(uri: Uri) -> axum::response::Response {
         (StatusCode::BAD_REQUEST, format!("bad request: {echoed}")).into_response()
     } else if path.starts_with("/api") {
         axum::Json(serde_json::json!({"code": 4999, "message": format!("rejected {echoed}")})).into_response()
+    } else if path.starts_with("/redirect") {
+        (StatusCode::TEMPORARY_REDIRECT, [("location", format!("https://elsewhere.example.com{echoed}"))], echoed)
+            .into_response()
+    } else if path.starts_with("/warn") {
+        // A field the console cannot read: a warning, and the echo stays in the raw answer.
+        axum::Json(serde_json::json!({"code": 200, "data": {"location": {"lat": {"echo": echoed}}}})).into_response()
     } else {
-        axum::Json(serde_json::json!({"code": 200, "data": {"location": {"lat": echoed}}})).into_response()
+        (StatusCode::OK, format!("<html>not JSON: {echoed} {}</html>", serde_json::json!(echoed))).into_response()
     }
 }
 
@@ -72,7 +78,6 @@ async fn no_error_or_log_line_holds_a_credential() {
         "u0001-apierror",
         "u0001-http500",
         "u0001-malformed",
-        "u0001-wrongtypes",
         "u0001-slow",
         "u0001-oversized",
         "u0001-cutoff",
@@ -81,9 +86,21 @@ async fn no_error_or_log_line_holds_a_credential() {
     }
     let tls = OpClient::new(config_for(&sim.base_url().replace("http:", "https:"))).unwrap();
     errors.push(tls.chat_info(&creds, EXAMPLE_USER).await.unwrap_err());
-    for prefix in ["/status", "/api", "/decode"] {
+    let mut raw_answers = Vec::new();
+    for prefix in ["/status", "/api", "/decode", "/redirect", "/warn"] {
         let echoing = OpClient::new(config_for(&format!("{echo_base}{prefix}"))).unwrap();
-        errors.push(echoing.chat_info(&creds, EXAMPLE_USER).await.unwrap_err());
+        let answered = echoing.lookup(&creds, EXAMPLE_USER).await;
+        raw_answers.push(answered.raw_answer.expect("an answer arrived"));
+        match answered.result {
+            Err(e) => errors.push(e),
+            Ok(lookup) => assert_eq!(lookup.warnings.len(), 1, "{prefix}"),
+        }
+    }
+    for raw in &raw_answers {
+        assert!(raw.contains("token=***"), "the echo arrived, redacted: {raw}");
+        for needle in [TOKEN, SECRET, sign.as_str()] {
+            assert!(!raw.contains(needle), "a raw answer leaks {needle}: {raw}");
+        }
     }
     let mut bad_rule = config_for(&sim.base_url());
     bad_rule.sign_rule = SignRule::template("{secret}");
@@ -116,7 +133,7 @@ async fn no_error_or_log_line_holds_a_credential() {
 
 /// The variant's place: the match has no wildcard, so a new kind of error fails to compile
 /// here until this test forces it too.
-const VARIANTS: usize = 11;
+const VARIANTS: usize = 12;
 fn variant(error: &OpError) -> usize {
     match error {
         OpError::InvalidUserId { .. } => 0,
@@ -130,5 +147,6 @@ fn variant(error: &OpError) -> usize {
         OpError::Interrupted { .. } => 8,
         OpError::Api { .. } => 9,
         OpError::NoChat => 10,
+        OpError::Redirect { .. } => 11,
     }
 }

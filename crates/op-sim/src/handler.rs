@@ -80,7 +80,7 @@ async fn lookup(
     };
     match state.config.users.get(user_id) {
         None => envelope(codes::USER_NOT_FOUND, "用户不存在", serde_json::Value::Null),
-        Some(reply) => answer(reply.clone(), state.shutdown.clone()).await,
+        Some(reply) => answer(reply.clone(), host, state.shutdown.clone()).await,
     }
 }
 
@@ -119,9 +119,9 @@ fn check_request(
     }
 }
 
-async fn answer(reply: Reply, mut shutdown: watch::Receiver<bool>) -> Response {
+async fn answer(reply: Reply, host: &str, mut shutdown: watch::Receiver<bool>) -> Response {
     match reply {
-        Reply::Chat { data } => envelope(codes::OK, "成功", data),
+        Reply::Chat { data } => envelope(codes::OK, "成功", with_base(data, host)),
         Reply::NoChat => envelope(codes::OK, "成功", serde_json::Value::Null),
         Reply::ApiError { code, message } => envelope(code, &message, serde_json::Value::Null),
         Reply::Http500 => (
@@ -140,6 +140,7 @@ async fn answer(reply: Reply, mut shutdown: watch::Receiver<bool>) -> Response {
         }
         Reply::Oversized { bytes } => oversized(bytes),
         Reply::CloseMidBody => close_mid_body(),
+        Reply::Raw { status, body, bom, location } => raw(status, body, bom, location),
     }
 }
 
@@ -151,6 +152,29 @@ fn oversized(total: usize) -> Response {
     let chunks = std::iter::once(head).chain((0..total.div_ceil(CHUNK)).map(|_| Bytes::from(vec![b'x'; CHUNK])));
     let stream = futures_util::stream::iter(chunks.map(Ok::<_, std::io::Error>));
     ([(CONTENT_TYPE, JSON)], Body::from_stream(stream)).into_response()
+}
+
+/// `{base}` in a user's data is this server's own address, which a users file cannot
+/// know in advance (the port is chosen at start).
+fn with_base(data: serde_json::Value, host: &str) -> serde_json::Value {
+    let text = data.to_string();
+    if !text.contains("{base}") {
+        return data;
+    }
+    let base = serde_json::to_string(&format!("http://{host}")).unwrap_or_default();
+    serde_json::from_str(&text.replace("{base}", base.trim_matches('"'))).unwrap_or(data)
+}
+
+/// An answer exactly as given: status, body (after a BOM when asked), `Location`.
+fn raw(status: u16, body: String, bom: bool, location: Option<String>) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+    bytes.extend_from_slice(body.as_bytes());
+    let mut response = (status, [(CONTENT_TYPE, JSON)], bytes).into_response();
+    if let Some(location) = location.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(axum::http::header::LOCATION, location);
+    }
+    response
 }
 
 /// Half a body, then the connection drops.

@@ -29,6 +29,17 @@ pub enum Reply {
     Oversized { bytes: usize },
     /// A body that stops half-way: the connection is closed mid-body.
     CloseMidBody,
+    /// Any answer, byte for byte as the real API might drift: a status, an optional
+    /// `Location`, the body (with a UTF-8 byte order mark first when `bom`).
+    #[serde(rename_all = "camelCase")]
+    Raw {
+        status: u16,
+        body: String,
+        #[serde(default)]
+        bom: bool,
+        #[serde(default)]
+        location: Option<String>,
+    },
 }
 
 #[derive(Clone, Debug, Deserialize)]

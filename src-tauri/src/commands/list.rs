@@ -6,11 +6,13 @@ macro_rules! app_commands {
     ($then:ident) => {
         $then! {
             lookup::lookup_chat,
+            lookup::raw_answer,
             profiles::list_profiles,
             profiles::save_profile,
             profiles::delete_profile,
             profiles::select_profile,
             profiles::import_profiles,
+            profiles::sign_preview,
             credentials::save_credentials,
             credentials::forget_credentials,
             credentials::credential_status,

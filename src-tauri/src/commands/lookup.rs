@@ -10,3 +10,9 @@ pub async fn lookup_chat(
 ) -> Result<ChatView, ErrorBody> {
     Ok(console.lookup(profile_id.as_deref(), &user_id).await?)
 }
+
+/// The last answer the server gave, for the support view: redacted, at most 64 KiB.
+#[tauri::command]
+pub async fn raw_answer(console: State<'_, Console>) -> Result<Option<String>, ErrorBody> {
+    Ok(console.raw_answer())
+}

@@ -26,3 +26,9 @@ pub async fn select_profile(console: State<'_, Console>, id: String) -> Result<P
 pub async fn import_profiles(console: State<'_, Console>, text: String) -> Result<usize, ErrorBody> {
     Ok(console.import_profiles(&text)?)
 }
+
+/// What a draft profile's sign rule would hash for a sample user (credentials as stand-ins).
+#[tauri::command]
+pub async fn sign_preview(console: State<'_, Console>, profile: Profile, user_id: String) -> Result<String, ErrorBody> {
+    Ok(console.sign_preview(&profile, &user_id)?)
+}

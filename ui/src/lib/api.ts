@@ -40,11 +40,13 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 export const api = {
   lookupChat: (userId: string, profileId?: string) =>
     call<ChatView>("lookup_chat", { userId, profileId: profileId ?? null }),
+  rawAnswer: () => call<string | null>("raw_answer"),
   listProfiles: () => call<ProfilesView>("list_profiles"),
   saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),
   selectProfile: (id: string) => call<ProfilesView>("select_profile", { id }),
   importProfiles: (text: string) => call<number>("import_profiles", { text }),
+  signPreview: (profile: Profile, userId: string) => call<string>("sign_preview", { profile, userId }),
   saveCredentials: (profileId: string, token: string | null, secret: string | null) =>
     call<CredentialStatus>("save_credentials", { profileId, token, secret }),
   forgetCredentials: (profileId: string) => call<CredentialStatus>("forget_credentials", { profileId }),

@@ -12,6 +12,7 @@ import type {
   ProfileField,
   ProfileProblem,
   SignRuleProblem,
+  TlsCause,
   UrlProblem,
   UserIdProblem,
 } from "../bindings";
@@ -21,7 +22,7 @@ import { lang, type Lang } from "./i18n.svelte";
 export type NextStep = "retry" | "settings" | null;
 
 /** A failure the page saw that is not one of the backend's (Tauri's own, a bug). */
-export type UnexpectedError = { code: "internal"; message: string };
+export type UnexpectedError = { code: "internal"; message: string; hasRawAnswer?: false };
 export type ShownError = ErrorBody | UnexpectedError;
 
 type Words = { zh: string; en: string };
@@ -42,6 +43,9 @@ const FIELD_LABELS: Record<ProfileField, Words> = {
   operatorId: { zh: "我的客服 ID", en: "operator ID" },
   assetBaseUrl: { zh: "图片资源地址", en: "asset base URL" },
   tiles: { zh: "地图瓦片", en: "map tiles" },
+  apiUtcOffsetMinutes: { zh: "接口时区", en: "API time zone" },
+  proxy: { zh: "代理", en: "proxy" },
+  caFile: { zh: "CA 证书文件", en: "CA certificate file" },
 };
 
 const CREDENTIALS: Record<CredentialKind, Words> = {
@@ -89,6 +93,10 @@ const PROFILE_PROBLEMS: Table<ProfileProblem> = {
     en: `each status code needs 1 to ${p.maxCodeChars} characters and a label of at most ${p.maxLabelChars}`,
   }),
   tilePlaceholder: (p) => ({ zh: `瓦片地址模板缺少 ${p.placeholder}`, en: `the tile URL template needs ${p.placeholder}` }),
+  utcOffset: () => ({ zh: "请选择 UTC−12:00 到 UTC+14:00 之间的整刻钟时区", en: "choose a zone between UTC−12:00 and UTC+14:00, in whole quarter hours" }),
+  proxyScheme: () => ({ zh: "请使用 http://、https:// 或 socks5:// 开头的代理地址", en: "use a proxy address starting with http://, https:// or socks5://" }),
+  caFileUnreadable: () => ({ zh: "无法读取该文件，请检查路径和权限", en: "the file cannot be read; check the path and its permissions" }),
+  caFileNoCertificate: () => ({ zh: "文件中没有 PEM 格式的证书（-----BEGIN CERTIFICATE-----），请向 IT 索取正确的 CA 文件", en: "the file holds no PEM certificate (-----BEGIN CERTIFICATE-----); ask IT for the right CA file" }),
 };
 
 const CONFIG_PROBLEMS: Table<ConfigProblem> = {
@@ -102,6 +110,15 @@ const CONFIG_PROBLEMS: Table<ConfigProblem> = {
   noSecret: () => ({ zh: "此配置还没有保存签名密钥。请在设置中输入并保存到钥匙串。", en: "No signing secret is saved for this profile. Enter it in Settings and save it to the keyring." }),
   noCredentials: () => ({ zh: "此配置还没有保存令牌和签名密钥。请在设置中输入并保存到钥匙串。", en: "No token or signing secret is saved for this profile. Enter them in Settings and save them to the keyring." }),
   httpClient: () => ({ zh: "网络组件无法启动。请重启控制台；如果仍然失败，请联系 IT。", en: "The network component could not start. Restart the console; if it keeps failing, contact IT." }),
+  caFile: (p) => ({ zh: `无法读取配置的 CA 证书文件 ${p.path}。请检查文件是否还在，或在设置中修改。`, en: `The profile's CA certificate file ${p.path} cannot be read. Check that it is still there, or change it in Settings.` }),
+  proxyUrl: (p) => ({ zh: `代理地址 ${p.url} 无法使用。请在设置中修改。`, en: `The proxy address ${p.url} cannot be used. Correct it in Settings.` }),
+};
+
+const TLS_CAUSES: Record<TlsCause, Words> = {
+  unknownIssuer: { zh: "这台电脑不信任服务器的证书（可能是公司内部 CA 或 TLS 检查代理）。请向 IT 索取 CA 证书文件，并在设置中填写。", en: "This computer does not trust the server's certificate (an internal CA or a TLS-inspecting proxy). Ask IT for the CA certificate file and set it in Settings." },
+  nameMismatch: { zh: "服务器证书上的名称与服务地址不符。请检查服务地址，或联系 IT。", en: "The server's certificate is for another name than the base URL. Check the base URL, or contact IT." },
+  expired: { zh: "服务器的证书已过期或尚未生效。请检查这台电脑的日期和时间；如果正确，请联系 IT。", en: "The server's certificate has expired or is not valid yet. Check this computer's date and time; if they are right, contact IT." },
+  other: { zh: "与服务器的安全连接 (TLS) 失败。请联系 IT。", en: "The secure (TLS) connection to the server failed. Contact IT." },
 };
 
 const IMPORT_PROBLEMS: Table<ImportProblem> = {
@@ -136,15 +153,22 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
   not_configured: { text: (e) => CONFIG_PROBLEMS[e.problem.kind](e.problem as never), next: "settings" },
   connect: { text: () => ({ zh: "无法连接到 Op API 服务器。请检查网络和配置中的服务地址。", en: "Could not connect to the Op API server. Check the network and the profile's base URL." }), next: "retry" },
   timeout: { text: (e) => ({ zh: `Op API 服务器在 ${seconds(e.afterMs)} 秒内没有响应。请稍后重试。`, en: `The Op API server did not answer within ${seconds(e.afterMs)} s. Try again in a moment.` }), next: "retry" },
-  tls: { text: () => ({ zh: "与服务器的安全连接 (TLS) 失败：证书可能无效。请联系 IT。", en: "The secure (TLS) connection failed: the certificate may be invalid. Contact IT." }), next: "settings" },
+  tls: { text: (e) => TLS_CAUSES[e.cause], next: "settings" },
+  redirect: {
+    text: (e) => ({
+      zh: `服务器把请求转向了${e.host ? ` ${e.host}` : "别处"}（HTTP ${e.status}）。为保护令牌，控制台没有跟随。请检查设置中的服务地址，或联系 IT。`,
+      en: `The server redirected the request${e.host ? ` to ${e.host}` : " elsewhere"} (HTTP ${e.status}). To protect the token the console did not follow. Check the base URL in Settings, or contact IT.`,
+    }),
+    next: "settings",
+  },
   http_status: { text: (e) => ({ zh: `服务器返回了 HTTP ${e.status} 错误。请稍后重试。`, en: `The server answered with HTTP error ${e.status}. Try again in a moment.` }), next: "retry" },
   decode: { text: (e) => ({ zh: `服务器的回复无法解析（${e.path}）。请联系技术支持。`, en: `The server's answer could not be read (${e.path}). Contact support.` }), next: null },
   too_large: { text: (e) => ({ zh: `服务器的回复超过 ${mebibytes(e.limitBytes)} MB，已停止接收。请联系技术支持。`, en: `The server's answer was larger than ${mebibytes(e.limitBytes)} MB and was stopped. Contact support.` }), next: "retry" },
   interrupted: { text: () => ({ zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again." }), next: "retry" },
   api: {
     text: (e) => ({
-      zh: `Op API 拒绝了请求（代码 ${e.apiCode}）：${e.apiMessage || "（无说明）"}`,
-      en: `The Op API refused the request (code ${e.apiCode}): ${e.apiMessage || "(no message)"}`,
+      zh: `Op API 拒绝了请求（代码 ${e.apiCode}${e.status != null ? `，HTTP ${e.status}` : ""}）：${e.apiMessage || "（无说明）"}`,
+      en: `The Op API refused the request (code ${e.apiCode}${e.status != null ? `, HTTP ${e.status}` : ""}): ${e.apiMessage || "(no message)"}`,
     }),
     next: "settings",
   },
@@ -238,4 +262,5 @@ export const REASON_KINDS = {
   importProblem: Object.keys(IMPORT_PROBLEMS),
   userIdProblem: Object.keys(USER_ID_PROBLEMS),
   profileField: Object.keys(FIELD_LABELS),
+  tlsCause: Object.keys(TLS_CAUSES),
 };

@@ -1,4 +1,5 @@
-// Times as operators read them: local `yyyy-MM-dd HH:mm:ss` and an age ("3 天前").
+// Times as operators read them: `yyyy-MM-dd HH:mm:ss` in the API's zone (labelled) or the
+// computer's, and an age ("3 天前").
 import type { Lang } from "./i18n.svelte";
 
 const pad = (n: number, width = 2) => String(n).padStart(width, "0");
@@ -7,6 +8,22 @@ export function formatLocal(epochMs: number): string {
   const d = new Date(epochMs);
   if (Number.isNaN(d.getTime())) return "";
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+/** `yyyy-MM-dd HH:mm:ss` at `offsetMinutes` east of UTC, whatever this computer's zone. */
+export function formatInZone(epochMs: number, offsetMinutes: number): string {
+  const d = new Date(epochMs + offsetMinutes * 60_000);
+  if (Number.isNaN(d.getTime())) return "";
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+}
+
+/** `UTC+8`, `UTC−3:30`, `UTC`. */
+export function zoneLabel(offsetMinutes: number): string {
+  if (offsetMinutes === 0) return "UTC";
+  const sign = offsetMinutes > 0 ? "+" : "−";
+  const abs = Math.abs(offsetMinutes);
+  const minutes = abs % 60;
+  return `UTC${sign}${Math.floor(abs / 60)}${minutes ? `:${pad(minutes)}` : ""}`;
 }
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [

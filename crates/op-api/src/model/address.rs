@@ -1,11 +1,19 @@
 //! One of a user's addresses.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+use super::reader::{Obj, Reader};
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Address {
     pub user_address_id: Option<String>,
     pub address: Option<String>,
     pub remark: Option<String>,
+}
+
+impl Address {
+    pub(crate) fn read(r: &mut Reader, o: &Obj<'_>) -> Self {
+        Self { user_address_id: r.text(o, "userAddressId"), address: r.text(o, "address"), remark: r.text(o, "remark") }
+    }
 }

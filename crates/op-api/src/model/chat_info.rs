@@ -1,11 +1,12 @@
 //! The `data` of getChatInfoByUserId: a user's most recent chat.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::reader::{Obj, Reader};
 use super::{Channel, ClientApp, Location, RawText, Timestamp, User};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChatInfo {
     pub user: Option<User>,
     /// The operator serving the chat; not necessarily the signed-in one.
@@ -26,4 +27,25 @@ pub struct ChatInfo {
     /// The table says String, the example sends `4`.
     pub client_type: Option<RawText>,
     pub client: Option<ClientApp>,
+}
+
+impl ChatInfo {
+    pub(crate) fn read(r: &mut Reader, o: &Obj<'_>) -> Self {
+        Self {
+            user: r.object(o, "user").map(|u| User::read(r, &u)),
+            operator_id: r.text(o, "operatorId"),
+            subtitle: r.text(o, "subtitle"),
+            channel: r.object(o, "channel").map(|c| Channel::read(r, &c)),
+            ref_chat_id: r.text(o, "refChatId"),
+            location: r.object(o, "location").map(|l| Location::read(r, &l, "data.location")),
+            group_id: r.text(o, "groupId"),
+            status: r.raw_text(o, "status"),
+            chat_id: r.text(o, "chatId"),
+            is_in_group: r.boolean(o, "isInGroup"),
+            version_code: r.text(o, "versionCode"),
+            create_time: r.time(o, "createTime"),
+            client_type: r.raw_text(o, "clientType"),
+            client: r.object(o, "client").map(|c| ClientApp::read(r, &c)),
+        }
+    }
 }

@@ -1,5 +1,6 @@
-//! The Op API's objects, as they arrive on the wire (camelCase). Every field may be null
-//! or missing, and unknown fields are ignored.
+//! The Op API's objects. Every field may be null, missing or of another type than the
+//! document says: the reader (`reader.rs`) takes what it can and warns about the rest;
+//! unknown fields are ignored.
 
 mod address;
 mod channel;
@@ -10,17 +11,20 @@ mod envelope;
 mod foot;
 mod location;
 mod raw_text;
+pub(crate) mod reader;
 mod timestamp;
 mod user;
+mod warning;
 
 pub use address::Address;
 pub use channel::Channel;
 pub use chat_info::ChatInfo;
 pub use client_app::ClientApp;
 pub use contact::Contact;
-pub use envelope::{Envelope, SUCCESS_CODE};
+pub use envelope::{Envelope, NotAnEnvelope, SUCCESS_CODE};
 pub use foot::Foot;
 pub use location::Location;
 pub use raw_text::RawText;
-pub use timestamp::Timestamp;
+pub use timestamp::{Timestamp, DEFAULT_API_UTC_OFFSET_MINUTES};
 pub use user::User;
+pub use warning::{FieldWarning, JsonKind, WarningProblem};

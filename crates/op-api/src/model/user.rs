@@ -1,11 +1,12 @@
 //! The chat's user: who they are and how to reach them.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::reader::{Obj, Reader};
 use super::{Address, Contact, RawText};
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct User {
     pub user_id: Option<String>,
     pub user_name: Option<String>,
@@ -16,9 +17,26 @@ pub struct User {
     pub display_phone: Option<String>,
     pub tags: Option<Vec<RawText>>,
     pub address: Option<Vec<Address>>,
-    /// A file name, not a URL: the profile's asset base URL turns it into one.
+    /// A file name or a URL: the profile's asset base URL decides (console-core).
     pub icon: Option<String>,
     pub contacts: Option<Vec<Contact>>,
     /// A malformed row in the table; an integer in the example.
     pub service_count: Option<i64>,
+}
+
+impl User {
+    pub(crate) fn read(r: &mut Reader, o: &Obj<'_>) -> Self {
+        Self {
+            user_id: r.text(o, "userId"),
+            user_name: r.text(o, "userName"),
+            nick_name: r.text(o, "nickName"),
+            phone: r.text(o, "phone"),
+            display_phone: r.text(o, "displayPhone"),
+            tags: r.list(o, "tags", |r, item, path| r.tag(item, path)),
+            address: r.list(o, "address", |r, item, path| r.element_object(item, path).map(|a| Address::read(r, &a))),
+            icon: r.text(o, "icon"),
+            contacts: r.list(o, "contacts", |r, item, path| r.element_object(item, path).map(|c| Contact::read(r, &c))),
+            service_count: r.int(o, "serviceCount"),
+        }
+    }
 }

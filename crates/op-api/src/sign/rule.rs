@@ -166,8 +166,13 @@ impl SignRule {
         Ok(())
     }
 
-    /// The sign: 32 hex digits of an MD5.
+    /// The sign: 32 hex digits of an MD5 of [`SignRule::material`].
     pub fn sign(&self, input: &SignInput<'_>) -> Result<String, SignRuleProblem> {
+        Ok(md5_hex(&self.material(input)?, self.hex_case()))
+    }
+
+    /// The exact bytes that are hashed (for the settings' preview, with a stand-in secret).
+    pub fn material(&self, input: &SignInput<'_>) -> Result<Vec<u8>, SignRuleProblem> {
         let material: Vec<u8> = match &self.scheme {
             SignScheme::WechatV2 => {
                 let mut s = sorted_pairs(&self.signed_params(input), "=", "&");
@@ -204,7 +209,7 @@ impl SignRule {
                 Template::parse(template)?.render(input, &self.signed_params(input), stamp_value)
             }
         };
-        Ok(md5_hex(&material, self.hex_case()))
+        Ok(material)
     }
 
     /// The parameters the sorted schemes sign: the query's (without `sign`) and the body.

@@ -20,8 +20,6 @@ export class LookupStore {
   error = $state.raw<ShownError | null>(null);
   lastQuery = $state("");
   recent = $state.raw<RecentLookup[]>([]);
-  /** The raw-JSON view of the current result; closed again for each result. */
-  rawOpen = $state(false);
   now = $state(Date.now());
   #latest = new Latest();
 
@@ -47,7 +45,6 @@ export class LookupStore {
       received = performance.now();
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = result;
-      this.rawOpen = false;
       this.now = Date.now();
     } catch (e) {
       received = performance.now();
