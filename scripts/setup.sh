@@ -20,6 +20,8 @@ APT_PACKAGES=(
   dbus dbus-x11 gnome-keyring libsecret-tools
   # a loopback-only network namespace for the end-to-end tests; the rpm bundle
   iproute2 util-linux rpm
+  # a real proxy for the proxy test (the binary only: no service is started)
+  tinyproxy-bin
 )
 
 # The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.

@@ -19,6 +19,9 @@ use crate::users::Reply;
 pub(crate) struct SimState {
     pub(crate) config: SimConfig,
     pub(crate) requests: AtomicUsize,
+    pub(crate) via_proxy: AtomicUsize,
+    /// `http` or `https`: part of the URL the client signed.
+    pub(crate) scheme: &'static str,
     pub(crate) shutdown: watch::Receiver<bool>,
 }
 
@@ -32,6 +35,9 @@ pub(crate) async fn handle(
     body: Bytes,
 ) -> Response {
     state.requests.fetch_add(1, Ordering::SeqCst);
+    if headers.contains_key(axum::http::header::VIA) {
+        state.via_proxy.fetch_add(1, Ordering::SeqCst);
+    }
     let raw_query = uri.query().unwrap_or_default();
     if method == Method::GET {
         if let Some(response) = crate::static_images::serve(uri.path()) {
@@ -72,7 +78,7 @@ async fn lookup(
     body: &[u8],
     user_id: Option<&str>,
 ) -> Response {
-    if let Err((code, message)) = check_request(&state.config, host, path, raw_query, body) {
+    if let Err((code, message)) = check_request(&state.config, state.scheme, host, path, raw_query, body) {
         return envelope(code, message, serde_json::Value::Null);
     }
     let Some(user_id) = user_id else {
@@ -80,13 +86,14 @@ async fn lookup(
     };
     match state.config.users.get(user_id) {
         None => envelope(codes::USER_NOT_FOUND, "用户不存在", serde_json::Value::Null),
-        Some(reply) => answer(reply.clone(), host, state.shutdown.clone()).await,
+        Some(reply) => answer(reply.clone(), state.scheme, host, state.shutdown.clone()).await,
     }
 }
 
 /// The checks the real API makes, in its order: version, client, token, sign.
 fn check_request(
     config: &SimConfig,
+    scheme: &str,
     host: &str,
     path: &str,
     raw_query: &str,
@@ -110,7 +117,7 @@ fn check_request(
     // The URL as the client built it: the raw query as received, less its sign.
     let unsigned_query =
         raw_query.split('&').filter(|pair| pair.split('=').next() != Some("sign")).collect::<Vec<_>>().join("&");
-    let url = format!("http://{host}{path}?{unsigned_query}");
+    let url = format!("{scheme}://{host}{path}?{unsigned_query}");
     let unsigned_params: Vec<(String, String)> = params.iter().filter(|(k, _)| k != "sign").cloned().collect();
     let received = Received { method: op_api::METHOD, url: &url, path, params: &unsigned_params, body };
     match expected_sign(&config.sign_rule, &config.secret, &received) {
@@ -119,9 +126,9 @@ fn check_request(
     }
 }
 
-async fn answer(reply: Reply, host: &str, mut shutdown: watch::Receiver<bool>) -> Response {
+async fn answer(reply: Reply, scheme: &str, host: &str, mut shutdown: watch::Receiver<bool>) -> Response {
     match reply {
-        Reply::Chat { data } => envelope(codes::OK, "成功", with_base(data, host)),
+        Reply::Chat { data } => envelope(codes::OK, "成功", with_base(data, scheme, host)),
         Reply::NoChat => envelope(codes::OK, "成功", serde_json::Value::Null),
         Reply::ApiError { code, message } => envelope(code, &message, serde_json::Value::Null),
         Reply::Http500 => (
@@ -156,12 +163,12 @@ fn oversized(total: usize) -> Response {
 
 /// `{base}` in a user's data is this server's own address, which a users file cannot
 /// know in advance (the port is chosen at start).
-fn with_base(data: serde_json::Value, host: &str) -> serde_json::Value {
+fn with_base(data: serde_json::Value, scheme: &str, host: &str) -> serde_json::Value {
     let text = data.to_string();
     if !text.contains("{base}") {
         return data;
     }
-    let base = serde_json::to_string(&format!("http://{host}")).unwrap_or_default();
+    let base = serde_json::to_string(&format!("{scheme}://{host}")).unwrap_or_default();
     serde_json::from_str(&text.replace("{base}", base.trim_matches('"'))).unwrap_or(data)
 }
 

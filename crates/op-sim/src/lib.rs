@@ -8,8 +8,12 @@ mod handler;
 mod server;
 mod sign_oracle;
 mod static_images;
+#[cfg(feature = "tls")]
+mod tls;
 mod users;
 
 pub use config::{SimConfig, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
 pub use server::{spawn, SimHandle};
+#[cfg(feature = "tls")]
+pub use tls::{spawn_tls, TlsOptions, TlsSim};
 pub use users::{Reply, SimUsers, UsersError, BUILTIN_USERS_JSON};
