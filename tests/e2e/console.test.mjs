@@ -26,6 +26,7 @@ describe("Op Console end to end", () => {
     assert.match(await text("chat-operator"), /o0001b41cf9f36e5a42e2a5b539593981fe32/);
     assert.equal(await text("location-address"), "北京市海淀区小清河路");
     assert.equal(await text("location-coords"), "40.022480, 116.298600");
+    assert.equal(await text("chat-created-time"), "2015-09-15 16:54:18 (UTC+8)", "the time in the API's zone, labelled");
     await $("map-marker").waitForExist({ timeout: 10000 });
     assert.match(await text("user-id"), new RegExp(EXAMPLE));
     assert.equal(await text("user-service-count"), "7");
@@ -93,6 +94,24 @@ describe("Op Console end to end", () => {
     assert.equal(injected, 0);
     await shot("c4-hostile-text");
 
+    // An API that drifts: the chat shows, and a chip names the fields it could not read.
+    await lookUp("u0001-drift-unreadable");
+    await waitText("chat-subtitle", /无法读取的字段/);
+    assert.match(await text("warnings-chip"), /^\d+ 个字段无法读取$/);
+    await press("warnings-chip");
+    await waitText("warnings-list", /data\.user\.serviceCount：收到一个对象，已略过/);
+    await shot("c5-drift-warnings");
+
+    // A decode error keeps the answer for support, its echoed token redacted.
+    await lookUp("u0001-echo");
+    await waitText("error-text", /无法解析/);
+    await press("error-raw");
+    await waitText("error-raw-text", /Bad request: .*token=\*\*\*/);
+    const raw = await text("error-raw-text");
+    assert.ok(!raw.includes(TOKEN), `the raw answer holds the token: ${raw}`);
+    assert.doesNotMatch(raw, /sign=[0-9a-f]{32}/i, "the raw answer holds the sign");
+    await shot("c6-decode-error-raw-answer");
+
     await press("settings-open");
     await fill("settings-token", "o0001-not-the-token");
     await press("settings-save-credentials");
@@ -101,7 +120,7 @@ describe("Op Console end to end", () => {
     await lookUp(EXAMPLE);
     await waitText("error-text", /4003/);
     assert.ok(await $("error-settings").isExisting(), "the next step is settings");
-    await shot("c5-wrong-token");
+    await shot("c7-wrong-token");
 
     await press("error-settings");
     await fill("settings-token", TOKEN);

@@ -86,6 +86,11 @@ async fn lookup(
     };
     match state.config.users.get(user_id) {
         None => envelope(codes::USER_NOT_FOUND, "用户不存在", serde_json::Value::Null),
+        Some(Reply::Raw { status, body, bom, location }) => {
+            // `{query}` echoes the request's query, token and sign included, as a careless
+            // server's error page does: what the console must never show unredacted.
+            raw(*status, body.replace("{query}", raw_query), *bom, location.clone())
+        }
         Some(reply) => answer(reply.clone(), state.scheme, host, state.shutdown.clone()).await,
     }
 }
