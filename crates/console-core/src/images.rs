@@ -4,16 +4,19 @@
 
 use std::time::Duration;
 
+use op_api::ProxyMode;
+
 use crate::error::ConsoleError;
-use crate::profile::Profile;
+use crate::lock::lock;
+use crate::profile::{read_ca_file, Profile};
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 
-#[derive(Clone, Debug)]
+/// One pooled client per network setting (proxy, CA file): images take the same way to
+/// the network as the profile's lookups.
+#[derive(Debug, Default)]
 pub struct ImageFetcher {
-    /// Built once; if it cannot be built, every fetch says why (a default client would
-    /// follow redirects off the allowed hosts).
-    http: Result<reqwest::Client, String>,
+    clients: std::sync::Mutex<std::collections::HashMap<(ProxyMode, Option<String>), reqwest::Client>>,
 }
 
 /// A fetched image: its content type and bytes.
@@ -23,22 +26,37 @@ pub struct Image {
     pub bytes: Vec<u8>,
 }
 
-impl Default for ImageFetcher {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
 impl ImageFetcher {
     pub fn new() -> Self {
-        let http = reqwest::Client::builder()
+        Self::default()
+    }
+
+    /// The client for the profile's network settings; if one cannot be built, the fetch
+    /// says why (a default client would follow redirects off the allowed hosts).
+    fn client_for(&self, profile: &Profile) -> Result<reqwest::Client, String> {
+        let key = (profile.proxy.clone(), profile.ca_file.clone());
+        if let Some(client) = lock(&self.clients).get(&key) {
+            return Ok(client.clone());
+        }
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(15))
             .redirect(reqwest::redirect::Policy::none())
-            .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")))
-            .build()
-            .map_err(|e| e.to_string());
-        Self { http }
+            .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")));
+        builder = match &profile.proxy {
+            ProxyMode::System => builder,
+            ProxyMode::None => builder.no_proxy(),
+            ProxyMode::Url { url } => builder.proxy(reqwest::Proxy::all(url.as_str()).map_err(|e| e.to_string())?),
+        };
+        if let Some(path) = &profile.ca_file {
+            let pem = read_ca_file(path).map_err(|e| e.to_string())?;
+            for certificate in reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| e.to_string())? {
+                builder = builder.add_root_certificate(certificate);
+            }
+        }
+        let client = builder.build().map_err(|e| e.to_string())?;
+        lock(&self.clients).insert(key, client.clone());
+        Ok(client)
     }
 
     pub async fn fetch(&self, profile: &Profile, url: &str) -> Result<Image, ConsoleError> {
@@ -46,7 +64,7 @@ impl ImageFetcher {
             return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
         }
         let failed = |detail: String| ConsoleError::ImageFailed { detail };
-        let http = self.http.as_ref().map_err(|e| failed(format!("no HTTP client: {e}")))?;
+        let http = self.client_for(profile).map_err(|e| failed(format!("no HTTP client: {e}")))?;
         let mut response = http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;
         if !response.status().is_success() {
             return Err(failed(format!("HTTP {}", response.status().as_u16())));

@@ -251,3 +251,34 @@ async fn images_come_only_from_the_selected_profile_s_hosts() {
     let api = s.console.image(&format!("{}/op/v2/getChatInfoByUserId", demo.base_url)).await.unwrap_err();
     assert_eq!(api.code(), "image_refused");
 }
+
+#[tokio::test]
+async fn images_and_lookups_trust_the_profile_s_ca_file() {
+    let s = Setup::new();
+    let config =
+        SimConfig { client_id: CLIENT.into(), token: TOKEN.into(), secret: SECRET.into(), ..SimConfig::demo() };
+    let sim = op_sim::spawn_tls(config, 0, op_sim::TlsOptions::default()).await.unwrap();
+    let base = sim.server.base_url();
+    let mut profile = Profile::new("", "Internal CA", &base, CLIENT);
+    profile.asset_base_url = Some(format!("{base}/assets"));
+    let id = s.console.save_profile(profile.clone()).unwrap().profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&id).await.unwrap();
+    let logo = format!("{base}/assets/635d69a89716478c9c7b7fc5ea948fe5_100.png");
+
+    // Without the CA: the lookup names the cause, the image is not loaded.
+    let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(serde_json::to_value(err.body()).unwrap()["cause"], "unknownIssuer", "{err:?}");
+    assert_eq!(s.console.image(&logo).await.unwrap_err().code(), "image_failed");
+
+    // With IT's CA file in the profile: both work.
+    let ca = s.dirs.path().join("corp-ca.pem");
+    std::fs::write(&ca, &sim.ca_pem).unwrap();
+    profile.id = id.clone();
+    profile.ca_file = Some(ca.display().to_string());
+    s.console.save_profile(profile).unwrap();
+    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
+    assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/svg+xml");
+    sim.server.shutdown().await;
+}
