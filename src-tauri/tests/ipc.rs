@@ -112,14 +112,14 @@ fn credentials_go_in_and_only_their_state_comes_out() {
     let status =
         invoke(&app, "save_credentials", json!({"profileId": id, "token": "o0001-ipc-token", "secret": "ipc-secret"}))
             .unwrap();
-    assert_eq!(status, json!({"hasToken": true, "hasSecret": true}));
+    assert_eq!(status, json!({"hasToken": true, "hasSecret": true, "forOtherServer": false}));
     for cmd in ["credential_status", "list_profiles"] {
         let out = invoke(&app, cmd, json!({"profileId": id})).unwrap().to_string();
         assert!(!out.contains("o0001-ipc-token") && !out.contains("ipc-secret"), "{cmd}: {out}");
     }
     assert_eq!(
         invoke(&app, "forget_credentials", json!({"profileId": id})).unwrap(),
-        json!({"hasToken": false, "hasSecret": false})
+        json!({"hasToken": false, "hasSecret": false, "forOtherServer": false})
     );
     invoke(&app, "delete_profile", json!({"id": id})).unwrap();
     let imported = invoke(&app, "import_profiles", json!({"text": "{\"profiles\":[{\"id\":\"hq\",\"name\":\"HQ\",\"baseUrl\":\"https://h\",\"clientId\":\"c\"}]}"})).unwrap();

@@ -8,7 +8,7 @@
 use console_core::{
     limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus, ErrorBody,
     ImportProblem, LocationView, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
-    RecentLookup, TileLayer, UserView,
+    RecentLookup, ServerChange, TileLayer, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -60,6 +60,7 @@ fn render() -> String {
         WarningProblem::decl(&cfg),
         JsonKind::decl(&cfg),
         ProxyMode::decl(&cfg),
+        ServerChange::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {
@@ -217,6 +218,10 @@ fn errors() -> String {
         import(ImportProblem::ReservedId { id: "demo".into() }),
         import(ImportProblem::Duplicate { id: id() }),
         import(ImportProblem::SelectedMissing { id: "prod".into() }),
+        ConsoleError::CredentialsForOtherServer {
+            saved_for: "https://op.example.com:443".into(),
+            profile_server: "https://op-new.example.com:443/gw".into(),
+        },
         ConsoleError::EmptyCredential { credential: CredentialKind::Token },
         ConsoleError::EmptyCredential { credential: CredentialKind::Secret },
         ConsoleError::KeyringUnavailable { detail: "Failed to connect to address unix:path=/run/user/0/bus".into() },

@@ -3,7 +3,10 @@
 // namespace, Xvfb and the D-Bus session; harness.mjs starts and ends everything else.
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import {
   $, $$, browser, CLIENT, closeApp, closedPort, EXAMPLE, fill, filesUnder, home, keyringEntries, lookUp, openApp, press,
   scenario, SECRET, shot, startOpSim, text, TOKEN, waitText, withDriver,
@@ -147,5 +150,38 @@ describe("Op Console end to end", () => {
     assert.deepEqual(keyringEntries(), []);
     await shot("e-forgotten");
     await press("settings-close");
+  });
+
+  scenario("f. an imported file re-points the profile: nothing is sent to the new server, the credentials are asked for again", async () => {
+    // A listener that only counts who connects: the "new server".
+    let connections = 0;
+    const listener = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise((ready) => listener.listen(0, "127.0.0.1", ready));
+    const port = listener.address().port;
+
+    await press("settings-open");
+    await fill("settings-token", TOKEN);
+    await fill("settings-secret", SECRET);
+    await press("settings-save-credentials");
+    await waitText("settings-token-state", /已保存/);
+    const file = join(mkdtempSync(join(tmpdir(), "op-e2e-")), "repoint.json");
+    writeFileSync(file, JSON.stringify({ profiles: [{ id: "profile-1", name: "E2E staging", baseUrl: `http://127.0.0.1:${port}`, clientId: CLIENT, signRule: { scheme: "alipay" } }] }));
+    await $("settings-import").setValue(file);
+    await waitText("import-change", new RegExp(`→ http://127\\.0\\.0\\.1:${port}`));
+    await shot("f1-import-asks-first");
+    await press("import-confirm-apply");
+    await waitText("settings-message", /已导入 1 个配置/);
+    await $("settings-credentials-other-server").waitForExist({ timeout: 10000 });
+    await press("settings-close");
+
+    await lookUp(EXAMPLE);
+    await waitText("error-text", /为保护凭据，控制台没有发送任何请求/);
+    assert.ok(await $("error-settings").isExisting(), "the next step is settings");
+    assert.equal(connections, 0, "the new server received no connection");
+    await shot("f2-credentials-for-other-server");
+    listener.close();
   });
 });

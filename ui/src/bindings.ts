@@ -129,7 +129,11 @@ export type ProfilesView = { selected: string,
  */
 profiles: Array<ProfileView>, };
 
-export type CredentialStatus = { hasToken: boolean, hasSecret: boolean, };
+export type CredentialStatus = { hasToken: boolean, hasSecret: boolean, 
+/**
+ * Saved for another server or client ID than the profile's now: they will not be sent.
+ */
+forOtherServer: boolean, };
 
 export type RecentLookup = { userId: string, profileId: string, 
 /**
@@ -145,13 +149,13 @@ export type ErrorBody = { message: string,
 /**
  * The server answered: its answer can be shown (`raw_answer`), redacted.
  */
-hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
+hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
 path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError);
 
-export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
+export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
@@ -198,6 +202,12 @@ export type WarningProblem = { "kind": "unreadable", found: JsonKind, } | { "kin
 export type JsonKind = "object" | "array" | "string" | "number" | "boolean";
 
 export type ProxyMode = { "mode": "system" } | { "mode": "none" } | { "mode": "url", url: string, };
+
+export type ServerChange = { id: string, name: string, 
+/**
+ * The server (origin and path) the credentials were saved for, and the new one.
+ */
+from: string, to: string, };
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

@@ -23,7 +23,7 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
   const handlers: Partial<Record<Invoked, Handler>> = {
     list_profiles: () => fixtures.profiles,
     recent_lookups: () => [],
-    credential_status: () => ({ hasToken: false, hasSecret: false }),
+    credential_status: () => ({ hasToken: false, hasSecret: false, forOtherServer: false }),
     "plugin:clipboard-manager|write_text": () => null,
     ui_ready: () => null,
     raw_answer: () => RAW_ANSWER,
@@ -304,7 +304,7 @@ describe("states", () => {
 
 describe("settings", () => {
   it("the demo is marked and read-only; a new profile saves and credentials show only their state", async () => {
-    const saved = { hasToken: false, hasSecret: false };
+    const saved = { hasToken: false, hasSecret: false, forOtherServer: false };
     const calls = backend(() => views[EXAMPLE], {
       save_profile: (args) => ({ profile: { ...(args.profile as object), id: "profile-1" }, isDemo: false, warnings: ["insecureBaseUrl"] }),
       list_profiles: () => ({
@@ -367,5 +367,28 @@ describe("settings", () => {
     await waitFor(() => expect(screen.getByTestId("settings-sign-preview").textContent).toBe("alipay/upper/u0001-rich/***"));
     const rule = (previews.at(-1)!.profile as { signRule: Record<string, unknown> }).signRule;
     expect(rule).toEqual({ scheme: "alipay", hex: "upper", bodyParam: "payload", stamp: { name: "timestamp", format: "unixSeconds" } });
+  });
+
+  it("an import that moves a profile with saved credentials to another server asks first", async () => {
+    const file = JSON.stringify({ profiles: [{ id: "prod", name: "Prod", baseUrl: "https://elsewhere.example.com", clientId: "c" }] });
+    const calls = backend(() => views[EXAMPLE], {
+      preview_import: () => [{ id: "prod", name: "Prod", from: "https://op.example.com:443", to: "https://elsewhere.example.com:443" }],
+      import_profiles: () => 1,
+    });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    const input = screen.getByTestId("settings-import") as HTMLInputElement;
+    await fireEvent.change(input, { target: { files: [new File([file], "profiles.json", { type: "application/json" })] } });
+    const change = await screen.findByTestId("import-change");
+    expect(change.textContent).toBe("“Prod”：https://op.example.com:443 → https://elsewhere.example.com:443");
+    expect(calls.some((c) => c.cmd === "import_profiles")).toBe(false);
+    await fireEvent.click(screen.getByTestId("import-confirm-cancel"));
+    expect(screen.queryByTestId("import-confirm")).toBeNull();
+    expect(calls.some((c) => c.cmd === "import_profiles")).toBe(false);
+    await fireEvent.change(input, { target: { files: [new File([file], "profiles.json", { type: "application/json" })] } });
+    await fireEvent.click(await screen.findByTestId("import-confirm-apply"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "import_profiles")).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === "import_profiles")!.args).toEqual({ text: file });
   });
 });

@@ -10,3 +10,15 @@ afterEach(() => {
   setLang("zh");
   delete (window as unknown as Record<string, unknown>).__opConsolePwned;
 });
+
+// jsdom's Blob has no text() (WebKit's does): the import reads the picked file with it.
+if (!Blob.prototype.text) {
+  Blob.prototype.text = function (this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+}

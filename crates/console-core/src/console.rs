@@ -19,6 +19,7 @@ use crate::no_demo::Demo;
 use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
 use crate::profiles_file::ProfilesFile;
 use crate::recent::{RecentLookup, RecentLookups};
+use crate::saved_credentials::{Destination, SavedCredentials};
 use crate::vault::{CredentialKind, CredentialStatus, Vault};
 use crate::view::ChatView;
 
@@ -39,6 +40,17 @@ pub struct ProfilesView {
     pub profiles: Vec<ProfileView>,
 }
 
+/// A profile that an import would point at another server while it has saved credentials.
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServerChange {
+    pub id: String,
+    pub name: String,
+    /// The server (origin and path) the credentials were saved for, and the new one.
+    pub from: String,
+    pub to: String,
+}
+
 pub struct Console {
     config_dir: PathBuf,
     vault: Vault,
@@ -47,8 +59,8 @@ pub struct Console {
     demo: Demo,
     /// One pooled client per profile, rebuilt when the profile changes.
     clients: Mutex<HashMap<String, (Profile, OpClient)>>,
-    /// Credentials read from the keyring once, kept in memory only.
-    credentials: Mutex<HashMap<String, Credentials>>,
+    /// Credentials read from the keyring once, with their destination, in memory only.
+    credentials: Mutex<HashMap<String, SavedCredentials>>,
     images: ImageFetcher,
     raw_answer: Mutex<Option<String>>,
 }
@@ -94,7 +106,7 @@ impl Console {
 
     async fn lookup_on(&self, profile: &Profile, user_id: &UserId) -> Result<op_api::ChatLookup, ConsoleError> {
         let client = self.client_for(profile)?;
-        let credentials = self.credentials_for(&profile.id).await?;
+        let credentials = self.credentials_for(profile).await?;
         let answered = client.lookup(&credentials, user_id.as_str()).await;
         // The last answer, redacted and capped, for the raw view: in memory only.
         *lock(&self.raw_answer) = answered.raw_answer;
@@ -125,27 +137,36 @@ impl Console {
         Ok(client)
     }
 
-    async fn credentials_for(&self, profile_id: &str) -> Result<Credentials, ConsoleError> {
-        if profile_id == DEMO_PROFILE_ID {
+    /// The profile's credentials, only when they were saved for its destination now.
+    async fn credentials_for(&self, profile: &Profile) -> Result<Credentials, ConsoleError> {
+        if profile.id == DEMO_PROFILE_ID {
             return self.demo.credentials();
         }
-        if let Some(credentials) = lock(&self.credentials).get(profile_id) {
-            return Ok(credentials.clone());
-        }
-        let vault = self.vault.clone();
-        let id = profile_id.to_owned();
-        let (token, secret) =
-            blocking(move || Ok((vault.get(&id, CredentialKind::Token)?, vault.get(&id, CredentialKind::Secret)?)))
-                .await?;
-        let (token, secret) = match (token, secret) {
-            (Some(token), Some(secret)) => (token, secret),
-            (None, None) => return Err(OpError::from(ConfigProblem::NoCredentials).into()),
-            (None, Some(_)) => return Err(OpError::from(ConfigProblem::NoToken).into()),
-            (Some(_), None) => return Err(OpError::from(ConfigProblem::NoSecret).into()),
+        let current = Destination::of(profile);
+        let cached = lock(&self.credentials).get(&profile.id).cloned();
+        let saved = match cached {
+            Some(saved) => saved,
+            None => {
+                let (vault, id, at) = (self.vault.clone(), profile.id.clone(), current.clone());
+                let Some(saved) = blocking(move || vault.load(&id, at.as_ref())).await? else {
+                    return Err(OpError::from(ConfigProblem::NoCredentials).into());
+                };
+                lock(&self.credentials).insert(profile.id.clone(), saved.clone());
+                saved
+            }
         };
-        let credentials = Credentials { token, secret };
-        lock(&self.credentials).insert(profile_id.to_owned(), credentials.clone());
-        Ok(credentials)
+        // Saved for another server (the profile was re-pointed): send nothing.
+        if current.as_ref() != Some(&saved.destination) {
+            return Err(ConsoleError::CredentialsForOtherServer {
+                saved_for: saved.destination.shown(),
+                profile_server: current.map(|d| d.shown()).unwrap_or_default(),
+            });
+        }
+        match (saved.token.is_some(), saved.secret.is_some()) {
+            (true, false) => Err(OpError::from(ConfigProblem::NoSecret).into()),
+            (false, true) => Err(OpError::from(ConfigProblem::NoToken).into()),
+            _ => saved.complete().ok_or_else(|| OpError::from(ConfigProblem::NoCredentials).into()),
+        }
     }
 
     /// The profile by id (`None`: the selected one); the demo starts its server on first use.
@@ -227,6 +248,31 @@ impl Console {
         Ok(count)
     }
 
+    /// What an import would change that matters for credentials: each profile with saved
+    /// credentials whose server it moves. The page asks the operator before importing.
+    pub async fn preview_import(&self, text: &str) -> Result<Vec<ServerChange>, ConsoleError> {
+        let import = ProfilesFile::parse_import(text)?;
+        let mut changes = Vec::new();
+        for incoming in import.profiles {
+            let Some(current) = lock(&self.profiles).get(&incoming.id).cloned() else { continue };
+            let (from, to) = (Destination::of(&current), Destination::of(&incoming));
+            if from == to {
+                continue;
+            }
+            let (vault, id) = (self.vault.clone(), current.id.clone());
+            let saved = blocking(move || vault.load(&id, None)).await?;
+            if saved.is_some() {
+                changes.push(ServerChange {
+                    id: current.id.clone(),
+                    name: current.name.clone(),
+                    from: from.map(|d| d.shown()).unwrap_or_default(),
+                    to: to.map(|d| d.shown()).unwrap_or_default(),
+                });
+            }
+        }
+        Ok(changes)
+    }
+
     pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
         let text = std::fs::read_to_string(path).map_err(|e| {
             tracing::warn!("profiles file {} unreadable: {e}", path.display());
@@ -235,14 +281,16 @@ impl Console {
         self.import_profiles(&text)
     }
 
-    /// Saves the token and/or the secret given; a field left out keeps its saved value.
+    /// Saves the token and/or the secret given, bound to the profile's destination now, in
+    /// one keyring entry; a field left out keeps its saved value, but only when that was
+    /// saved for the same destination (a re-pointed profile needs both again).
     pub async fn save_credentials(
         &self,
         profile_id: &str,
         token: Option<String>,
         secret: Option<String>,
     ) -> Result<CredentialStatus, ConsoleError> {
-        self.saved_profile(profile_id)?;
+        let profile = self.saved_profile(profile_id)?;
         let checked = |value: Option<String>, credential: CredentialKind| -> Result<Option<Secret>, ConsoleError> {
             match value {
                 None => Ok(None),
@@ -252,17 +300,27 @@ impl Console {
         };
         let token = checked(token, CredentialKind::Token)?;
         let secret = checked(secret, CredentialKind::Secret)?;
+        let Some(destination) = Destination::of(&profile) else {
+            return Err(OpError::from(ConfigProblem::BaseUrl { problem: op_api::UrlProblem::NotUrl }).into());
+        };
         lock(&self.credentials).remove(profile_id);
-        let vault = self.vault.clone();
-        let id = profile_id.to_owned();
+        let (vault, id) = (self.vault.clone(), profile_id.to_owned());
         blocking(move || {
-            if let Some(token) = token {
-                vault.set(&id, CredentialKind::Token, &token)?;
-            }
-            if let Some(secret) = secret {
-                vault.set(&id, CredentialKind::Secret, &secret)?;
-            }
-            vault.status(&id)
+            let kept = match vault.load(&id, Some(&destination))? {
+                Some(saved) if saved.destination == destination => saved,
+                Some(saved) if token.is_none() || secret.is_none() => {
+                    return Err(ConsoleError::CredentialsForOtherServer {
+                        saved_for: saved.destination.shown(),
+                        profile_server: destination.shown(),
+                    })
+                }
+                _ => SavedCredentials { token: None, secret: None, destination: destination.clone() },
+            };
+            let next = SavedCredentials { token: token.or(kept.token), secret: secret.or(kept.secret), destination };
+            vault.store(&id, &next)?;
+            // Read back: the state shown is the keyring's, not what we hoped to write.
+            let back = vault.load(&id, Some(&next.destination))?;
+            Ok(CredentialStatus::of(back.as_ref(), Some(&next.destination)))
         })
         .await
     }
@@ -270,25 +328,28 @@ impl Console {
     pub async fn forget_credentials(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
         self.saved_profile(profile_id)?;
         lock(&self.credentials).remove(profile_id);
-        let vault = self.vault.clone();
-        let id = profile_id.to_owned();
+        let (vault, id) = (self.vault.clone(), profile_id.to_owned());
         blocking(move || {
-            vault.delete(&id, CredentialKind::Token)?;
-            vault.delete(&id, CredentialKind::Secret)?;
-            vault.status(&id)
+            vault.delete(&id)?;
+            let back = vault.load(&id, None)?;
+            Ok(CredentialStatus::of(back.as_ref(), None))
         })
         .await
     }
 
-    /// Whether the profile has a token and a secret: never their values.
+    /// Whether the profile has a token and a secret, and for its server now: never their values.
     pub async fn credential_status(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
         if profile_id == DEMO_PROFILE_ID {
-            return Ok(CredentialStatus { has_token: true, has_secret: true });
+            return Ok(CredentialStatus { has_token: true, has_secret: true, for_other_server: false });
         }
-        self.saved_profile(profile_id)?;
-        let vault = self.vault.clone();
-        let id = profile_id.to_owned();
-        blocking(move || vault.status(&id)).await
+        let profile = self.saved_profile(profile_id)?;
+        let current = Destination::of(&profile);
+        let (vault, id) = (self.vault.clone(), profile_id.to_owned());
+        blocking(move || {
+            let saved = vault.load(&id, current.as_ref())?;
+            Ok(CredentialStatus::of(saved.as_ref(), current.as_ref()))
+        })
+        .await
     }
 
     /// An image for the page (tile, logo, avatar) from the selected profile's hosts only.

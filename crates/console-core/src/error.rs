@@ -27,6 +27,11 @@ pub enum ConsoleError {
     #[error("The profiles file could not be imported: {problem}.")]
     InvalidImport { problem: ImportProblem },
 
+    /// The credentials were saved for another server or client ID than the profile's now
+    /// (it was re-pointed, by an import say): nothing is sent until they are entered again.
+    #[error("The credentials were saved for {saved_for}, but the profile now points to {profile_server}; they are not sent.")]
+    CredentialsForOtherServer { saved_for: String, profile_server: String },
+
     #[error("The {credential} is empty: enter a value, or use Forget to remove it.")]
     EmptyCredential { credential: CredentialKind },
 

@@ -16,7 +16,8 @@ pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 /// the network as the profile's lookups.
 #[derive(Debug, Default)]
 pub struct ImageFetcher {
-    clients: std::sync::Mutex<std::collections::HashMap<(ProxyMode, Option<String>), reqwest::Client>>,
+    /// Keyed by the proxy setting (as JSON) and the CA file.
+    clients: std::sync::Mutex<std::collections::HashMap<(String, Option<String>), reqwest::Client>>,
 }
 
 /// A fetched image: its content type and bytes.
@@ -34,7 +35,7 @@ impl ImageFetcher {
     /// The client for the profile's network settings; if one cannot be built, the fetch
     /// says why (a default client would follow redirects off the allowed hosts).
     fn client_for(&self, profile: &Profile) -> Result<reqwest::Client, String> {
-        let key = (profile.proxy.clone(), profile.ca_file.clone());
+        let key = (serde_json::to_string(&profile.proxy).unwrap_or_default(), profile.ca_file.clone());
         if let Some(client) = lock(&self.clients).get(&key) {
             return Ok(client.clone());
         }

@@ -17,11 +17,12 @@ mod profile;
 mod profile_problem;
 mod profiles_file;
 mod recent;
+mod saved_credentials;
 mod url_prefix;
 mod vault;
 mod view;
 
-pub use console::{Console, ProfileView, ProfilesView};
+pub use console::{Console, ProfileView, ProfilesView, ServerChange};
 pub use error::{ConsoleError, ErrorBody};
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use import_problem::ImportProblem;
@@ -31,6 +32,7 @@ pub use profile::{limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_
 pub use profile_problem::{ProfileField, ProfileProblem};
 pub use profiles_file::{ProfilesFile, PROFILES_FILE_NAME};
 pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
+pub use saved_credentials::{Destination, SavedCredentials};
 pub use url_prefix::url_under;
-pub use vault::{CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT};
+pub use vault::{CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT, KEYRING_WRITE_WAIT};
 pub use view::{AddressView, ChatView, ContactView, LocationView, UserView};

@@ -1,21 +1,29 @@
 //! Credentials in the OS keyring (Secret Service on Linux, Credential Manager on Windows,
-//! Keychain on macOS): one entry per profile and kind, service `op-console`, account
-//! `<profile-id>:token` or `<profile-id>:secret`. Every call is bounded in time: a keyring
-//! waiting on an unlock prompt gives an error, not a hung app.
+//! Keychain on macOS): one entry per profile, service `op-console`, account `<profile-id>`,
+//! holding the token, the secret and their destination together (see
+//! `saved_credentials.rs`), so a write never leaves half of them saved. Entries of the
+//! earlier layout (`<id>:token`, `<id>:secret`) migrate on first use. Every call is bounded
+//! in time: a keyring waiting on an unlock prompt gives an error, not a hung app.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 use keyring_core::{CredentialStore, Entry, Error as KeyringError};
 use op_api::Secret;
 use serde::Serialize;
+use zeroize::Zeroizing;
 
 use crate::error::ConsoleError;
 use crate::lock::lock;
+use crate::saved_credentials::{Destination, SavedCredentials};
 
 pub const KEYRING_SERVICE: &str = "op-console";
-/// How long any keyring call may take before the user is told why.
+/// How long a keyring read may take before the operator is told why.
 pub const KEYRING_WAIT: Duration = Duration::from_millis(1500);
+/// How long a write waits, for example for the operator to answer an unlock prompt; the
+/// page says "waiting for the keyring to be unlocked" meanwhile.
+pub const KEYRING_WRITE_WAIT: Duration = Duration::from_secs(30);
 
 /// The two credentials a profile has; named in errors (`empty_credential`).
 #[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -35,7 +43,8 @@ impl std::fmt::Display for CredentialKind {
 }
 
 impl CredentialKind {
-    fn account(self, profile_id: &str) -> String {
+    /// The account of the earlier layout, one entry per kind: read only, to migrate.
+    fn legacy_account(self, profile_id: &str) -> String {
         match self {
             Self::Token => format!("{profile_id}:token"),
             Self::Secret => format!("{profile_id}:secret"),
@@ -43,12 +52,27 @@ impl CredentialKind {
     }
 }
 
-/// Whether a profile has its credentials saved: never the values.
+/// Whether a profile has its credentials saved, and for this destination: never the values.
 #[derive(ts_rs::TS, Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialStatus {
     pub has_token: bool,
     pub has_secret: bool,
+    /// Saved for another server or client ID than the profile's now: they will not be sent.
+    pub for_other_server: bool,
+}
+
+impl CredentialStatus {
+    pub fn of(saved: Option<&SavedCredentials>, current: Option<&Destination>) -> Self {
+        match saved {
+            None => Self::default(),
+            Some(saved) => Self {
+                has_token: saved.token.is_some(),
+                has_secret: saved.secret.is_some(),
+                for_other_server: current != Some(&saved.destination),
+            },
+        }
+    }
 }
 
 type StoreFactory = Arc<dyn Fn() -> keyring_core::Result<Arc<CredentialStore>> + Send + Sync>;
@@ -60,6 +84,7 @@ pub struct Vault {
     factory: StoreFactory,
     store: Arc<Mutex<Option<Arc<CredentialStore>>>>,
     wait: Duration,
+    write_wait: Duration,
 }
 
 impl std::fmt::Debug for Vault {
@@ -85,47 +110,100 @@ impl Vault {
     }
 
     fn from_factory(factory: StoreFactory) -> Self {
-        Self { factory, store: Arc::new(Mutex::new(None)), wait: KEYRING_WAIT }
+        Self { factory, store: Arc::new(Mutex::new(None)), wait: KEYRING_WAIT, write_wait: KEYRING_WRITE_WAIT }
     }
 
-    pub fn set(&self, profile_id: &str, kind: CredentialKind, value: &Secret) -> Result<(), ConsoleError> {
-        let value = value.clone();
-        self.bounded(profile_id, kind, move |entry| entry.set_password(value.expose()))
+    /// The profile's saved credentials. Entries of the earlier two-entry layout are
+    /// migrated: bound to `current` (the profile's destination now) in one entry, the old
+    /// ones deleted.
+    pub fn load(
+        &self,
+        profile_id: &str,
+        current: Option<&Destination>,
+    ) -> Result<Option<SavedCredentials>, ConsoleError> {
+        if let Some(text) = self.read(profile_id.to_owned())? {
+            return Ok(SavedCredentials::from_entry(&text));
+        }
+        let token = self.read(CredentialKind::Token.legacy_account(profile_id))?;
+        let secret = self.read(CredentialKind::Secret.legacy_account(profile_id))?;
+        let (None, None) = (&token, &secret) else {
+            let Some(destination) = current.cloned() else { return Ok(None) };
+            let saved = SavedCredentials {
+                token: token.map(|t| Secret::new(t.as_str())),
+                secret: secret.map(|s| Secret::new(s.as_str())),
+                destination,
+            };
+            self.store(profile_id, &saved)?;
+            for kind in [CredentialKind::Token, CredentialKind::Secret] {
+                self.remove(kind.legacy_account(profile_id))?;
+            }
+            tracing::info!("keyring entries of profile {profile_id} migrated to one entry");
+            return Ok(Some(saved));
+        };
+        Ok(None)
     }
 
-    pub fn get(&self, profile_id: &str, kind: CredentialKind) -> Result<Option<Secret>, ConsoleError> {
-        self.bounded(profile_id, kind, |entry| match entry.get_password() {
-            Ok(value) => Ok(Some(Secret::new(value))),
+    /// Writes the profile's one entry. A write that is still waiting (an unlock prompt)
+    /// after the write wait fails with `keyring_timeout`, and should the keyring finish it
+    /// later, the entry is put back as it was: nothing is saved behind the operator's back.
+    pub fn store(&self, profile_id: &str, saved: &SavedCredentials) -> Result<(), ConsoleError> {
+        let value = saved.to_entry();
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let late = abandoned.clone();
+        self.bounded(profile_id.to_owned(), self.write_wait, Some(abandoned), move |entry| {
+            let previous = match entry.get_password() {
+                Ok(text) => Some(Zeroizing::new(text)),
+                Err(KeyringError::NoEntry) => None,
+                Err(e) => return Err(e),
+            };
+            entry.set_password(&value)?;
+            if late.load(Ordering::SeqCst) {
+                // The operator was told it failed: undo, so the keyring matches what they saw.
+                match &previous {
+                    Some(text) => entry.set_password(text)?,
+                    None => entry.delete_credential()?,
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes the profile's entry and any of the earlier layout.
+    pub fn delete(&self, profile_id: &str) -> Result<(), ConsoleError> {
+        self.remove(profile_id.to_owned())?;
+        for kind in [CredentialKind::Token, CredentialKind::Secret] {
+            self.remove(kind.legacy_account(profile_id))?;
+        }
+        Ok(())
+    }
+
+    fn read(&self, account: String) -> Result<Option<Zeroizing<String>>, ConsoleError> {
+        self.bounded(account, self.wait, None, |entry| match entry.get_password() {
+            Ok(value) => Ok(Some(Zeroizing::new(value))),
             Err(KeyringError::NoEntry) => Ok(None),
             Err(e) => Err(e),
         })
     }
 
-    pub fn delete(&self, profile_id: &str, kind: CredentialKind) -> Result<(), ConsoleError> {
-        self.bounded(profile_id, kind, |entry| match entry.delete_credential() {
+    fn remove(&self, account: String) -> Result<(), ConsoleError> {
+        self.bounded(account, self.wait, None, |entry| match entry.delete_credential() {
             Ok(()) | Err(KeyringError::NoEntry) => Ok(()),
             Err(e) => Err(e),
         })
     }
 
-    pub fn status(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
-        Ok(CredentialStatus {
-            has_token: self.get(profile_id, CredentialKind::Token)?.is_some_and(|s| !s.is_empty()),
-            has_secret: self.get(profile_id, CredentialKind::Secret)?.is_some_and(|s| !s.is_empty()),
-        })
-    }
-
-    /// Runs `op` on the entry in a thread of its own and waits at most `self.wait`.
+    /// Runs `op` on the entry in a thread of its own and waits at most `wait`; on timeout
+    /// `abandoned` (when given) is set, so that the thread can undo what it does late.
     fn bounded<T: Send + 'static>(
         &self,
-        profile_id: &str,
-        kind: CredentialKind,
+        account: String,
+        wait: Duration,
+        abandoned: Option<Arc<AtomicBool>>,
         op: impl FnOnce(&Entry) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T, ConsoleError> {
         let (done, result) = mpsc::channel();
         let factory = self.factory.clone();
         let cached = self.store.clone();
-        let account = kind.account(profile_id);
         std::thread::Builder::new()
             .name("keyring".into())
             .spawn(move || {
@@ -133,12 +211,19 @@ impl Vault {
                     .and_then(|store| Entry::new_in_store(&store, KEYRING_SERVICE, &account))
                     .and_then(|entry| op(&entry));
                 let _ = done.send(outcome);
+                #[cfg(test)]
+                tests::finished();
             })
             .map_err(|e| ConsoleError::KeyringError { detail: e.to_string() })?;
-        match result.recv_timeout(self.wait) {
+        match result.recv_timeout(wait) {
             Ok(outcome) => outcome.map_err(|e| translate(e, &self.store)),
             // The thread may stay blocked on D-Bus; it ends with its call.
-            Err(_) => Err(ConsoleError::KeyringTimeout { after_ms: self.wait.as_millis() as u64 }),
+            Err(_) => {
+                if let Some(flag) = abandoned {
+                    flag.store(true, Ordering::SeqCst);
+                }
+                Err(ConsoleError::KeyringTimeout { after_ms: wait.as_millis() as u64 })
+            }
         }
     }
 }
@@ -213,18 +298,52 @@ fn translate(error: KeyringError, cached: &Mutex<Option<Arc<CredentialStore>>>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Profile;
+
+    fn destination(base: &str) -> Destination {
+        Destination::of(&Profile::new("p", "P", base, "c0ffee")).unwrap()
+    }
+
+    fn saved(token: &str, secret: &str, base: &str) -> SavedCredentials {
+        SavedCredentials {
+            token: Some(Secret::new(token)),
+            secret: Some(Secret::new(secret)),
+            destination: destination(base),
+        }
+    }
 
     #[test]
-    fn set_get_delete_with_the_mock_store() {
+    fn one_entry_holds_both_and_its_destination() {
         let vault = Vault::mock();
-        assert_eq!(vault.status("p").unwrap(), CredentialStatus::default());
-        vault.set("p", CredentialKind::Token, &Secret::new("t")).unwrap();
-        assert_eq!(vault.status("p").unwrap(), CredentialStatus { has_token: true, has_secret: false });
-        assert_eq!(vault.get("p", CredentialKind::Token).unwrap().unwrap().expose(), "t");
-        assert_eq!(vault.get("other", CredentialKind::Token).unwrap(), None);
-        vault.delete("p", CredentialKind::Token).unwrap();
-        vault.delete("p", CredentialKind::Token).unwrap();
-        assert_eq!(vault.status("p").unwrap(), CredentialStatus::default());
+        let here = destination("https://op.example.com");
+        assert!(vault.load("p", Some(&here)).unwrap().is_none());
+        vault.store("p", &saved("t", "s", "https://op.example.com")).unwrap();
+        let back = vault.load("p", Some(&here)).unwrap().unwrap();
+        assert_eq!(back.complete().unwrap().secret.expose(), "s");
+        assert_eq!(
+            CredentialStatus::of(Some(&back), Some(&here)),
+            CredentialStatus { has_token: true, has_secret: true, for_other_server: false }
+        );
+        let elsewhere = destination("https://evil.example.com");
+        assert!(CredentialStatus::of(Some(&back), Some(&elsewhere)).for_other_server);
+        vault.delete("p").unwrap();
+        vault.delete("p").unwrap();
+        assert!(vault.load("p", Some(&here)).unwrap().is_none());
+    }
+
+    #[test]
+    fn the_two_entry_layout_migrates_on_first_use() {
+        let vault = Vault::mock();
+        for (kind, value) in [(CredentialKind::Token, "old-t"), (CredentialKind::Secret, "old-s")] {
+            let account = kind.legacy_account("p");
+            vault.bounded(account, KEYRING_WAIT, None, move |e| e.set_password(value)).unwrap();
+        }
+        let here = destination("https://op.example.com");
+        let migrated = vault.load("p", Some(&here)).unwrap().unwrap();
+        assert_eq!(migrated.complete().unwrap().token.expose(), "old-t");
+        assert_eq!(migrated.destination, here);
+        assert!(vault.read(CredentialKind::Token.legacy_account("p")).unwrap().is_none(), "the old entries are gone");
+        assert!(vault.read("p".into()).unwrap().is_some(), "one entry now");
     }
 
     #[test]
@@ -232,11 +351,11 @@ mod tests {
         let vault = Vault::from_factory(Arc::new(|| {
             Err(KeyringError::PlatformFailure("Failed to connect to address unix:path=/run/user/0/bus".into()))
         }));
-        let err = vault.get("p", CredentialKind::Token).unwrap_err();
+        let err = vault.load("p", None).unwrap_err();
         assert_eq!(err.code(), "keyring_unavailable", "{err}");
         let locked =
             Vault::from_factory(Arc::new(|| Err(KeyringError::NoStorageAccess("collection is locked".into()))));
-        assert_eq!(locked.set("p", CredentialKind::Secret, &Secret::new("s")).unwrap_err().code(), "keyring_locked");
+        assert_eq!(locked.store("p", &saved("t", "s", "https://h")).unwrap_err().code(), "keyring_locked");
     }
 
     #[test]
@@ -248,12 +367,41 @@ mod tests {
             Err(KeyringError::NoDefaultStore)
         }));
         vault.wait = Duration::from_millis(50);
-        assert_eq!(vault.get("p", CredentialKind::Token).unwrap_err(), ConsoleError::KeyringTimeout { after_ms: 50 });
+        assert_eq!(vault.load("p", None).unwrap_err(), ConsoleError::KeyringTimeout { after_ms: 50 });
+    }
+
+    static FINISHED_TX: Mutex<Option<mpsc::Sender<()>>> = Mutex::new(None);
+
+    /// Called by each keyring thread when its operation is over (tests only).
+    pub(super) fn finished() {
+        if let Some(tx) = FINISHED_TX.lock().unwrap().as_ref() {
+            let _ = tx.send(());
+        }
     }
 
     #[test]
-    fn accounts_are_documented_ones() {
-        assert_eq!(CredentialKind::Token.account("prod"), "prod:token");
-        assert_eq!(CredentialKind::Secret.account("prod"), "prod:secret");
+    fn a_write_finished_after_its_wait_is_undone() {
+        // The keyring opens only when the gate opens: an unlock prompt answered too late.
+        let mock = keyring_core::mock::Store::new().unwrap();
+        let mut vault = Vault::with_store(mock.clone());
+        vault.store("p", &saved("old-t", "old-s", "https://h")).unwrap();
+        let (open_tx, open_rx) = mpsc::channel::<()>();
+        let open_rx = Arc::new(Mutex::new(open_rx));
+        let mut slow = Vault::from_factory(Arc::new(move || {
+            let _ = open_rx.lock().unwrap().recv();
+            Ok(mock.clone())
+        }));
+        slow.write_wait = Duration::from_millis(50);
+        let (done_tx, done_rx) = mpsc::channel();
+        *FINISHED_TX.lock().unwrap() = Some(done_tx);
+
+        let err = slow.store("p", &saved("new-t", "new-s", "https://h")).unwrap_err();
+        assert_eq!(err, ConsoleError::KeyringTimeout { after_ms: 50 });
+        open_tx.send(()).unwrap();
+        done_rx.recv_timeout(Duration::from_secs(10)).expect("the late write finished");
+        *FINISHED_TX.lock().unwrap() = None;
+        vault.wait = Duration::from_secs(5);
+        let back = vault.load("p", None).unwrap().unwrap();
+        assert_eq!(back.complete().unwrap().token.expose(), "old-t", "the late write was undone");
     }
 }

@@ -83,7 +83,7 @@ async fn first_run_is_the_demo_and_the_example_user_resolves() {
     assert_eq!((recent[0].user_id.as_str(), recent[0].outcome.as_str()), (EXAMPLE_USER, "ok"));
     assert_eq!(
         s.console.credential_status(DEMO_PROFILE_ID).await.unwrap(),
-        CredentialStatus { has_token: true, has_secret: true }
+        CredentialStatus { has_token: true, has_secret: true, for_other_server: false }
     );
 }
 
@@ -122,7 +122,7 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
     assert_eq!(sim.requests_seen(), 0);
 
     let status = s.console.save_credentials(&id, Some(TOKEN.into()), Some(format!(" {SECRET} "))).await.unwrap();
-    assert_eq!(status, CredentialStatus { has_token: true, has_secret: true });
+    assert_eq!(status, CredentialStatus { has_token: true, has_secret: true, for_other_server: false });
     let view = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
     assert_eq!(view.group_id.as_deref(), Some("106268050147246664"));
 
@@ -207,7 +207,7 @@ async fn deleting_a_profile_forgets_its_credentials() {
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.select_profile(&id).await.unwrap();
     s.console.delete_profile(&id).await.unwrap();
-    assert_eq!(s.vault.status(&id).unwrap(), CredentialStatus::default());
+    assert!(s.vault.load(&id, None).unwrap().is_none());
     assert_eq!(s.console.list_profiles().await.unwrap().selected, DEMO_PROFILE_ID);
     assert_eq!(s.console.delete_profile(&id).await.unwrap_err().code(), "profile_not_found");
 }
@@ -281,4 +281,34 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
     assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/svg+xml");
     sim.server.shutdown().await;
+}
+
+#[tokio::test]
+async fn credentials_go_only_to_the_server_they_were_saved_for() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let other = own_sim().await;
+    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+
+    // A profiles file re-points the profile (same id) to another listener.
+    let file = serde_json::json!({"profiles": [{"id": id, "name": "Staging", "baseUrl": other.base_url(), "clientId": CLIENT,
+        "signRule": {"scheme": "alipay"}}]});
+    s.console.import_profiles(&file.to_string()).unwrap();
+    let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
+    assert_eq!(other.requests_seen(), 0, "nothing was sent to the new server");
+    let status = s.console.credential_status(&id).await.unwrap();
+    assert!(status.for_other_server && status.has_token && status.has_secret, "{status:?}");
+    // Entering only one of them again is not enough: both were saved for the old server.
+    let partial = s.console.save_credentials(&id, Some(TOKEN.into()), None).await.unwrap_err();
+    assert_eq!(partial.code(), "credentials_for_other_server");
+    // Entered again for the new server: they go there, and only there.
+    let status = s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    assert!(!status.for_other_server);
+    s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+    assert_eq!(other.requests_seen(), 1);
+    // And after a restart, the same.
+    assert!(!s.reopen().credential_status(&id).await.unwrap().for_other_server);
 }

@@ -38,7 +38,7 @@ pub struct ClientConfig {
 
 /// How requests reach the server.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(tag = "mode", rename_all = "camelCase")]
 pub enum ProxyMode {
     /// The environment's proxy (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`), as most tools use.

@@ -11,6 +11,7 @@ macro_rules! app_commands {
             profiles::save_profile,
             profiles::delete_profile,
             profiles::select_profile,
+            profiles::preview_import,
             profiles::import_profiles,
             profiles::sign_preview,
             credentials::save_credentials,

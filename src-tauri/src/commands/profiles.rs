@@ -1,4 +1,4 @@
-use console_core::{Console, ErrorBody, Profile, ProfileView, ProfilesView};
+use console_core::{Console, ErrorBody, Profile, ProfileView, ProfilesView, ServerChange};
 use tauri::State;
 
 #[tauri::command]
@@ -19,6 +19,12 @@ pub async fn delete_profile(console: State<'_, Console>, id: String) -> Result<(
 #[tauri::command]
 pub async fn select_profile(console: State<'_, Console>, id: String) -> Result<ProfilesView, ErrorBody> {
     Ok(console.select_profile(&id).await?)
+}
+
+/// What importing that text would change for profiles with saved credentials (their server).
+#[tauri::command]
+pub async fn preview_import(console: State<'_, Console>, text: String) -> Result<Vec<ServerChange>, ErrorBody> {
+    Ok(console.preview_import(&text).await?)
 }
 
 /// The text of a profiles file the operator picked; the page reads it, not the backend.

@@ -10,6 +10,7 @@ import type {
   ProfileView,
   ProfilesView,
   RecentLookup,
+  ServerChange,
 } from "../bindings";
 import type { Command } from "../contract";
 import type { ShownError } from "./errors";
@@ -45,6 +46,7 @@ export const api = {
   saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),
   selectProfile: (id: string) => call<ProfilesView>("select_profile", { id }),
+  previewImport: (text: string) => call<ServerChange[]>("preview_import", { text }),
   importProfiles: (text: string) => call<number>("import_profiles", { text }),
   signPreview: (profile: Profile, userId: string) => call<string>("sign_preview", { profile, userId }),
   saveCredentials: (profileId: string, token: string | null, secret: string | null) =>

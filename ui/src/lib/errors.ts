@@ -187,6 +187,13 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     text: (e) => words((l) => `${l === "zh" ? "无法导入该文件：" : "The file could not be imported: "}${IMPORT_PROBLEMS[e.problem.kind](e.problem as never)[l]}`),
     next: null,
   },
+  credentials_for_other_server: {
+    text: (e) => ({
+      zh: `令牌和签名密钥是为 ${e.savedFor} 保存的，但此配置现在指向 ${e.profileServer}。为保护凭据，控制台没有发送任何请求。如果新地址正确，请在设置中重新输入令牌和签名密钥（两项都要）并保存。`,
+      en: `The token and signing secret were saved for ${e.savedFor}, but this profile now points to ${e.profileServer}. To protect them, the console sent nothing. If the new address is right, enter the token and the signing secret again in Settings (both) and save them.`,
+    }),
+    next: "settings",
+  },
   empty_credential: {
     text: (e) => ({
       zh: `${CREDENTIALS[e.credential].zh}为空。请输入值；如要删除，请使用“从钥匙串删除”。`,

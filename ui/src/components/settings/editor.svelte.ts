@@ -16,7 +16,7 @@ export class ProfileEditor {
   template = $state(EXAMPLE_SIGN_TEMPLATE);
   labelsText = $state("");
   warnings = $state.raw<ProfileView["warnings"]>([]);
-  credentials = $state.raw<CredentialStatus>({ hasToken: false, hasSecret: false });
+  credentials = $state.raw<CredentialStatus>({ hasToken: false, hasSecret: false, forOtherServer: false });
   message = $state.raw<{ ok: boolean; text: string } | null>(null);
   busy = $state(false);
 
@@ -50,7 +50,7 @@ export class ProfileEditor {
     this.template = profile.signRule.scheme === "template" ? profile.signRule.template : EXAMPLE_SIGN_TEMPLATE;
     this.labelsText = Object.entries(profile.statusLabels).map(([k, v]) => `${k}=${v}`).join("\n");
     this.warnings = view?.warnings ?? [];
-    this.credentials = { hasToken: false, hasSecret: false };
+    this.credentials = { hasToken: false, hasSecret: false, forOtherServer: false };
     if (view) {
       api.credentialStatus(view.profile.id).then((s) => (this.credentials = s)).catch((e) => this.fail(e));
     }

@@ -1,0 +1,135 @@
+//! What one keyring entry holds for a profile: the token and the secret together (never
+//! half saved), and the destination they were saved for. A lookup sends them only to that
+//! destination: a profile re-pointed elsewhere (by an import, say) gets
+//! `credentials_for_other_server` until the operator enters them again.
+
+use op_api::Secret;
+use serde::{Deserialize, Serialize};
+use zeroize::Zeroizing;
+
+use crate::profile::Profile;
+
+/// Where credentials may go: scheme, host and port, the base URL's path prefix, and the
+/// client ID they were issued with. Compared after parsing, so `HTTPS://Op.Example.com:443/`
+/// and `https://op.example.com` are the same destination.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Destination {
+    pub origin: String,
+    pub path_prefix: String,
+    pub client_id: String,
+}
+
+impl Destination {
+    /// The profile's destination; `None` when its base URL cannot be parsed (then nothing
+    /// is sent anyway).
+    pub fn of(profile: &Profile) -> Option<Self> {
+        let url = op_api::parse_base_url(&profile.base_url).ok()?;
+        let port = url.port_or_known_default().map(|p| format!(":{p}")).unwrap_or_default();
+        Some(Self {
+            origin: format!("{}://{}{port}", url.scheme(), url.host_str()?.to_ascii_lowercase()),
+            path_prefix: url.path().trim_end_matches('/').to_owned(),
+            client_id: profile.client_id.trim().to_owned(),
+        })
+    }
+
+    /// `https://op.example.com:443/gw`, for the operator's sentence.
+    pub fn shown(&self) -> String {
+        format!("{}{}", self.origin, self.path_prefix)
+    }
+}
+
+/// A profile's credentials and their destination, as the keyring entry holds them.
+#[derive(Clone, Debug)]
+pub struct SavedCredentials {
+    pub token: Option<Secret>,
+    pub secret: Option<Secret>,
+    pub destination: Destination,
+}
+
+/// The entry's JSON. Its text holds the credentials: built in a buffer wiped on drop.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Stored {
+    version: u32,
+    token: Option<String>,
+    secret: Option<String>,
+    destination: Destination,
+}
+
+const STORED_VERSION: u32 = 1;
+
+impl SavedCredentials {
+    pub(crate) fn to_entry(&self) -> Zeroizing<String> {
+        let stored = Stored {
+            version: STORED_VERSION,
+            token: self.token.as_ref().map(|s| s.expose().to_owned()),
+            secret: self.secret.as_ref().map(|s| s.expose().to_owned()),
+            destination: self.destination.clone(),
+        };
+        let text = Zeroizing::new(serde_json::to_string(&stored).unwrap_or_default());
+        let Stored { mut token, mut secret, .. } = stored;
+        wipe(&mut token);
+        wipe(&mut secret);
+        text
+    }
+
+    /// `None` for an entry that is not ours (then it is treated as absent).
+    pub(crate) fn from_entry(text: &str) -> Option<Self> {
+        let Stored { version, mut token, mut secret, destination } = serde_json::from_str(text).ok()?;
+        let saved = (version == STORED_VERSION).then(|| Self {
+            token: token.as_deref().filter(|t| !t.is_empty()).map(Secret::new),
+            secret: secret.as_deref().filter(|s| !s.is_empty()).map(Secret::new),
+            destination,
+        });
+        wipe(&mut token);
+        wipe(&mut secret);
+        saved
+    }
+
+    /// Both present: ready for a lookup.
+    pub fn complete(&self) -> Option<op_api::Credentials> {
+        Some(op_api::Credentials { token: self.token.clone()?, secret: self.secret.clone()? })
+    }
+}
+
+fn wipe(value: &mut Option<String>) {
+    if let Some(text) = value.as_mut() {
+        zeroize::Zeroize::zeroize(text);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_destination_is_compared_after_parsing() {
+        let a = Profile::new("p", "P", "HTTPS://Op.Example.com:443/gw/", "c0ffee");
+        let b = Profile::new("p", "P", "https://op.example.com/gw", " c0ffee ");
+        assert_eq!(Destination::of(&a), Destination::of(&b));
+        for other in [
+            "https://op.example.com/gw2",
+            "http://op.example.com/gw",
+            "https://op.example.com:8443/gw",
+            "https://evil.example.com/gw",
+        ] {
+            assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", other, "c0ffee")), "{other}");
+        }
+        assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", "https://op.example.com/gw", "other")));
+        assert_eq!(Destination::of(&a).unwrap().shown(), "https://op.example.com:443/gw");
+    }
+
+    #[test]
+    fn the_entry_round_trips_and_strangers_are_absent() {
+        let saved = SavedCredentials {
+            token: Some(Secret::new("o0001-t")),
+            secret: Some(Secret::new("s")),
+            destination: Destination::of(&Profile::new("p", "P", "https://h", "c")).unwrap(),
+        };
+        let back = SavedCredentials::from_entry(&saved.to_entry()).unwrap();
+        assert_eq!(back.complete().unwrap().token.expose(), "o0001-t");
+        assert_eq!(back.destination, saved.destination);
+        assert!(SavedCredentials::from_entry("o0001-a-bare-legacy-token").is_none());
+    }
+}
