@@ -17,13 +17,15 @@ ip link set lo up
 # The keyring keeps its files under XDG_DATA_HOME: a fresh one, so that no earlier
 # keyring (with another password) is found.
 keyring_home=$(mktemp -d)
-display=:87
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display itself and writes its number once it accepts clients, so a
+# second session (or a stale one) on this machine cannot collide with this one.
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$keyring_home/display" >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$keyring_home"' EXIT
+for _ in $(seq 1 300); do [ -s "$keyring_home/display" ] && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+display=":$(head -n 1 "$keyring_home/display" 2>/dev/null)"
 export DISPLAY="$display"
-for _ in $(seq 1 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
-xdpyinfo >/dev/null 2>&1 || { echo "headless-session: Xvfb did not start" >&2; exit 1; }
+xdpyinfo >/dev/null 2>&1 || { echo "headless-session: Xvfb did not start (display '$display')" >&2; exit 1; }
 
 export WEBKIT_DISABLE_DMABUF_RENDERER=1
 # The session bus starts without DISPLAY, so that nothing it activates (the keyring's

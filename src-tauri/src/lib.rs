@@ -12,7 +12,7 @@ pub use commands::{handlers, StartedAt, COMMANDS};
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());
-    tauri::Builder::default()
+    let builder = tauri::Builder::default()
         // First: a second launch focuses the running window (and imports its --profiles).
         .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
             startup::import_from_args(app, &argv);
@@ -25,13 +25,24 @@ pub fn run() {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .manage(started)
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
             let paths = app.path();
-            let console = Console::open(&paths.app_config_dir()?, &paths.app_data_dir()?, Vault::os())?;
-            app.manage(console);
-            startup::import_from_args(app.handle(), &std::env::args().collect::<Vec<_>>());
+            let opened = paths
+                .app_config_dir()
+                .and_then(|config| Ok((config, paths.app_data_dir()?)))
+                .map_err(|e| e.to_string())
+                .and_then(|(config, data)| Console::open(&config, &data, Vault::os()).map_err(|e| e.to_string()));
+            match opened {
+                Ok(console) => {
+                    app.manage(console);
+                    startup::import_from_args(app.handle(), &std::env::args().collect::<Vec<_>>());
+                }
+                // Never a silent exit: a native dialog says why, the log keeps it, then it ends.
+                Err(reason) => startup::cannot_start(app.handle(), &reason),
+            }
             Ok(())
         })
         .on_page_load(|webview, payload| {
@@ -41,15 +52,23 @@ pub fn run() {
                 log::info!("page-loaded {} ms after start", started.0.elapsed().as_millis());
             }
         })
-        .invoke_handler(handlers())
-        .build(tauri::generate_context!())
-        .expect("Op Console failed to start")
-        .run(|app, event| {
-            // Lookups write the recent list in the background: what is left is written now.
-            if let tauri::RunEvent::Exit = event {
-                if let Err(e) = app.state::<Console>().save_recent() {
+        .invoke_handler(handlers());
+    let app = match builder.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            // Before any window exists (no display, no WebKit): the terminal and the exit code.
+            eprintln!("Op Console cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        // Lookups write the recent list in the background: what is left is written now.
+        if let tauri::RunEvent::Exit = event {
+            if let Some(console) = app.try_state::<Console>() {
+                if let Err(e) = console.save_recent() {
                     log::warn!("recent lookups not saved: {e}");
                 }
             }
-        });
+        }
+    });
 }

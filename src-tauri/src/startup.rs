@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use console_core::Console;
 use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 pub const PROFILES_ENV: &str = "OP_CONSOLE_PROFILES";
 
@@ -32,6 +33,18 @@ pub fn import_from_args(app: &AppHandle, args: &[String]) {
             eprintln!("Op Console: profiles not imported from {}: {e}", path.display());
         }
     }
+}
+
+/// The console's state could not be opened: say so in a native dialog (in both languages:
+/// the page, which owns the sentences, cannot run without that state), log it, and end
+/// when the operator closes the dialog.
+pub fn cannot_start(app: &AppHandle, reason: &str) {
+    log::error!("Op Console cannot start: {reason}");
+    let text = format!(
+        "Op 客服控制台无法启动：无法打开它的设置文件夹。请检查磁盘空间和主目录的权限，然后重新启动；如果仍然失败，请联系 IT。\n\nOp Console cannot start: it cannot open its settings folder. Check the free disk space and your home folder's permissions, then start it again; if it keeps failing, contact IT.\n\n({reason})"
+    );
+    let handle = app.clone();
+    app.dialog().message(text).title("Op Console").kind(MessageDialogKind::Error).show(move |_| handle.exit(1));
 }
 
 #[cfg(test)]

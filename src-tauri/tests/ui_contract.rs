@@ -7,8 +7,8 @@
 
 use console_core::{
     limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus, ErrorBody,
-    ImportProblem, LocationView, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
-    RecentLookup, ServerChange, TileLayer, UserView,
+    ImportProblem, LocationView, MovedAside, MovedReason, Profile, ProfileField, ProfileProblem, ProfileView,
+    ProfileWarning, ProfilesView, RecentLookup, ServerChange, TileLayer, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -61,6 +61,8 @@ fn render() -> String {
         JsonKind::decl(&cfg),
         ProxyMode::decl(&cfg),
         ServerChange::decl(&cfg),
+        MovedAside::decl(&cfg),
+        MovedReason::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {
@@ -232,7 +234,6 @@ fn errors() -> String {
             path: "/home/agent/.config/com.opconsole.desktop/profiles.json".into(),
             detail: "No space left on device".into(),
         },
-        ConsoleError::FileTooNew { path: "/home/agent/.config/com.opconsole.desktop/profiles.json".into(), version: 2 },
         ConsoleError::DemoUnavailable { detail: "address in use".into() },
         ConsoleError::OpenFailed { detail: "no browser".into() },
         ConsoleError::ImageRefused { url: "https://elsewhere.example.com/x.png".into() },

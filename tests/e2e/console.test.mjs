@@ -3,13 +3,13 @@
 // namespace, Xvfb and the D-Bus session; harness.mjs starts and ends everything else.
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   $, $$, browser, CLIENT, closeApp, closedPort, EXAMPLE, fill, filesUnder, home, keyringEntries, lookUp, openApp, press,
-  scenario, SECRET, shot, startOpSim, text, TOKEN, waitText, withDriver,
+  scenario, SECRET, shot, startOpSim, text, TOKEN, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
 let simUrl;
@@ -183,5 +183,25 @@ describe("Op Console end to end", () => {
     assert.equal(connections, 0, "the new server received no connection");
     await shot("f2-credentials-for-other-server");
     listener.close();
+  });
+
+  scenario("g. files only this user can read; damaged files are moved aside and the console still starts", async () => {
+    const profiles = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop", "profiles.json");
+    const recent = join(XDG.XDG_DATA_HOME, "com.opconsole.desktop", "recent.json");
+    const mode = (path) => (statSync(path).mode & 0o777).toString(8);
+    for (const file of [profiles, recent]) {
+      assert.equal(mode(file), "600", `${file} is this user's only`);
+      assert.equal(mode(join(file, "..")), "700", `its folder is this user's only`);
+    }
+    await closeApp();
+    writeFileSync(profiles, '{"version": 1, "profiles": [ {"id": "broken"');
+    writeFileSync(recent, "not json at all");
+    await openApp();
+    await waitText("moved-aside-banner", /profiles\.json 已损坏，已移到 .*profiles\.json\.bad-\d+ 保留/);
+    assert.ok(await $("demo-badge").isExisting(), "the console started on the demo");
+    assert.ok(!existsSync(profiles) || !readFileSync(profiles, "utf8").includes("broken"), "the damaged file is no longer read");
+    await shot("g-damaged-files-moved-aside");
+    await lookUp(EXAMPLE);
+    await waitText("chat-id", /u0001106268050147246664/);
   });
 });

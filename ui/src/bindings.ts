@@ -153,13 +153,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "file_too_new", path: string, version: number, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -208,6 +208,10 @@ export type ServerChange = { id: string, name: string,
  * The server (origin and path) the credentials were saved for, and the new one.
  */
 from: string, to: string, };
+
+export type MovedAside = { file: string, movedTo: string, reason: MovedReason, };
+
+export type MovedReason = "unreadable" | "corrupt" | "newer";
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

@@ -26,6 +26,7 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     credential_status: () => ({ hasToken: false, hasSecret: false, forOtherServer: false }),
     "plugin:clipboard-manager|write_text": () => null,
     ui_ready: () => null,
+    moved_aside: () => [],
     raw_answer: () => RAW_ANSWER,
     lookup_chat: lookup,
     ...extra,
@@ -197,6 +198,19 @@ describe("the recent chat", () => {
     expect(results.querySelectorAll("script, iframe, b, a[href^='javascript'], svg, img[onerror], [onload], [onerror]")).toHaveLength(0);
     expect(results.querySelectorAll("img").length).toBe(results.querySelectorAll(".leaflet-tile").length);
     expect((window as unknown as Record<string, unknown>).__opConsolePwned).toBeUndefined();
+  });
+});
+
+describe("start-up", () => {
+  it("a file that could not be used is named in a banner, with where it went", async () => {
+    backend(() => views[EXAMPLE], {
+      moved_aside: () => [{ file: "/home/a/.config/com.opconsole.desktop/profiles.json", movedTo: "/home/a/.config/com.opconsole.desktop/profiles.json.bad-1764139200", reason: "corrupt" }],
+    });
+    render(App);
+    const banner = await screen.findByTestId("moved-aside-banner");
+    expect(banner.textContent).toContain("文件 /home/a/.config/com.opconsole.desktop/profiles.json 已损坏，已移到 /home/a/.config/com.opconsole.desktop/profiles.json.bad-1764139200 保留");
+    await fireEvent.click(screen.getByTestId("moved-aside-dismiss"));
+    expect(screen.queryByTestId("moved-aside-banner")).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use op_api::{ConfigProblem, Credentials, OpClient, OpError, Secret, UserId};
 use serde::Serialize;
 
+use crate::atomic_file::{private_dir, MovedAside};
 #[cfg(feature = "demo")]
 use crate::demo::Demo;
 use crate::error::ConsoleError;
@@ -63,16 +64,24 @@ pub struct Console {
     credentials: Mutex<HashMap<String, SavedCredentials>>,
     images: ImageFetcher,
     raw_answer: Mutex<Option<String>>,
+    /// Files that could not be used at start and were moved aside: the page says so.
+    moved_aside: Vec<MovedAside>,
 }
 
 impl Console {
     /// Opens the console's state: profiles from `config_dir`, recent lookups from `data_dir`.
     pub fn open(config_dir: &Path, data_dir: &Path, vault: Vault) -> Result<Self, ConsoleError> {
+        for dir in [config_dir, data_dir] {
+            private_dir(dir).map_err(|e| ConsoleError::storage(dir, format!("cannot create it: {e}")))?;
+        }
+        let (profiles, profiles_moved) = ProfilesFile::load(config_dir);
+        let (recent, recent_moved) = RecentLookups::load(data_dir);
         Ok(Self {
             config_dir: config_dir.to_owned(),
             vault,
-            profiles: Mutex::new(ProfilesFile::load(config_dir)?),
-            recent: Arc::new(RecentLookups::load(data_dir)),
+            profiles: Mutex::new(profiles),
+            recent: Arc::new(recent),
+            moved_aside: profiles_moved.into_iter().chain(recent_moved).collect(),
             demo: Demo::default(),
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
@@ -356,6 +365,11 @@ impl Console {
     pub async fn image(&self, url: &str) -> Result<Image, ConsoleError> {
         let profile = self.profile(None).await?;
         self.images.fetch(&profile, url).await
+    }
+
+    /// The files moved aside at start, for the page's banner.
+    pub fn moved_aside(&self) -> Vec<MovedAside> {
+        self.moved_aside.clone()
     }
 
     pub fn recent(&self) -> Vec<RecentLookup> {

@@ -64,9 +64,6 @@ pub enum ConsoleError {
         detail: String,
     },
 
-    #[error("{path} was written by a newer Op Console (format {version}).")]
-    FileTooNew { path: String, version: u32 },
-
     #[error("The demo server could not start ({detail}).")]
     DemoUnavailable {
         #[serde(skip)]

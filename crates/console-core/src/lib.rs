@@ -22,6 +22,7 @@ mod url_prefix;
 mod vault;
 mod view;
 
+pub use atomic_file::{MovedAside, MovedReason};
 pub use console::{Console, ProfileView, ProfilesView, ServerChange};
 pub use error::{ConsoleError, ErrorBody};
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};

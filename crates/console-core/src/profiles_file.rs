@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{read_json, write_atomic};
+use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside, MovedReason};
 use crate::error::ConsoleError;
 use crate::import_problem::ImportProblem;
 use crate::profile::{Profile, DEMO_PROFILE_ID};
@@ -40,13 +40,13 @@ impl ProfilesFile {
         config_dir.join(PROFILES_FILE_NAME)
     }
 
-    pub fn load(config_dir: &Path) -> Result<Self, ConsoleError> {
+    /// The saved profiles; a file that cannot be used is moved aside (and said), so that the
+    /// console starts on the demo instead of not at all.
+    pub fn load(config_dir: &Path) -> (Self, Option<MovedAside>) {
         let path = Self::path_in(config_dir);
-        let file: Self = read_json(&path)?.unwrap_or_default();
-        if file.version > FORMAT_VERSION {
-            return Err(ConsoleError::FileTooNew { path: path.display().to_string(), version: file.version });
-        }
-        Ok(file)
+        let newer = |file: &Self| (file.version > FORMAT_VERSION).then_some(MovedReason::Newer);
+        let (file, moved) = load_or_move_aside(&path, newer);
+        (file.unwrap_or_default(), moved)
     }
 
     pub fn save(&self, config_dir: &Path) -> Result<(), ConsoleError> {
@@ -148,8 +148,8 @@ mod tests {
         file.upsert(profile("a"));
         file.selected = Some("a".into());
         file.save(dir.path()).unwrap();
-        assert_eq!(ProfilesFile::load(dir.path()).unwrap(), file);
-        assert_eq!(ProfilesFile::load(&dir.path().join("missing")).unwrap(), ProfilesFile::default());
+        assert_eq!(ProfilesFile::load(dir.path()), (file, None));
+        assert_eq!(ProfilesFile::load(&dir.path().join("missing")), (ProfilesFile::default(), None));
     }
 
     #[test]
@@ -215,9 +215,13 @@ mod tests {
     }
 
     #[test]
-    fn a_newer_format_is_refused_not_overwritten() {
+    fn a_newer_format_is_moved_aside_not_overwritten() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(ProfilesFile::path_in(dir.path()), r#"{"version":99,"profiles":[]}"#).unwrap();
-        assert_eq!(ProfilesFile::load(dir.path()).unwrap_err().code(), "file_too_new");
+        let (file, moved) = ProfilesFile::load(dir.path());
+        assert_eq!(file, ProfilesFile::default());
+        let moved = moved.unwrap();
+        assert_eq!(moved.reason, MovedReason::Newer);
+        assert!(std::fs::read_to_string(moved.moved_to).unwrap().contains("99"));
     }
 }

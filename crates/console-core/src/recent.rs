@@ -5,7 +5,7 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{read_json, write_atomic};
+use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
 use crate::error::ConsoleError;
 use crate::lock::lock;
 
@@ -40,17 +40,13 @@ struct List {
 }
 
 impl RecentLookups {
-    /// Loads the list; a damaged file starts an empty list rather than blocking lookups.
-    pub fn load(data_dir: &Path) -> Self {
+    /// Loads the list; a file that cannot be used is moved aside (and said), and the list
+    /// starts empty rather than blocking lookups.
+    pub fn load(data_dir: &Path) -> (Self, Option<MovedAside>) {
         let path = data_dir.join(RECENT_FILE_NAME);
-        let entries = match read_json::<Vec<RecentLookup>>(&path) {
-            Ok(entries) => entries.unwrap_or_default(),
-            Err(e) => {
-                tracing::warn!("recent lookups reset: {e}");
-                Vec::new()
-            }
-        };
-        Self { path, list: Mutex::new(List { entries, change: 0 }), saved: Mutex::new(0) }
+        let (entries, moved) = load_or_move_aside::<Vec<RecentLookup>>(&path, |_| None);
+        let list = Mutex::new(List { entries: entries.unwrap_or_default(), change: 0 });
+        (Self { path, list, saved: Mutex::new(0) }, moved)
     }
 
     /// Newest first.
@@ -105,26 +101,28 @@ mod tests {
     #[test]
     fn keeps_the_last_fifty_newest_first_once_each() {
         let dir = tempfile::tempdir().unwrap();
-        let recent = RecentLookups::load(dir.path());
+        let (recent, _) = RecentLookups::load(dir.path());
         for i in 0..60 {
             recent.record(lookup(&format!("u{i}"), i));
         }
         recent.record(lookup("u55", 100));
         assert!(!dir.path().join(RECENT_FILE_NAME).exists(), "recorded in memory until saved");
         recent.save().unwrap();
-        let again = RecentLookups::load(dir.path());
+        let (again, _) = RecentLookups::load(dir.path());
         assert_eq!(again.entries().len(), RECENT_LIMIT);
         assert_eq!(again.entries()[0], lookup("u55", 100));
         assert_eq!(again.entries()[1].user_id, "u59");
         assert_eq!(again.entries().iter().filter(|e| e.user_id == "u55").count(), 1);
         again.clear().unwrap();
-        assert!(RecentLookups::load(dir.path()).entries().is_empty());
+        assert!(RecentLookups::load(dir.path()).0.entries().is_empty());
     }
 
     #[test]
-    fn a_damaged_file_starts_empty() {
+    fn a_damaged_file_starts_empty_and_is_moved_aside() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(RECENT_FILE_NAME), "garbage").unwrap();
-        assert!(RecentLookups::load(dir.path()).entries().is_empty());
+        let (recent, moved) = RecentLookups::load(dir.path());
+        assert!(recent.entries().is_empty());
+        assert_eq!(std::fs::read_to_string(moved.unwrap().moved_to).unwrap(), "garbage");
     }
 }

@@ -21,6 +21,7 @@ macro_rules! app_commands {
             recent::clear_recent_lookups,
             map::open_in_map,
             ready::ui_ready,
+            ready::moved_aside,
         }
     };
 }

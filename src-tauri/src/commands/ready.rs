@@ -1,5 +1,6 @@
 use std::time::Instant;
 
+use console_core::{Console, ErrorBody, MovedAside};
 use tauri::State;
 
 /// When the process started, for [`ui_ready`].
@@ -10,4 +11,10 @@ pub struct StartedAt(pub Instant);
 #[tauri::command]
 pub fn ui_ready(started: State<'_, StartedAt>) {
     log::info!("ui-ready {} ms after start", started.0.elapsed().as_millis());
+}
+
+/// Files that could not be used at start and were moved aside: the page shows a banner.
+#[tauri::command]
+pub async fn moved_aside(console: State<'_, Console>) -> Result<Vec<MovedAside>, ErrorBody> {
+    Ok(console.moved_aside())
 }

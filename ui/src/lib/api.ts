@@ -6,6 +6,7 @@ import type {
   ChatView,
   CredentialStatus,
   ErrorBody,
+  MovedAside,
   Profile,
   ProfileView,
   ProfilesView,
@@ -57,4 +58,5 @@ export const api = {
   clearRecentLookups: () => call<void>("clear_recent_lookups"),
   openInMap: (lat: number, lng: number) => call<void>("open_in_map", { lat, lng }),
   uiReady: () => call<void>("ui_ready"),
+  movedAside: () => call<MovedAside[]>("moved_aside"),
 };

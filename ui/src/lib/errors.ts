@@ -206,7 +206,6 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
   keyring_timeout: { text: (e) => ({ zh: `系统钥匙串在 ${seconds(e.afterMs)} 秒内没有响应，可能正在等待解锁窗口。请解锁后重试。`, en: `The system keyring did not answer within ${seconds(e.afterMs)} s; it may be waiting for an unlock prompt. Unlock it, then try again.` }), next: "retry" },
   keyring_error: { text: () => ({ zh: "系统钥匙串出错。请重试；如果仍然失败，请联系 IT。", en: "The system keyring failed. Try again; if it keeps failing, contact IT." }), next: "retry" },
   storage: { text: (e) => ({ zh: `无法读写 ${e.path}。请检查磁盘空间和文件夹权限，然后重试。`, en: `Op Console could not read or write ${e.path}. Check the free disk space and the folder's permissions, then try again.` }), next: "retry" },
-  file_too_new: { text: (e) => ({ zh: `${e.path} 由更新版本的 Op 控制台写入（格式 ${e.version}）。请安装最新版本。`, en: `${e.path} was written by a newer Op Console (format ${e.version}). Install the latest version.` }), next: null },
   demo_unavailable: { text: () => ({ zh: "演示服务器无法启动。请重试；真实配置不受影响。", en: "The demo server could not start. Try again; real profiles are not affected." }), next: "retry" },
   open_failed: { text: () => ({ zh: "无法打开地图。请检查系统是否设置了默认浏览器。", en: "The map could not be opened. Check that the system has a default browser." }), next: null },
   image_refused: { text: () => ({ zh: "图片地址不在配置允许的范围内，未加载。", en: "The image is not under the profile's tile or asset URL and was not loaded." }), next: null },
