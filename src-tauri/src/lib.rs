@@ -12,10 +12,12 @@ pub use commands::{handlers, StartedAt, COMMANDS};
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());
+    // No core file and no same-user ptrace of a process that holds credentials.
+    console_core::harden_process();
     let builder = tauri::Builder::default()
         // First: a second launch focuses the running window (and imports its --profiles).
-        .plugin(tauri_plugin_single_instance::init(|app, argv, _cwd| {
-            startup::import_from_args(app, &argv);
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            startup::import_from_second_launch(app, &argv, &cwd);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
@@ -38,7 +40,7 @@ pub fn run() {
             match opened {
                 Ok(console) => {
                     app.manage(console);
-                    startup::import_from_args(app.handle(), &std::env::args().collect::<Vec<_>>());
+                    startup::import_at_start(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.
                 Err(reason) => startup::cannot_start(app.handle(), &reason),

@@ -1,6 +1,6 @@
 //! IT provisioning: profiles imported from `--profiles FILE` or `OP_CONSOLE_PROFILES`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use console_core::Console;
 use tauri::{AppHandle, Manager};
@@ -8,23 +8,41 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 pub const PROFILES_ENV: &str = "OP_CONSOLE_PROFILES";
 
-/// `--profiles FILE` or `--profiles=FILE` wins over the environment variable.
-pub fn profiles_file(args: &[String], env: Option<String>) -> Option<PathBuf> {
+/// `--profiles FILE` or `--profiles=FILE` wins over the environment variable; a relative
+/// path is the launching process's own, so it is resolved against its working folder.
+pub fn profiles_file(args: &[String], env: Option<String>, cwd: &Path) -> Option<PathBuf> {
     let mut iter = args.iter().skip(1);
+    let mut named = None;
     while let Some(arg) = iter.next() {
         if arg == "--profiles" {
-            return iter.next().map(PathBuf::from);
+            named = iter.next().map(PathBuf::from);
+            break;
         }
         if let Some(path) = arg.strip_prefix("--profiles=") {
-            return Some(PathBuf::from(path));
+            named = Some(PathBuf::from(path));
+            break;
         }
     }
-    env.filter(|v| !v.trim().is_empty()).map(PathBuf::from)
+    let path = named.or_else(|| env.filter(|v| !v.trim().is_empty()).map(PathBuf::from))?;
+    Some(if path.is_absolute() { path } else { cwd.join(path) })
 }
 
-pub fn import_from_args(app: &AppHandle, args: &[String]) {
-    let Some(path) = profiles_file(args, std::env::var(PROFILES_ENV).ok()) else { return };
-    let console = app.state::<Console>();
+/// At start: the console's own arguments, else `OP_CONSOLE_PROFILES`.
+pub fn import_at_start(app: &AppHandle) {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let args: Vec<String> = std::env::args().collect();
+    import_from(app, profiles_file(&args, std::env::var(PROFILES_ENV).ok(), &cwd));
+}
+
+/// A second launch, routed here by single-instance: only its own arguments (never this
+/// process's environment), relative to its own working folder.
+pub fn import_from_second_launch(app: &AppHandle, args: &[String], cwd: &str) {
+    import_from(app, profiles_file(args, None, Path::new(cwd)));
+}
+
+fn import_from(app: &AppHandle, path: Option<PathBuf>) {
+    let Some(path) = path else { return };
+    let Some(console) = app.try_state::<Console>() else { return };
     match console.import_profiles_file(&path) {
         Ok(count) => log::info!("imported {count} profile(s) from {}", path.display()),
         // The app still starts: the operator can fix or import the file from Settings.
@@ -57,13 +75,23 @@ mod tests {
 
     #[test]
     fn the_argument_wins_over_the_environment() {
+        let cwd = Path::new("/home/agent");
         assert_eq!(
-            profiles_file(&args(&["app", "--profiles", "/a.json"]), Some("/b.json".into())),
+            profiles_file(&args(&["app", "--profiles", "/a.json"]), Some("/b.json".into()), cwd),
             Some("/a.json".into())
         );
-        assert_eq!(profiles_file(&args(&["app", "--profiles=/a.json"]), None), Some("/a.json".into()));
-        assert_eq!(profiles_file(&args(&["app"]), Some("/b.json".into())), Some("/b.json".into()));
-        assert_eq!(profiles_file(&args(&["app"]), Some(" ".into())), None);
-        assert_eq!(profiles_file(&args(&["app", "--profiles"]), None), None);
+        assert_eq!(profiles_file(&args(&["app", "--profiles=/a.json"]), None, cwd), Some("/a.json".into()));
+        assert_eq!(profiles_file(&args(&["app"]), Some("/b.json".into()), cwd), Some("/b.json".into()));
+        assert_eq!(profiles_file(&args(&["app"]), Some(" ".into()), cwd), None);
+        assert_eq!(profiles_file(&args(&["app", "--profiles"]), None, cwd), None);
+    }
+
+    #[test]
+    fn a_relative_path_is_the_launching_process_s() {
+        let cwd = Path::new("/home/agent/Downloads");
+        assert_eq!(
+            profiles_file(&args(&["app", "--profiles", "it/profiles.json"]), None, cwd),
+            Some("/home/agent/Downloads/it/profiles.json".into())
+        );
     }
 }

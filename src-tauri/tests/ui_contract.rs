@@ -190,6 +190,7 @@ fn errors() -> String {
             ProfileProblem::UtcOffset { min: limits::UTC_OFFSET_MIN_MINUTES, max: limits::UTC_OFFSET_MAX_MINUTES },
         ),
         invalid(ProfileField::Proxy, ProfileProblem::ProxyScheme),
+        invalid(ProfileField::BaseUrl, ProfileProblem::InsecureHttp),
         invalid(ProfileField::CaFile, ProfileProblem::CaFileUnreadable),
         invalid(ProfileField::CaFile, ProfileProblem::CaFileNoCertificate),
         invalid(ProfileField::SignRule, sign(SignRuleProblem::TemplateUnclosed)),
@@ -209,6 +210,10 @@ fn errors() -> String {
         ConsoleError::DemoReadOnly,
         import(ImportProblem::Unreadable { path: "/home/agent/profiles.json".into() }),
         import(ImportProblem::NotJson { line: 3, column: 14 }),
+        import(ImportProblem::TooLarge { max_bytes: console_core::IMPORT_MAX_BYTES }),
+        import(ImportProblem::NewerVersion { version: 2 }),
+        import(ImportProblem::UnknownKey { path: "profiles[0].timeout".into() }),
+        import(ImportProblem::CredentialKey { path: "profiles[0].token".into() }),
         import(ImportProblem::NotAnObject),
         import(ImportProblem::WrongShape { path: "profiles[0].timeoutMs".into() }),
         import(ImportProblem::NoProfiles),
@@ -269,8 +274,7 @@ fn views() -> String {
         let view = console_core::ChatView::build(lookup, &profile);
         views.insert(user["userId"].as_str().unwrap().to_owned(), serde_json::to_value(view).unwrap());
     }
-    let profiles =
-        serde_json::json!({"selected": "demo", "profiles": [{"profile": profile, "isDemo": true, "warnings": []}]});
+    let profiles = serde_json::json!({"selected": "demo", "profiles": [{"profile": profile, "isDemo": true, "warnings": [], "unavailable": false}]});
     let mut out = serde_json::to_string_pretty(&serde_json::json!({"views": views, "profiles": profiles})).unwrap();
     out.push('\n');
     out

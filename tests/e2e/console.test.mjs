@@ -63,8 +63,8 @@ describe("Op Console end to end", () => {
     await shot("b-settings-saved");
 
     const entries = keyringEntries();
-    assert.ok(entries.some((e) => e.endsWith(":token")), `secret-tool finds the token: ${entries}`);
-    assert.ok(entries.some((e) => e.endsWith(":secret")), `secret-tool finds the secret: ${entries}`);
+    // One entry for the profile, holding the token and the secret together.
+    assert.deepEqual(entries, ["attribute.username = profile-1"], `secret-tool finds one entry: ${entries}`);
     for (const file of filesUnder(home)) {
       const content = readFileSync(file, "latin1");
       assert.ok(!content.includes(TOKEN) && !content.includes(SECRET), `${file} holds a credential`);

@@ -90,7 +90,12 @@ proxy: ProxyMode,
 /**
  * A PEM file of certificates trusted besides the operating system's (an internal CA).
  */
-caFile: string | null, };
+caFile: string | null, 
+/**
+ * Plain `http://` to a host other than this machine: the token would cross the network
+ * readable. Refused unless this is set (Settings asks first; IT may set it in a file).
+ */
+allowInsecureHttp: boolean, };
 
 export type SignRule = { 
 /**
@@ -121,7 +126,11 @@ export type StampFormat = "unixSeconds" | "unixMillis" | "compact" | "nonce";
 
 export type ProfileWarning = "insecureBaseUrl" | "insecureAssetUrl" | "insecureTileUrl";
 
-export type ProfileView = { profile: Profile, isDemo: boolean, warnings: Array<ProfileWarning>, };
+export type ProfileView = { profile: Profile, isDemo: boolean, warnings: Array<ProfileWarning>, 
+/**
+ * The demo's server could not start: the entry stays, saying so; the rest works.
+ */
+unavailable: boolean, };
 
 export type ProfilesView = { selected: string, 
 /**
@@ -183,9 +192,9 @@ export type SignParam = "body" | "stamp";
 
 export type ProfileField = "id" | "name" | "baseUrl" | "clientId" | "apiVersion" | "signRule" | "connectTimeoutMs" | "timeoutMs" | "statusLabels" | "operatorId" | "assetBaseUrl" | "tiles" | "apiUtcOffsetMinutes" | "proxy" | "caFile";
 
-export type ProfileProblem = { "kind": "idFormat", maxChars: number, } | { "kind": "length", maxChars: number, } | { "kind": "tooLong", maxChars: number, } | { "kind": "url", problem: UrlProblem, } | { "kind": "clientIdFormat", maxChars: number, } | { "kind": "apiVersionFormat", maxChars: number, } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "outOfRange", min: number, max: number, } | { "kind": "statusLabel", maxCodeChars: number, maxLabelChars: number, } | { "kind": "tilePlaceholder", placeholder: string, } | { "kind": "utcOffset", min: number, max: number, } | { "kind": "proxyScheme" } | { "kind": "caFileUnreadable" } | { "kind": "caFileNoCertificate" };
+export type ProfileProblem = { "kind": "idFormat", maxChars: number, } | { "kind": "length", maxChars: number, } | { "kind": "tooLong", maxChars: number, } | { "kind": "url", problem: UrlProblem, } | { "kind": "clientIdFormat", maxChars: number, } | { "kind": "apiVersionFormat", maxChars: number, } | { "kind": "signRule", problem: SignRuleProblem, } | { "kind": "outOfRange", min: number, max: number, } | { "kind": "statusLabel", maxCodeChars: number, maxLabelChars: number, } | { "kind": "tilePlaceholder", placeholder: string, } | { "kind": "utcOffset", min: number, max: number, } | { "kind": "insecureHttp" } | { "kind": "proxyScheme" } | { "kind": "caFileUnreadable" } | { "kind": "caFileNoCertificate" };
 
-export type ImportProblem = { "kind": "unreadable", path: string, } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "wrongShape", path: string, } | { "kind": "noProfiles" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "reservedId", id: string, } | { "kind": "duplicate", id: string, } | { "kind": "selectedMissing", id: string, };
+export type ImportProblem = { "kind": "unreadable", path: string, } | { "kind": "tooLarge", maxBytes: number, } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey", path: string, } | { "kind": "credentialKey", path: string, } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "wrongShape", path: string, } | { "kind": "noProfiles" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "reservedId", id: string, } | { "kind": "duplicate", id: string, } | { "kind": "selectedMissing", id: string, };
 
 export type CredentialKind = "token" | "secret";
 

@@ -14,7 +14,7 @@ export const USER_ID_RULE = {"maxChars":64,"punctuation":"_-."} as const;
 export const PROFILE_LIMITS = {"apiVersionMaxChars":8,"attributionMaxChars":200,"clientIdMaxChars":64,"idMaxChars":40,"nameMaxChars":60,"operatorIdMaxChars":64,"timeoutMaxMs":120000,"timeoutMinMs":500,"utcOffsetMaxMinutes":840,"utcOffsetMinMinutes":-720} as const;
 
 /** A new profile with the defaults, as the editor starts it. */
-export const NEW_PROFILE: Profile = {"id":"","name":"","baseUrl":"https://","clientId":"","apiVersion":"01","signRule":{"scheme":"bodyMd5","bodyParam":"body"},"coordSystem":"gcj02","tiles":null,"assetBaseUrl":null,"connectTimeoutMs":5000,"timeoutMs":15000,"statusLabels":{},"operatorId":null,"apiUtcOffsetMinutes":480,"proxy":{"mode":"system"},"caFile":null};
+export const NEW_PROFILE: Profile = {"id":"","name":"","baseUrl":"https://","clientId":"","apiVersion":"01","signRule":{"scheme":"bodyMd5","bodyParam":"body"},"coordSystem":"gcj02","tiles":null,"assetBaseUrl":null,"connectTimeoutMs":5000,"timeoutMs":15000,"statusLabels":{},"operatorId":null,"apiUtcOffsetMinutes":480,"proxy":{"mode":"system"},"caFile":null,"allowInsecureHttp":false};
 
 /** The template a new `template` sign rule starts from. */
 export const EXAMPLE_SIGN_TEMPLATE = "{method}{url}{body}{secret}";

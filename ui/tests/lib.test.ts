@@ -57,7 +57,7 @@ function parameterValues(value: unknown): string[] {
 }
 
 // Names and abbreviations a Chinese sentence may hold as they are.
-const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC"];
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC"];
 
 describe("error sentences (every code, with the backend's own samples)", () => {
   it("the samples cover every code and every reason the tables word", () => {

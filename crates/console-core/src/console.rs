@@ -31,6 +31,8 @@ pub struct ProfileView {
     pub profile: Profile,
     pub is_demo: bool,
     pub warnings: Vec<ProfileWarning>,
+    /// The demo's server could not start: the entry stays, saying so; the rest works.
+    pub unavailable: bool,
 }
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -193,15 +195,22 @@ impl Console {
     pub async fn list_profiles(&self) -> Result<ProfilesView, ConsoleError> {
         let mut profiles = Vec::new();
         match self.demo.profile().await {
-            Ok(demo) => profiles.push(ProfileView { profile: demo, is_demo: true, warnings: vec![] }),
+            Ok(demo) => {
+                profiles.push(ProfileView { profile: demo, is_demo: true, warnings: vec![], unavailable: false })
+            }
             // A build without the demo lists the saved profiles only.
             Err(ConsoleError::DemoUnavailable { .. }) if !cfg!(feature = "demo") => {}
-            Err(e) => return Err(e),
+            // The demo server could not start: its entry says so; real profiles still work.
+            Err(e) => {
+                tracing::warn!("demo unavailable: {e}");
+                let placeholder = Profile::new(DEMO_PROFILE_ID, "Demo", "http://127.0.0.1", "demo");
+                profiles.push(ProfileView { profile: placeholder, is_demo: true, warnings: vec![], unavailable: true });
+            }
         }
         let file = lock(&self.profiles).clone();
         for profile in file.profiles.iter() {
             let warnings = profile.validate().unwrap_or_default();
-            profiles.push(ProfileView { profile: profile.clone(), is_demo: false, warnings });
+            profiles.push(ProfileView { profile: profile.clone(), is_demo: false, warnings, unavailable: false });
         }
         Ok(ProfilesView { selected: file.selected_id().to_owned(), profiles })
     }
@@ -218,7 +227,7 @@ impl Console {
             Ok(())
         })?;
         lock(&self.clients).remove(&profile.id);
-        Ok(ProfileView { profile, is_demo: false, warnings })
+        Ok(ProfileView { profile, is_demo: false, warnings, unavailable: false })
     }
 
     /// Deletes a profile and its keyring entries. The entries go first: if the keyring
@@ -283,6 +292,11 @@ impl Console {
     }
 
     pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
+        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > crate::profiles_file::IMPORT_MAX_BYTES as u64);
+        if too_large {
+            let max_bytes = crate::profiles_file::IMPORT_MAX_BYTES;
+            return Err(ConsoleError::InvalidImport { problem: ImportProblem::TooLarge { max_bytes } });
+        }
         let text = std::fs::read_to_string(path).map_err(|e| {
             tracing::warn!("profiles file {} unreadable: {e}", path.display());
             ConsoleError::InvalidImport { problem: ImportProblem::Unreadable { path: path.display().to_string() } }

@@ -9,8 +9,11 @@ use op_api::ProxyMode;
 use crate::error::ConsoleError;
 use crate::lock::lock;
 use crate::profile::{read_ca_file, Profile};
+use crate::url_prefix::url_under;
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
+/// The image types served to the page.
+pub const ALLOWED_TYPES: &[&str] = &["image/png", "image/jpeg", "image/webp", "image/gif"];
 
 /// One pooled client per network setting (proxy, CA file): images take the same way to
 /// the network as the profile's lookups.
@@ -76,9 +79,12 @@ impl ImageFetcher {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
-        if !content_type.starts_with("image/") {
-            return Err(failed(format!("not an image ({content_type})")));
+        // Raster images only: an SVG is a document that can hold script and links.
+        let essence = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        if !ALLOWED_TYPES.contains(&essence.as_str()) {
+            return Err(failed(format!("not a PNG, JPEG, WebP or GIF image ({content_type})")));
         }
+        let content_type = essence;
         let mut bytes = Vec::new();
         while let Some(chunk) = response.chunk().await.map_err(|e| failed(e.without_url().to_string()))? {
             if bytes.len() as u64 + chunk.len() as u64 > MAX_IMAGE_BYTES {
@@ -90,26 +96,31 @@ impl ImageFetcher {
     }
 }
 
-/// Under the profile's tile URL (up to its first placeholder) or its asset base URL,
-/// http(s), with no `..` or `@` that could step elsewhere.
+/// Under the profile's tile URL (up to its first placeholder) or its asset base URL:
+/// both parsed and normalised, then compared by scheme, host, port and path prefix
+/// (`url_under`), so that no spelling (`..`, `%2e%2e`, `@`, `\\`) steps elsewhere.
 pub fn image_allowed(profile: &Profile, url: &str) -> bool {
-    let Ok(parsed) = url::Url::parse(url) else { return false };
-    if !matches!(parsed.scheme(), "http" | "https") || url.contains("..") || url.contains('@') || url.contains('\\') {
+    let Ok(candidate) = url::Url::parse(url) else { return false };
+    if !matches!(candidate.scheme(), "http" | "https") {
         return false;
     }
     let mut prefixes: Vec<String> = Vec::new();
     if let Some(tiles) = &profile.tiles {
-        // `{s}` is Leaflet's subdomain (a, b or c); the prefix ends at the next placeholder.
+        // `{s}` is Leaflet's subdomain (a, b or c); the prefix is the folder before the
+        // first placeholder, so `{z}/{x}/{y}@2x.png` templates work too.
         for subdomain in ["a", "b", "c"] {
             let template = tiles.url_template.replace("{s}", subdomain);
-            prefixes.push(template.split('{').next().unwrap_or_default().to_owned());
+            let before = template.split('{').next().unwrap_or_default();
+            prefixes.push(before[..before.rfind('/').map_or(0, |i| i + 1)].to_owned());
         }
     }
     if let Some(assets) = &profile.asset_base_url {
         prefixes.push(format!("{}/", assets.trim_end_matches('/')));
     }
-    // A prefix must at least name a host and the start of a path.
-    prefixes.iter().any(|p| p.matches('/').count() >= 3 && url.starts_with(p.as_str()))
+    prefixes
+        .iter()
+        .filter_map(|prefix| url::Url::parse(prefix).ok())
+        .any(|prefix| url_under(&prefix, &candidate) && candidate.path() != prefix.path())
 }
 
 #[cfg(test)]
@@ -137,7 +148,12 @@ mod tests {
             "https://tiles.example.com/other/3/4/5.png",
             "https://cdn.example.com/imgx/a.png",
             "https://cdn.example.com/img/../secret.png",
-            "https://cdn.example.com/img/@evil.com/a.png",
+            "https://cdn.example.com@evil.com/img/a.png",
+            "https://evil.com@cdn.example.com/img/a.png",
+            "https://cdn.example.com/img/%2e%2e/secret.png",
+            "https://cdn.example.com/img/..%2fsecret.png",
+            "https://cdn.example.com/img/",
+            "http://cdn.example.com/img/a.png",
             "https://evil.example.com/osm/1/2/3.png",
             "file:///etc/passwd",
             "not a url",
@@ -145,6 +161,50 @@ mod tests {
             assert!(!image_allowed(&p, refused), "{refused}");
         }
         assert!(!image_allowed(&Profile::new("q", "Q", "https://h", "c"), "https://tiles.example.com/osm/1/1/1.png"));
+    }
+
+    #[test]
+    fn retina_templates() {
+        let mut p = profile();
+        p.tiles.as_mut().unwrap().url_template = "https://tiles.example.com/osm/{z}/{x}/{y}@2x.png".into();
+        assert!(image_allowed(&p, "https://tiles.example.com/osm/3/4/5@2x.png"));
+        assert!(!image_allowed(&p, "https://tiles.example.com/other/3/4/5@2x.png"));
+    }
+
+    /// An independent reading of where a URL really points: percent-decoded, dot segments
+    /// resolved, as a lax server might route it.
+    fn routed_path(url: &str) -> Option<(String, String)> {
+        let parsed = url::Url::parse(url).ok()?;
+        let decoded = percent_encoding::percent_decode_str(parsed.path()).decode_utf8_lossy().replace('\\', "/");
+        let mut segments: Vec<&str> = Vec::new();
+        for segment in decoded.split('/') {
+            match segment {
+                "" | "." => {}
+                ".." => {
+                    segments.pop();
+                }
+                other => segments.push(other),
+            }
+        }
+        Some((parsed.host_str()?.to_owned(), format!("/{}", segments.join("/"))))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, ..Default::default() })]
+        #[test]
+        fn the_allow_list_never_admits_a_url_outside_its_prefix(
+            tail in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "img", "..", ".", "%2e", "%2E%2e", "%2f", "%5c", "\\", "@", "evil.com", "?", "#", ":", "%00", "x.png", "",
+            ]), 0..6),
+            host in proptest::sample::select(vec!["cdn.example.com", "cdn.example.com.evil.com", "user@cdn.example.com", "CDN.example.com"]),
+        ) {
+            let url = format!("https://{host}/img/{}", tail.join("/"));
+            if image_allowed(&profile(), &url) {
+                let (routed_host, path) = routed_path(&url).unwrap();
+                proptest::prop_assert_eq!(routed_host, "cdn.example.com", "{}", url);
+                proptest::prop_assert!(path == "/img" || path.starts_with("/img/"), "{} routes to {}", url, path);
+            }
+        }
     }
 
     #[test]

@@ -5,10 +5,19 @@ use serde::Serialize;
 use crate::profile_problem::{ProfileField, ProfileProblem};
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
-#[serde(tag = "kind", rename_all = "camelCase")]
+#[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
 pub enum ImportProblem {
     #[error("cannot read {path}")]
     Unreadable { path: String },
+    #[error("it is larger than {max_bytes} bytes")]
+    TooLarge { max_bytes: usize },
+    #[error("it was written for a newer Op Console (format {version})")]
+    NewerVersion { version: u64 },
+    #[error("the key {path} is not one the console knows")]
+    UnknownKey { path: String },
+    /// A token or secret in the file: credentials never go there.
+    #[error("the key {path} looks like a credential; credentials never go in a profiles file")]
+    CredentialKey { path: String },
     #[error("not JSON (line {line}, column {column})")]
     NotJson { line: usize, column: usize },
     #[error("expected a JSON object with \"profiles\"")]

@@ -80,6 +80,10 @@ pub struct Profile {
     /// A PEM file of certificates trusted besides the operating system's (an internal CA).
     #[serde(default)]
     pub ca_file: Option<String>,
+    /// Plain `http://` to a host other than this machine: the token would cross the network
+    /// readable. Refused unless this is set (Settings asks first; IT may set it in a file).
+    #[serde(default)]
+    pub allow_insecure_http: bool,
 }
 
 fn default_api_utc_offset() -> i32 {
@@ -147,6 +151,7 @@ impl Profile {
             api_utc_offset_minutes: default_api_utc_offset(),
             proxy: ProxyMode::System,
             ca_file: None,
+            allow_insecure_http: false,
         }
     }
 
@@ -236,6 +241,9 @@ impl Profile {
 
         let mut warnings = Vec::new();
         if is_insecure(&base) {
+            if !self.allow_insecure_http {
+                return Err(invalid(F::BaseUrl, ProfileProblem::InsecureHttp));
+            }
             warnings.push(ProfileWarning::InsecureBaseUrl);
         }
         if let Some(assets) = &self.asset_base_url {
@@ -393,9 +401,17 @@ mod tests {
     }
 
     #[test]
-    fn plain_http_off_this_machine_is_allowed_with_a_warning() {
+    fn plain_http_off_this_machine_needs_an_explicit_yes_and_warns() {
         let mut p = valid();
         p.base_url = "http://op.example.com".into();
+        match p.validate() {
+            Err(ConsoleError::InvalidProfile {
+                field: ProfileField::BaseUrl,
+                problem: ProfileProblem::InsecureHttp,
+            }) => {}
+            other => panic!("{other:?}"),
+        }
+        p.allow_insecure_http = true;
         p.asset_base_url = Some("http://127.0.0.1:9000/assets".into());
         p.tiles = Some(TileLayer {
             url_template: "http://tiles.example.com/{z}/{x}/{y}.png".into(),

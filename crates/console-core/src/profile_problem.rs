@@ -63,6 +63,9 @@ pub enum ProfileProblem {
     TilePlaceholder { placeholder: String },
     #[error("choose a whole quarter hour between {min} and {max} minutes from UTC")]
     UtcOffset { min: i32, max: i32 },
+    /// Plain http to another machine, without the profile's explicit yes.
+    #[error("plain http:// to another machine sends the token readable; use https://, or allow it explicitly")]
+    InsecureHttp,
     #[error("use an http://, https:// or socks5:// proxy")]
     ProxyScheme,
     #[error("the file cannot be read")]

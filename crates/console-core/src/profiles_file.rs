@@ -89,13 +89,29 @@ impl ProfilesFile {
     }
 
     fn check_import(text: &str) -> Result<Self, ImportProblem> {
+        if text.len() > IMPORT_MAX_BYTES {
+            return Err(ImportProblem::TooLarge { max_bytes: IMPORT_MAX_BYTES });
+        }
         let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| ImportProblem::NotJson { line: e.line(), column: e.column() })?;
         if !value.is_object() {
             return Err(ImportProblem::NotAnObject);
         }
-        let mut file: Self = serde_path_to_error::deserialize(value)
+        if let Some(version) = value.get("version").and_then(|v| v.as_u64()).filter(|v| *v > FORMAT_VERSION as u64) {
+            return Err(ImportProblem::NewerVersion { version });
+        }
+        let mut file: Self = serde_path_to_error::deserialize(value.clone())
             .map_err(|e| ImportProblem::WrongShape { path: e.path().to_string() })?;
+        // A key the console does not know is a typo or a field from elsewhere: say which.
+        let known = serde_json::to_value(&file).unwrap_or_default();
+        if let Some(path) = unknown_key(&value, &known, String::new()) {
+            let key = path.rsplit(['.', ']']).next().unwrap_or_default().to_ascii_lowercase();
+            return Err(if CREDENTIAL_KEYS.iter().any(|k| key.contains(k)) {
+                ImportProblem::CredentialKey { path }
+            } else {
+                ImportProblem::UnknownKey { path }
+            });
+        }
         if file.profiles.is_empty() {
             return Err(ImportProblem::NoProfiles);
         }
@@ -128,6 +144,33 @@ impl ProfilesFile {
             self.selected = import.selected;
         }
         count
+    }
+}
+
+/// An IT profiles file is small: this is far above any real one.
+pub const IMPORT_MAX_BYTES: usize = 1024 * 1024;
+/// Keys that look like a credential: they never belong in a profiles file.
+const CREDENTIAL_KEYS: &[&str] = &["token", "secret", "password", "passwd", "key"];
+
+/// The path of the first key in `given` that `known` (the file as the console reads it,
+/// written back) does not have. Null values are ignored: they are as good as absent.
+fn unknown_key(given: &serde_json::Value, known: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    match (given, known) {
+        (Value::Object(given), Value::Object(known)) => given.iter().find_map(|(key, value)| {
+            let here = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            match known.get(key) {
+                None if !value.is_null() => Some(here),
+                None => None,
+                Some(inner) => unknown_key(value, inner, here),
+            }
+        }),
+        (Value::Array(given), Value::Array(known)) => given
+            .iter()
+            .zip(known)
+            .enumerate()
+            .find_map(|(i, (value, inner))| unknown_key(value, inner, format!("{path}[{i}]"))),
+        _ => None,
     }
 }
 
@@ -212,6 +255,20 @@ mod tests {
             let err = ProfilesFile::parse_import(bad).unwrap_err();
             assert_eq!(err, ConsoleError::InvalidImport { problem: expected }, "{bad}");
         }
+    }
+
+    #[test]
+    fn null_values_and_every_known_key_pass() {
+        let text = r#"{"version":1,"selected":null,"profiles":[{"id":"a","name":"A","baseUrl":"https://h","clientId":"c",
+            "signRule":{"scheme":"template","template":"{body}{secret}","hex":"upper","bodyParam":null,"stamp":{"name":"ts","format":"nonce"}},
+            "tiles":{"urlTemplate":"https://t/{z}/{x}/{y}","attribution":"x","coordSystem":"wgs84"},"proxy":{"mode":"url","url":"http://p:3128"},
+            "caFile":null,"allowInsecureHttp":false,"apiUtcOffsetMinutes":480,"operatorId":null}]}"#;
+        assert!(ProfilesFile::parse_import(text).is_ok(), "{:?}", ProfilesFile::parse_import(text));
+        let big = format!("{{\"profiles\":[],\"pad\":\"{}\"}}", "x".repeat(IMPORT_MAX_BYTES));
+        assert_eq!(
+            ProfilesFile::parse_import(&big).unwrap_err(),
+            ConsoleError::InvalidImport { problem: ImportProblem::TooLarge { max_bytes: IMPORT_MAX_BYTES } }
+        );
     }
 
     #[test]

@@ -190,10 +190,13 @@ async fn invalid_changes_are_refused_and_change_nothing() {
 }
 
 #[tokio::test]
-async fn plain_http_elsewhere_is_saved_with_a_visible_warning() {
+async fn plain_http_elsewhere_needs_an_explicit_yes_and_keeps_a_visible_warning() {
     let s = Setup::new();
     let mut profile = Profile::new("lan", "LAN", "http://op.internal.example:8080", CLIENT);
     profile.timeout_ms = 1000;
+    let refused = s.console.save_profile(profile.clone()).unwrap_err();
+    assert_eq!(serde_json::to_value(refused.body()).unwrap()["problem"]["kind"], "insecureHttp");
+    profile.allow_insecure_http = true;
     assert_eq!(s.console.save_profile(profile).unwrap().warnings, vec![ProfileWarning::InsecureBaseUrl]);
     let listed = s.console.list_profiles().await.unwrap();
     assert_eq!(listed.profiles[1].warnings, vec![ProfileWarning::InsecureBaseUrl]);
@@ -244,7 +247,7 @@ async fn images_come_only_from_the_selected_profile_s_hosts() {
         .image(&format!("{}/635d69a89716478c9c7b7fc5ea948fe5_100.png", demo.asset_base_url.unwrap()))
         .await
         .unwrap();
-    assert_eq!(logo.content_type, "image/svg+xml");
+    assert_eq!(logo.content_type, "image/png");
     let elsewhere = s.console.image("http://127.0.0.1:9/tiles/1/1/1.png").await.unwrap_err();
     assert_eq!(elsewhere.code(), "image_refused");
     // The same host, outside the tile and asset paths: the API itself is not an image source.
@@ -279,7 +282,7 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     s.console.save_profile(profile).unwrap();
     let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
-    assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/svg+xml");
+    assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/png");
     sim.server.shutdown().await;
 }
 

@@ -94,6 +94,10 @@ const PROFILE_PROBLEMS: Table<ProfileProblem> = {
   }),
   tilePlaceholder: (p) => ({ zh: `瓦片地址模板缺少 ${p.placeholder}`, en: `the tile URL template needs ${p.placeholder}` }),
   utcOffset: () => ({ zh: "请选择 UTC−12:00 到 UTC+14:00 之间的整刻钟时区", en: "choose a zone between UTC−12:00 and UTC+14:00, in whole quarter hours" }),
+  insecureHttp: () => ({
+    zh: "明文 http:// 会把令牌以明文发送到其他机器。请改用 https://；如果确有必要，请在设置中勾选“允许明文 http”并确认",
+    en: "plain http:// would send the token readable to another machine. Use https://; if you must, tick “Allow plain http” in Settings and confirm",
+  }),
   proxyScheme: () => ({ zh: "请使用 http://、https:// 或 socks5:// 开头的代理地址", en: "use a proxy address starting with http://, https:// or socks5://" }),
   caFileUnreadable: () => ({ zh: "无法读取该文件，请检查路径和权限", en: "the file cannot be read; check the path and its permissions" }),
   caFileNoCertificate: () => ({ zh: "文件中没有 PEM 格式的证书（-----BEGIN CERTIFICATE-----），请向 IT 索取正确的 CA 文件", en: "the file holds no PEM certificate (-----BEGIN CERTIFICATE-----); ask IT for the right CA file" }),
@@ -123,6 +127,10 @@ const TLS_CAUSES: Record<TlsCause, Words> = {
 
 const IMPORT_PROBLEMS: Table<ImportProblem> = {
   unreadable: (p) => ({ zh: `无法读取文件 ${p.path}。请检查路径和权限。`, en: `The file ${p.path} cannot be read. Check the path and its permissions.` }),
+  tooLarge: (p) => ({ zh: `文件太大（超过 ${Math.round(p.maxBytes / 1024)} KiB），不是配置文件。`, en: `The file is too large (over ${Math.round(p.maxBytes / 1024)} KiB) to be a profiles file.` }),
+  newerVersion: (p) => ({ zh: `该文件是为更新版本的控制台写的（格式 ${p.version}）。请先安装最新版本。`, en: `The file was written for a newer Op Console (format ${p.version}). Install the latest version first.` }),
+  unknownKey: (p) => ({ zh: `文件中的“${p.path}”不是控制台认识的设置项，可能是拼写错误。请改正后再导入。`, en: `“${p.path}” in the file is not a setting the console knows; perhaps a typo. Correct it and import again.` }),
+  credentialKey: (p) => ({ zh: `文件中的“${p.path}”看起来是凭据。凭据绝不能放在配置文件里：请删除它，并让每位客服在设置中自行输入。`, en: `“${p.path}” in the file looks like a credential. Credentials never go in a profiles file: remove it, and let each operator enter their own in Settings.` }),
   notJson: (p) => ({ zh: `这不是 JSON 文件（第 ${p.line} 行第 ${p.column} 列出错）。`, en: `This is not a JSON file (error at line ${p.line}, column ${p.column}).` }),
   notAnObject: () => ({ zh: "这不是配置文件：应为包含“profiles”的 JSON 对象。", en: "This is not a profiles file: expected a JSON object with “profiles”." }),
   wrongShape: (p) => ({ zh: `这不是有效的配置文件：${p.path} 处的值无效。`, en: `This is not a valid profiles file: the value at ${p.path} is not valid.` }),
