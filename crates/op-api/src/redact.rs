@@ -129,6 +129,38 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 1000, ..Default::default() })]
+        /// Whatever the credential (spaces, quotes, slashes, non-ASCII) and however a server
+        /// echoes it, none of its encodings is left in the text.
+        #[test]
+        fn a_credential_is_removed_in_every_encoding(
+            secret in "[ -~é密钥🔑]{1,24}",
+            before in "[a-z =&:]{0,8}",
+            after in "[a-z =&:]{0,8}",
+        ) {
+            let trimmed = secret.trim();
+            proptest::prop_assume!(trimmed.chars().count() >= 2);
+            let redactor = Redactor::new([secret.as_str()]);
+            let form: String = url::form_urlencoded::byte_serialize(trimmed.as_bytes()).collect();
+            let json = serde_json::to_string(trimmed).unwrap();
+            let echoes = [
+                trimmed.to_owned(),
+                utf8_percent_encode(trimmed, NON_ALPHANUMERIC).to_string(),
+                lower_hex(&utf8_percent_encode(trimmed, NON_ALPHANUMERIC).to_string()),
+                crate::request::encode_query_value(trimmed),
+                lower_hex(&form),
+                form,
+                json[1..json.len() - 1].to_owned(),
+                ascii_json(trimmed),
+            ];
+            for echoed in echoes {
+                let shown = redactor.redact(&format!("{before}{echoed}{after}"));
+                proptest::prop_assert!(!shown.contains(&echoed), "{:?} left {:?} in {:?}", secret, echoed, shown);
+            }
+        }
+    }
+
     #[test]
     fn snippet_is_short_and_clean() {
         let r = Redactor::new(["secret"]);
