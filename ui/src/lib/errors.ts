@@ -16,7 +16,7 @@ import type {
   UrlProblem,
   UserIdProblem,
 } from "../bindings";
-import { lang, type Lang } from "./i18n.svelte";
+import { lang, type Lang, type Words } from "./i18n.svelte";
 
 /** The next step an error suggests: the UI shows a button for it. */
 export type NextStep = "retry" | "settings" | null;
@@ -25,7 +25,6 @@ export type NextStep = "retry" | "settings" | null;
 export type UnexpectedError = { code: "internal"; message: string; hasRawAnswer?: false };
 export type ShownError = ErrorBody | UnexpectedError;
 
-type Words = { zh: string; en: string };
 type ErrorOf<C extends ErrorCode> = Extract<ErrorBody, { code: C }>;
 type Kinded = { kind: string };
 type Table<T extends Kinded> = { [K in T["kind"]]: (p: Extract<T, { kind: K }>) => Words };

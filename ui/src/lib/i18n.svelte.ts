@@ -28,7 +28,8 @@ export function setLang(next: Lang): void {
   document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
 }
 
-type Entry = { zh: string; en: string };
+/** One text in both languages. */
+export type Words = { zh: string; en: string };
 
 const TEXT = {
   appTitle: { zh: "Op 客服控制台", en: "Op Console" },
@@ -168,7 +169,7 @@ const TEXT = {
   testConnection: { zh: "测试连接", en: "Test connection" },
   testUserId: { zh: "用于测试的用户 ID", en: "User ID to test with" },
   testOk: { zh: "连接正常：找到了该用户的会话。", en: "Connection works: the user's chat was found." },
-} satisfies Record<string, Entry>;
+} satisfies Record<string, Words>;
 
 export type TextKey = keyof typeof TEXT;
 

@@ -1,9 +1,7 @@
 // The fields of an answer that could not be read, as the operator reads them. Typed by
 // the generated unions: a new kind of warning fails svelte-check until it is worded here.
 import type { FieldWarning, JsonKind, WarningProblem } from "../bindings";
-import { lang } from "./i18n.svelte";
-
-type Words = { zh: string; en: string };
+import { lang, type Words } from "./i18n.svelte";
 
 const FOUND: Record<JsonKind, Words> = {
   object: { zh: "一个对象", en: "an object" },
