@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
@@ -198,6 +198,111 @@ describe("the recent chat", () => {
     expect(results.querySelectorAll("script, iframe, b, a[href^='javascript'], svg, img[onerror], [onload], [onerror]")).toHaveLength(0);
     expect(results.querySelectorAll("img").length).toBe(results.querySelectorAll(".leaflet-tile").length);
     expect((window as unknown as Record<string, unknown>).__opConsolePwned).toBeUndefined();
+  });
+});
+
+describe("back, forward, refresh and the summary", () => {
+  it("keeps this session's answers: Alt+← and Alt+→, the buttons, the age, F5 asks again", async () => {
+    const calls = backend((args) => structuredClone(views[args.userId as string]));
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    await search("u0001-rich");
+    await waitFor(() => expect(screen.getByTestId("user-name").textContent).toBe("张伟"));
+    expect((screen.getByTestId("history-forward") as HTMLButtonElement).disabled).toBe(true);
+    await fireEvent.keyDown(window, { key: "ArrowLeft", altKey: true });
+    expect(screen.getByTestId("chat-id").textContent).toContain("u0001106268050147246664");
+    expect((screen.getByTestId("search-input") as HTMLInputElement).value).toBe(EXAMPLE);
+    expect(screen.getByTestId("fetched-age").textContent).toMatch(/获取$/);
+    await fireEvent.click(screen.getByTestId("history-forward"));
+    expect(screen.getByTestId("user-name").textContent).toBe("张伟");
+    const before = calls.filter((c) => c.cmd === "lookup_chat").length;
+    await fireEvent.keyDown(window, { key: "F5" });
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "lookup_chat")).toHaveLength(before + 1));
+    expect(calls.at(-1)?.cmd === "lookup_chat" ? calls.at(-1)?.args.userId : "u0001-rich").toBe("u0001-rich");
+    // Back and forward asked the backend nothing.
+    expect(calls.filter((c) => c.cmd === "lookup_chat").map((c) => c.args.userId)).toEqual([EXAMPLE, "u0001-rich", "u0001-rich"]);
+  });
+
+  it("switching profile forgets the answers of the old one", async () => {
+    backend((args) => structuredClone(views[args.userId as string]), { select_profile: () => fixtures.profiles });
+    render(App);
+    await search(EXAMPLE);
+    await search("u0001-rich");
+    await waitFor(() => expect((screen.getByTestId("history-back") as HTMLButtonElement).disabled).toBe(false));
+    await fireEvent.change(screen.getByTestId("profile-select"), { target: { value: "demo" } });
+    await waitFor(() => expect(screen.queryByTestId("results")).toBeNull());
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    expect((screen.getByTestId("history-back") as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("Ctrl+Shift+C copies the summary, in the UI's language, the phone masked", async () => {
+    const copied: string[] = [];
+    backend(() => structuredClone(views["u0001-rich"]), { "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string) });
+    render(App);
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    await fireEvent.keyDown(window, { key: "C", ctrlKey: true, shiftKey: true });
+    await waitFor(() => expect(copied).toHaveLength(1));
+    expect(copied[0]).toBe(
+      [
+        "用户：张伟（u0001-rich）",
+        "会话 ID：u0001106268050147246701",
+        "状态：3（处理中 (demo)）",
+        "创建时间：2016-03-08 09:15:00 (UTC+8)",
+        "来源渠道：微信公众号（wechat-01）",
+        "客户端：Get Android",
+        "地址：上海市浦东新区世纪大道100号",
+        "电话：138****5678",
+      ].join("\n"),
+    );
+    await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    await fireEvent.click(screen.getByTestId("language-toggle"));
+    await fireEvent.click(screen.getByTestId("copy-summary"));
+    await waitFor(() => expect(copied).toHaveLength(2));
+    expect(copied[1].split("\n")[0]).toBe("User: 张伟 (u0001-rich)");
+    expect(copied[1]).toContain("Phone: 13812345678");
+  });
+});
+
+describe("phone numbers stay masked until revealed", () => {
+  it("contact numbers too; each reveal lasts 30 s and ends with the next result; copy only after a reveal", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      backend(() => structuredClone(views["u0001-rich"]));
+      render(App);
+      await search("u0001-rich");
+      await screen.findByTestId("results");
+      const contacts = screen.getAllByTestId("contact-phone-value");
+      expect(contacts.map((c) => c.textContent)).toEqual(["139****1111", "021****0000"]);
+      expect(screen.queryAllByTestId("contact-phone-copy")).toHaveLength(0);
+      await fireEvent.click(screen.getAllByTestId("contact-phone-reveal")[0]);
+      expect(screen.getAllByTestId("contact-phone-value")[0].textContent).toBe("13900001111");
+      expect(screen.getAllByTestId("contact-phone-value")[1].textContent).toBe("021****0000");
+      expect(screen.getAllByTestId("contact-phone-copy")).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(30_000);
+      await waitFor(() => expect(screen.getAllByTestId("contact-phone-value")[0].textContent).toBe("139****1111"));
+      await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+      expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+      await search("u0001-rich");
+      await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678"));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("the raw view masks the numbers the cards mask", async () => {
+    backend(() => structuredClone(views["u0001-rich"]), { raw_answer: () => '{"phone": "13812345678", "contact": "13900001111"}' });
+    render(App);
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
+    raw.open = true;
+    await fireEvent(raw, new Event("toggle"));
+    expect((await screen.findByTestId("raw-json-text")).textContent).toBe('{"phone": "138****5678", "contact": "139****1111"}');
+    await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    expect(screen.getByTestId("raw-json-text").textContent).toBe('{"phone": "13812345678", "contact": "139****1111"}');
   });
 });
 

@@ -52,7 +52,7 @@ const TEXT = {
   showLocalTime: { zh: "改用本机时间", en: "Show in local time" },
   showApiTime: { zh: "改用接口时区", en: "Show in the API's zone" },
   welcome: { zh: "输入用户 ID 查看其最近一次会话、位置和联系方式。", en: "Type a user ID to see their most recent chat, location and contacts." },
-  welcomeDemo: { zh: "演示模式：试试 u00012b2e588bd93843168dfb67ae12cc2ee9 或 u0001-rich。", en: "Demo mode: try u00012b2e588bd93843168dfb67ae12cc2ee9 or u0001-rich." },
+  welcomeDemo: { zh: "演示模式：试试这些用户：", en: "Demo mode: try these users:" },
 
   chatTitle: { zh: "最近会话", en: "Recent chat" },
   subtitle: { zh: "会话标题", en: "Subtitle" },
@@ -91,6 +91,12 @@ const TEXT = {
   noAddresses: { zh: "没有地址", en: "No addresses" },
   noContacts: { zh: "没有联系人", en: "No contacts" },
 
+  resultTools: { zh: "查询结果操作", en: "Result tools" },
+  back: { zh: "后退", en: "Back" },
+  forward: { zh: "前进", en: "Forward" },
+  refresh: { zh: "刷新", en: "Refresh" },
+  fetchedAgo: { zh: "{age}获取", en: "fetched {age}" },
+  copySummary: { zh: "复制摘要", en: "Copy summary" },
   retry: { zh: "重试", en: "Retry" },
   openSettings: { zh: "打开设置", en: "Open settings" },
 

@@ -6,9 +6,15 @@ import type { ShownError } from "../errors";
 import { Latest } from "../latest";
 import { measureLookup } from "../timing";
 import { checkUserId } from "../userId";
+import { RevealStore } from "./reveal.svelte";
 
 // Below this, placeholders would only flash (and cost a layout and a paint of their own).
 const SKELETON_DELAY_MS = 150;
+/** Answers kept for back and forward: this session's, in memory only. */
+export const HISTORY_LIMIT = 20;
+
+/** One answer of this session, for back and forward. */
+export type Visited = { userId: string; chat: ChatView; fetchedAt: number };
 
 export class LookupStore {
   query = $state("");
@@ -21,7 +27,47 @@ export class LookupStore {
   lastQuery = $state("");
   recent = $state.raw<RecentLookup[]>([]);
   now = $state(Date.now());
+  /** The last answers (oldest first) and the one on screen. */
+  history = $state.raw<Visited[]>([]);
+  position = $state(-1);
+  /** Phone numbers revealed on the result on screen. */
+  readonly reveal = new RevealStore();
   #latest = new Latest();
+
+  get current(): Visited | null {
+    return this.history[this.position] ?? null;
+  }
+
+  get canGoBack(): boolean {
+    return this.position > 0;
+  }
+
+  get canGoForward(): boolean {
+    return this.position >= 0 && this.position < this.history.length - 1;
+  }
+
+  /** Shows an earlier (-1) or later (+1) answer of this session, without asking again. */
+  go(step: -1 | 1): void {
+    const next = this.history[this.position + step];
+    if (!next) return;
+    this.position += step;
+    this.chat = next.chat;
+    this.query = next.userId;
+    this.error = null;
+    this.reveal.clear();
+  }
+
+  /** Asks again for the answer on screen (or the last query). */
+  refresh(): Promise<void> {
+    return this.lookup(this.current?.userId ?? this.lastQuery);
+  }
+
+  #remember(userId: string, chat: ChatView): void {
+    const kept = this.history.slice(0, this.position + 1);
+    kept.push({ userId, chat, fetchedAt: Date.now() });
+    this.history = kept.slice(-HISTORY_LIMIT);
+    this.position = this.history.length - 1;
+  }
 
   async lookup(input: string = this.query): Promise<void> {
     const checked = checkUserId(input);
@@ -45,6 +91,8 @@ export class LookupStore {
       received = performance.now();
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = result;
+      this.reveal.clear();
+      this.#remember(checked.id, result);
       this.now = Date.now();
     } catch (e) {
       received = performance.now();
@@ -72,10 +120,13 @@ export class LookupStore {
     this.inputProblem = null;
   }
 
-  /** Another profile: the result belongs to the old one. */
+  /** Another profile: the result and the history belong to the old one. */
   reset(): void {
     this.chat = null;
     this.error = null;
+    this.history = [];
+    this.position = -1;
+    this.reveal.clear();
   }
 
   fail(error: unknown): void {
