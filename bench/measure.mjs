@@ -293,10 +293,9 @@ async function lookups() {
       ],
     }),
   );
-  // The operator's credentials in the session's keyring, where the console reads them.
-  for (const [kind, value] of [["token", TOKEN], ["secret", SECRET]]) {
-    execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", kind], { input: value });
-  }
+  // The operator's credentials in the session's keyring, where the console reads them: one
+  // entry, bound to the profile's server and client ID.
+  execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
   const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdg(home), OP_CONSOLE_PROFILES: profiles });
   await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   const browser = await remote({
