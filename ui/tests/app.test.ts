@@ -306,6 +306,25 @@ describe("phone numbers stay masked until revealed", () => {
   });
 });
 
+describe("keyboard", () => {
+  it("? lists the shortcuts (not while typing), Esc closes the list", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    const input = screen.getByTestId("search-input");
+    await fireEvent.keyDown(input, { key: "?" });
+    expect(screen.queryByTestId("shortcuts")).toBeNull();
+    screen.getByTestId("language-toggle").focus();
+    await fireEvent.keyDown(window, { key: "?" });
+    const sheet = await screen.findByTestId("shortcuts");
+    expect(sheet.textContent).toContain("Ctrl+Shift+C");
+    expect(sheet.textContent).toContain("复制摘要");
+    expect(document.activeElement).toBe(screen.getByTestId("shortcuts-close"));
+    await fireEvent.keyDown(sheet, { key: "Escape" });
+    expect(screen.queryByTestId("shortcuts")).toBeNull();
+    expect(document.activeElement).toBe(input);
+  });
+});
+
 describe("start-up", () => {
   it("a file that could not be used is named in a banner, with where it went", async () => {
     backend(() => views[EXAMPLE], {
