@@ -4,8 +4,6 @@
 
 use std::time::Duration;
 
-use op_api::ProxyMode;
-
 use crate::error::ConsoleError;
 use crate::lock::lock;
 use crate::profile::{read_ca_file, Profile};
@@ -42,22 +40,12 @@ impl ImageFetcher {
         if let Some(client) = lock(&self.clients).get(&key) {
             return Ok(client.clone());
         }
-        let mut builder = reqwest::Client::builder()
+        let pem = profile.ca_file.as_deref().map(read_ca_file).transpose().map_err(|e| e.to_string())?;
+        let builder = op_api::client_builder(&profile.proxy, pem.as_deref())
+            .map_err(|e| e.to_string())?
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(15))
-            .redirect(reqwest::redirect::Policy::none())
             .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")));
-        builder = match &profile.proxy {
-            ProxyMode::System => builder,
-            ProxyMode::None => builder.no_proxy(),
-            ProxyMode::Url { url } => builder.proxy(reqwest::Proxy::all(url.as_str()).map_err(|e| e.to_string())?),
-        };
-        if let Some(path) = &profile.ca_file {
-            let pem = read_ca_file(path).map_err(|e| e.to_string())?;
-            for certificate in reqwest::Certificate::from_pem_bundle(&pem).map_err(|e| e.to_string())? {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
         let client = builder.build().map_err(|e| e.to_string())?;
         lock(&self.clients).insert(key, client.clone());
         Ok(client)

@@ -7,9 +7,10 @@ use reqwest::header::CONTENT_TYPE as CONTENT_TYPE_HEADER;
 
 use zeroize::Zeroizing;
 
-use crate::config::{ClientConfig, ConfigProblem, ProxyMode};
+use crate::config::{ClientConfig, ConfigProblem};
 use crate::decode::{api_zone, decode_chat_response, ChatLookup};
 use crate::error::{OpError, TlsCause};
+use crate::network::client_builder;
 use crate::raw_answer::raw_answer;
 use crate::redact::{snippet, Redactor};
 use crate::request::{build_signed_request, CONTENT_TYPE};
@@ -34,29 +35,10 @@ pub struct OpClient {
 impl OpClient {
     pub fn new(config: ClientConfig) -> Result<Self, OpError> {
         config.validate()?;
-        let mut builder = reqwest::Client::builder()
+        let builder = client_builder(&config.proxy, config.extra_roots_pem.as_deref())?
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
-            .user_agent(config.user_agent.clone())
-            // A redirect would resend the token to wherever it points: treat it as an answer.
-            .redirect(reqwest::redirect::Policy::none());
-        builder = match &config.proxy {
-            // reqwest reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY itself.
-            ProxyMode::System => builder,
-            ProxyMode::None => builder.no_proxy(),
-            ProxyMode::Url { url } => builder
-                .proxy(reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.clone() })?),
-        };
-        // The operating system's roots always; a profile's CA file adds to them.
-        if let Some(pem) = &config.extra_roots_pem {
-            let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
-            if certificates.is_empty() {
-                return Err(ConfigProblem::CaFile { path: String::new() }.into());
-            }
-            for certificate in certificates {
-                builder = builder.add_root_certificate(certificate);
-            }
-        }
+            .user_agent(config.user_agent.clone());
         let http = builder.build().map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })?;
         Ok(Self { http, config: Arc::new(config) })
     }

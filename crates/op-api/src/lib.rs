@@ -8,6 +8,7 @@ mod config;
 mod decode;
 mod error;
 pub mod model;
+mod network;
 mod raw_answer;
 mod redact;
 mod request;
@@ -22,6 +23,7 @@ pub use config::{
 };
 pub use decode::{decode_response, decode_response_in, ChatLookup};
 pub use error::{serialised_code, OpError, TlsCause};
+pub use network::client_builder;
 pub use raw_answer::RAW_ANSWER_MAX_BYTES;
 pub use request::{
     build_signed_request, endpoint_url, sign_preview, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD,
