@@ -126,21 +126,20 @@ impl Vault {
         }
         let token = self.read(CredentialKind::Token.legacy_account(profile_id))?;
         let secret = self.read(CredentialKind::Secret.legacy_account(profile_id))?;
-        let (None, None) = (&token, &secret) else {
-            let Some(destination) = current.cloned() else { return Ok(None) };
-            let saved = SavedCredentials {
-                token: token.map(|t| Secret::new(t.as_str())),
-                secret: secret.map(|s| Secret::new(s.as_str())),
-                destination,
-            };
-            self.store(profile_id, &saved)?;
-            for kind in [CredentialKind::Token, CredentialKind::Secret] {
-                self.remove(kind.legacy_account(profile_id))?;
-            }
-            tracing::info!("keyring entries of profile {profile_id} migrated to one entry");
-            return Ok(Some(saved));
+        let Some(destination) = current.cloned().filter(|_| token.is_some() || secret.is_some()) else {
+            return Ok(None);
         };
-        Ok(None)
+        let saved = SavedCredentials {
+            token: token.map(|t| Secret::new(t.as_str())),
+            secret: secret.map(|s| Secret::new(s.as_str())),
+            destination,
+        };
+        self.store(profile_id, &saved)?;
+        for kind in [CredentialKind::Token, CredentialKind::Secret] {
+            self.remove(kind.legacy_account(profile_id))?;
+        }
+        tracing::info!("keyring entries of profile {profile_id} migrated to one entry");
+        Ok(Some(saved))
     }
 
     /// Writes the profile's one entry. A write that is still waiting (an unlock prompt)

@@ -82,7 +82,7 @@ export class ProfileEditor {
     this.draft.signRule =
       scheme === "template"
         ? { scheme, template: this.template, bodyParam, hex, stamp }
-        : { scheme, bodyParam: bodyParam ?? "body", hex, stamp };
+        : { scheme, bodyParam: bodyParam ?? NEW_PROFILE.signRule.bodyParam, hex, stamp };
   }
 
   /** The draft as it would be saved. */
