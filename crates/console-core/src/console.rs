@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::atomic_file::{private_dir, MovedAside};
 #[cfg(feature = "demo")]
 use crate::demo::Demo;
+use crate::desktop_settings::DesktopSettings;
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
 use crate::import_problem::ImportProblem;
@@ -68,6 +69,7 @@ pub struct Console {
     raw_answer: Mutex<Option<String>>,
     /// Files that could not be used at start and were moved aside: the page says so.
     moved_aside: Vec<MovedAside>,
+    desktop: Mutex<DesktopSettings>,
 }
 
 impl Console {
@@ -78,12 +80,14 @@ impl Console {
         }
         let (profiles, profiles_moved) = ProfilesFile::load(config_dir);
         let (recent, recent_moved) = RecentLookups::load(data_dir);
+        let (desktop, desktop_moved) = DesktopSettings::load(config_dir);
         Ok(Self {
             config_dir: config_dir.to_owned(),
             vault,
             profiles: Mutex::new(profiles),
             recent: Arc::new(recent),
-            moved_aside: profiles_moved.into_iter().chain(recent_moved).collect(),
+            moved_aside: profiles_moved.into_iter().chain(recent_moved).chain(desktop_moved).collect(),
+            desktop: Mutex::new(desktop),
             demo: Demo::default(),
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
@@ -382,6 +386,17 @@ impl Console {
     }
 
     /// The files moved aside at start, for the page's banner.
+    pub fn desktop_settings(&self) -> DesktopSettings {
+        lock(&self.desktop).clone()
+    }
+
+    /// Saves what Tauri has applied (the hotkey registered, autostart set).
+    pub fn save_desktop_settings(&self, settings: DesktopSettings) -> Result<(), ConsoleError> {
+        settings.save(&self.config_dir)?;
+        *lock(&self.desktop) = settings;
+        Ok(())
+    }
+
     pub fn moved_aside(&self) -> Vec<MovedAside> {
         self.moved_aside.clone()
     }

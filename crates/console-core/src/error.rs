@@ -85,6 +85,24 @@ pub enum ConsoleError {
         detail: String,
     },
 
+    /// Not a key combination the desktop understands (`Ctrl+Alt+U`, `Super+F9`, …).
+    #[error("'{combination}' is not a key combination.")]
+    HotkeyInvalid { combination: String },
+
+    /// Another app holds the combination (or the desktop refuses it).
+    #[error("The combination '{combination}' is taken or refused by the desktop ({detail}).")]
+    HotkeyTaken {
+        combination: String,
+        #[serde(skip)]
+        detail: String,
+    },
+
+    #[error("Starting at login could not be changed ({detail}).")]
+    AutostartFailed {
+        #[serde(skip)]
+        detail: String,
+    },
+
     /// The Op API client's own failures, with their own codes. Last: an untagged variant
     /// must follow the tagged ones.
     #[error(transparent)]

@@ -2,15 +2,19 @@
 //! The Tauri commands in `src-tauri` are one-line calls into [`Console`].
 
 mod atomic_file;
+mod clipboard_id;
 mod console;
 #[cfg(feature = "demo")]
 pub mod demo;
+mod desktop_request;
+mod desktop_settings;
 mod error;
 mod harden;
 mod images;
 mod import_problem;
 mod lock;
 mod log_redact;
+mod lookup_link;
 mod map_link;
 #[cfg(not(feature = "demo"))]
 mod no_demo;
@@ -24,14 +28,18 @@ mod vault;
 mod view;
 
 pub use atomic_file::{MovedAside, MovedReason};
+pub use clipboard_id::{clipboard_preview, user_id_in, CLIPBOARD_PREVIEW_CHARS};
 pub use console::{Console, ProfileView, ProfilesView, ServerChange};
+pub use desktop_request::{DesktopRequest, RequestSource};
+pub use desktop_settings::{DesktopSettings, DEFAULT_HOTKEY, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS};
 pub use error::{ConsoleError, ErrorBody};
 pub use harden::harden_process;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use import_problem::ImportProblem;
 pub use log_redact::redact_log_line;
+pub use lookup_link::{is_link_argument, parse_link, LinkLookup, LinkProblem, LINK_MAX_CHARS, LINK_SCHEME};
 pub use map_link::map_link;
-pub use profile::{limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID};
+pub use profile::{is_profile_id, limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID};
 pub use profile_problem::{ProfileField, ProfileProblem};
 pub use profiles_file::{ProfilesFile, IMPORT_MAX_BYTES, PROFILES_FILE_NAME};
 pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};

@@ -131,6 +131,13 @@ pub mod limits {
 }
 use limits::*;
 
+/// A profile ID's shape: 1 to [`limits::ID_MAX_CHARS`] of `a–z 0–9 -` (the demo's included).
+pub fn is_profile_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= limits::ID_MAX_CHARS
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 impl Profile {
     /// A new profile with the defaults, for the editor and tests.
     pub fn new(id: &str, name: &str, base_url: &str, client_id: &str) -> Self {
@@ -176,10 +183,7 @@ impl Profile {
         if self.id == DEMO_PROFILE_ID {
             return Err(ConsoleError::DemoReadOnly);
         }
-        if self.id.is_empty()
-            || self.id.len() > ID_MAX_CHARS
-            || !self.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
+        if !is_profile_id(&self.id) {
             return Err(invalid(F::Id, ProfileProblem::IdFormat { max_chars: ID_MAX_CHARS }));
         }
         if self.name.is_empty() || self.name.chars().count() > NAME_MAX_CHARS {

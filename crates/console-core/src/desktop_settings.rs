@@ -1,0 +1,93 @@
+//! How the console sits on the desktop: the global hotkey, closing to the tray, starting
+//! at login. Saved in `desktop.json` next to the profiles; Tauri applies them.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
+use crate::error::ConsoleError;
+
+pub const DESKTOP_FILE_NAME: &str = "desktop.json";
+
+/// "Look up the clipboard", unless the operator chose another combination or none.
+pub const DEFAULT_HOTKEY: &str = "Ctrl+Alt+U";
+
+/// Longer than any combination of modifiers and a key.
+pub const HOTKEY_MAX_CHARS: usize = 60;
+
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct DesktopSettings {
+    /// The global "look up the clipboard" combination (`Ctrl+Alt+U`); `None` is none.
+    pub hotkey: Option<String>,
+    /// Closing the window hides it to the tray. Off by default: not every Linux desktop
+    /// shows a tray, and a hidden window without one is lost to the operator.
+    pub close_to_tray: bool,
+    /// Start with the desktop session (the system's autostart entry is the truth).
+    pub start_at_login: bool,
+}
+
+impl Default for DesktopSettings {
+    fn default() -> Self {
+        Self { hotkey: Some(DEFAULT_HOTKEY.to_owned()), close_to_tray: false, start_at_login: false }
+    }
+}
+
+impl DesktopSettings {
+    fn path_in(config_dir: &Path) -> PathBuf {
+        config_dir.join(DESKTOP_FILE_NAME)
+    }
+
+    pub fn load(config_dir: &Path) -> (Self, Option<MovedAside>) {
+        let (settings, moved) = load_or_move_aside(&Self::path_in(config_dir), |_: &Self| None);
+        (settings.unwrap_or_default(), moved)
+    }
+
+    pub fn save(&self, config_dir: &Path) -> Result<(), ConsoleError> {
+        let path = Self::path_in(config_dir);
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| ConsoleError::storage(&path, e))?;
+        write_atomic(&path, &bytes)
+    }
+
+    /// Empty means no hotkey; spaces around the combination do not count.
+    pub fn normalised(mut self) -> Self {
+        self.hotkey = self.hotkey.map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_saves_and_reads_back() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(DesktopSettings::load(dir.path()), (DesktopSettings::default(), None));
+        let mine = DesktopSettings { hotkey: Some("Ctrl+Shift+F9".into()), close_to_tray: true, start_at_login: true };
+        mine.save(dir.path()).unwrap();
+        assert_eq!(DesktopSettings::load(dir.path()).0, mine);
+        // A file from an older console lacks the newer keys: their defaults fill in.
+        std::fs::write(dir.path().join(DESKTOP_FILE_NAME), r#"{"closeToTray": true}"#).unwrap();
+        let old = DesktopSettings::load(dir.path()).0;
+        assert_eq!((old.hotkey.as_deref(), old.close_to_tray), (Some(DEFAULT_HOTKEY), true));
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_and_the_defaults_used() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(DESKTOP_FILE_NAME), "{oops").unwrap();
+        let (settings, moved) = DesktopSettings::load(dir.path());
+        assert_eq!(settings, DesktopSettings::default());
+        assert!(moved.is_some());
+    }
+
+    #[test]
+    fn an_empty_hotkey_is_none() {
+        let blank = DesktopSettings { hotkey: Some("  ".into()), ..Default::default() }.normalised();
+        assert_eq!(blank.hotkey, None);
+        let spaced = DesktopSettings { hotkey: Some(" Ctrl+Alt+K ".into()), ..Default::default() }.normalised();
+        assert_eq!(spaced.hotkey.as_deref(), Some("Ctrl+Alt+K"));
+    }
+}
