@@ -1,6 +1,7 @@
 //! The Tauri app: plugins, state and thin commands over console-core.
 
 mod commands;
+mod desktop;
 mod image_protocol;
 mod log_redaction;
 mod startup;
@@ -15,20 +16,21 @@ pub fn run() {
     // No core file and no same-user ptrace of a process that holds credentials.
     console_core::harden_process();
     let builder = tauri::Builder::default()
-        // First: a second launch focuses the running window (and imports its --profiles).
+        // First: a second launch shows the running window, with its link or --profiles.
         .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
             startup::import_from_second_launch(app, &argv, &cwd);
-            if let Some(window) = app.get_webview_window("main") {
-                let _ = window.unminimize();
-                let _ = window.set_focus();
-            }
+            desktop::links_from_second_launch(app, &argv);
+            desktop::show_main_window(app);
         }))
         .plugin(log_redaction::plugin())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(tauri_plugin_autostart::Builder::new().build())
         .manage(started)
+        .manage(desktop::Inbox::default())
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
             let paths = app.path();
@@ -41,12 +43,14 @@ pub fn run() {
                 Ok(console) => {
                     app.manage(console);
                     startup::import_at_start(app.handle());
+                    desktop::start(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.
                 Err(reason) => startup::cannot_start(app.handle(), &reason),
             }
             Ok(())
         })
+        .on_window_event(desktop::on_window_event)
         .on_page_load(|webview, payload| {
             // With `ui-ready`, tells a slow start's WebKit part from the page's own.
             if payload.event() == tauri::webview::PageLoadEvent::Finished {

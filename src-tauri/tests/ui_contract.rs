@@ -6,9 +6,10 @@
 //! op-console --test ui_contract` rewrites them.
 
 use console_core::{
-    limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus, ErrorBody,
-    ImportProblem, LocationView, MovedAside, MovedReason, Profile, ProfileField, ProfileProblem, ProfileView,
-    ProfileWarning, ProfilesView, RecentLookup, ServerChange, TileLayer, UserView,
+    limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus,
+    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, MovedAside,
+    MovedReason, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup,
+    RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -63,6 +64,12 @@ fn render() -> String {
         ServerChange::decl(&cfg),
         MovedAside::decl(&cfg),
         MovedReason::decl(&cfg),
+        DesktopRequest::decl(&cfg),
+        RequestSource::decl(&cfg),
+        LinkProblem::decl(&cfg),
+        DesktopSettings::decl(&cfg),
+        DesktopView::decl(&cfg),
+        TrayLabels::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {
@@ -112,7 +119,16 @@ fn contract() -> String {
         "/** A new profile with the defaults, as the editor starts it. */\nexport const NEW_PROFILE: Profile = {new_profile};\n\n"
     ));
     let template = serde_json::to_string(EXAMPLE_TEMPLATE).unwrap();
-    out.push_str(&format!("/** The template a new `template` sign rule starts from. */\nexport const EXAMPLE_SIGN_TEMPLATE = {template};\n"));
+    out.push_str(&format!("/** The template a new `template` sign rule starts from. */\nexport const EXAMPLE_SIGN_TEMPLATE = {template};\n\n"));
+    let desktop = json!({
+        "defaultHotkey": console_core::DEFAULT_HOTKEY,
+        "hotkeyMaxChars": console_core::HOTKEY_MAX_CHARS,
+        "linkScheme": console_core::LINK_SCHEME,
+        "clipboardPreviewChars": console_core::CLIPBOARD_PREVIEW_CHARS,
+    });
+    out.push_str(&format!(
+        "/** The desktop integration's defaults and limits. */\nexport const DESKTOP = {desktop} as const;\n"
+    ));
     out
 }
 
@@ -243,6 +259,9 @@ fn errors() -> String {
         ConsoleError::OpenFailed { detail: "no browser".into() },
         ConsoleError::ImageRefused { url: "https://elsewhere.example.com/x.png".into() },
         ConsoleError::ImageFailed { detail: "HTTP 404".into() },
+        ConsoleError::HotkeyInvalid { combination: "Ctrl+Alt+".into() },
+        ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
+        ConsoleError::AutostartFailed { detail: "permission denied".into() },
     ];
     // Every URL problem, on the base URL: the field the operator types first.
     for problem in

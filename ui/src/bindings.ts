@@ -162,13 +162,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -221,6 +221,31 @@ from: string, to: string, };
 export type MovedAside = { file: string, movedTo: string, reason: MovedReason, };
 
 export type MovedReason = "unreadable" | "corrupt" | "newer";
+
+export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, };
+
+export type RequestSource = "hotkey" | "tray" | "link";
+
+export type LinkProblem = { "kind": "notALink" } | { "kind": "tooLong", maxChars: number, } | { "kind": "unknownAction", action: string, } | { "kind": "noUserId" } | { "kind": "badUserId", problem: UserIdProblem, } | { "kind": "badProfile" } | { "kind": "unknownParameter", name: string, };
+
+export type DesktopSettings = { 
+/**
+ * The global "look up the clipboard" combination (`Ctrl+Alt+U`); `None` is none.
+ */
+hotkey: string | null, 
+/**
+ * Closing the window hides it to the tray. Off by default: not every Linux desktop
+ * shows a tray, and a hidden window without one is lost to the operator.
+ */
+closeToTray: boolean, 
+/**
+ * Start with the desktop session (the system's autostart entry is the truth).
+ */
+startAtLogin: boolean, };
+
+export type DesktopView = { settings: DesktopSettings, hotkeyRegistered: boolean, };
+
+export type TrayLabels = { show: string, lookUpClipboard: string, quit: string, };
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

@@ -28,6 +28,25 @@ pub struct DesktopSettings {
     pub start_at_login: bool,
 }
 
+/// The settings as Settings shows them: `hotkey_registered` is false when the saved
+/// combination could not be had at start (another app took it meanwhile, or a Wayland
+/// session without global shortcuts).
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DesktopView {
+    pub settings: DesktopSettings,
+    pub hotkey_registered: bool,
+}
+
+/// The tray menu's words, in the page's language (the page owns every sentence).
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TrayLabels {
+    pub show: String,
+    pub look_up_clipboard: String,
+    pub quit: String,
+}
+
 impl Default for DesktopSettings {
     fn default() -> Self {
         Self { hotkey: Some(DEFAULT_HOTKEY.to_owned()), close_to_tray: false, start_at_login: false }

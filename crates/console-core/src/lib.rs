@@ -31,7 +31,9 @@ pub use atomic_file::{MovedAside, MovedReason};
 pub use clipboard_id::{clipboard_preview, user_id_in, CLIPBOARD_PREVIEW_CHARS};
 pub use console::{Console, ProfileView, ProfilesView, ServerChange};
 pub use desktop_request::{DesktopRequest, RequestSource};
-pub use desktop_settings::{DesktopSettings, DEFAULT_HOTKEY, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS};
+pub use desktop_settings::{
+    DesktopSettings, DesktopView, TrayLabels, DEFAULT_HOTKEY, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS,
+};
 pub use error::{ConsoleError, ErrorBody};
 pub use harden::harden_process;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};

@@ -29,15 +29,23 @@ pub struct LinkLookup {
 pub enum LinkProblem {
     /// Not a URL, or not an `opconsole:` one.
     NotALink,
-    TooLong { max_chars: usize },
+    TooLong {
+        max_chars: usize,
+    },
     /// `opconsole://<action>/…` with an action other than `lookup`.
-    UnknownAction { action: String },
+    UnknownAction {
+        action: String,
+    },
     NoUserId,
-    BadUserId { problem: UserIdProblem },
+    BadUserId {
+        problem: UserIdProblem,
+    },
     /// `?profile=` is not a profile ID's shape.
     BadProfile,
     /// Only `profile` is understood: a misspelt parameter is not silently dropped.
-    UnknownParameter { name: String },
+    UnknownParameter {
+        name: String,
+    },
 }
 
 /// Does this command-line argument look like one of our links (to be parsed, and refused

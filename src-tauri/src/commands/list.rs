@@ -22,6 +22,10 @@ macro_rules! app_commands {
             map::open_in_map,
             ready::ui_ready,
             ready::moved_aside,
+            desktop::connect_desktop,
+            desktop::desktop_settings,
+            desktop::save_desktop_settings,
+            desktop::close_window,
         }
     };
 }

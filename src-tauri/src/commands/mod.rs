@@ -5,6 +5,7 @@
 mod list;
 
 mod credentials;
+mod desktop;
 mod lookup;
 mod map;
 mod profiles;

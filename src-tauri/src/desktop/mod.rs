@@ -1,0 +1,54 @@
+//! The console on the operator's desktop (#12): the global "look up the clipboard" hotkey,
+//! `opconsole://` links, the tray and closing to it, starting at login. Each ends in a
+//! [`DesktopRequest`] for the page, which does what the operator would have typed.
+
+mod hotkey;
+mod inbox;
+mod links;
+mod tray;
+mod window;
+
+pub use hotkey::{apply_settings, hotkey_registered};
+pub use inbox::Inbox;
+pub use links::{links_at_start, links_from_second_launch};
+pub use tray::show_tray;
+pub use window::{hide_or_quit, on_window_event, show_main_window};
+
+use console_core::{Console, DesktopRequest, RequestSource};
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_clipboard_manager::ClipboardExt;
+
+/// At start, once the console's state is open: the hotkey, the tray and a link the
+/// console was started with (kept until the page asks for it).
+pub fn start<R: Runtime>(app: &AppHandle<R>) {
+    hotkey::start(app);
+    links_at_start(app);
+}
+
+/// "Look up the clipboard", from the hotkey or the tray. The clipboard is read here, in
+/// Rust: the page has no permission to read it.
+pub fn look_up_clipboard<R: Runtime>(app: &AppHandle<R>, source: RequestSource) {
+    show_main_window(app);
+    let app = app.clone();
+    // The selection owner may take a moment to answer: not on the event loop.
+    tauri::async_runtime::spawn_blocking(move || {
+        let text = app.clipboard().read_text().ok();
+        send(&app, DesktopRequest::from_clipboard(text.as_deref(), source));
+    });
+}
+
+pub fn send<R: Runtime>(app: &AppHandle<R>, request: DesktopRequest) {
+    if let Some(inbox) = app.try_state::<Inbox>() {
+        inbox.send(request);
+    }
+}
+
+/// The settings as saved, with the system's word on starting at login.
+pub fn current_settings<R: Runtime>(app: &AppHandle<R>, console: &Console) -> console_core::DesktopSettings {
+    use tauri_plugin_autostart::ManagerExt;
+    let mut settings = console.desktop_settings();
+    if let Ok(enabled) = app.autolaunch().is_enabled() {
+        settings.start_at_login = enabled;
+    }
+    settings
+}
