@@ -86,14 +86,15 @@ export const XDG = {
 for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
 
 export let browser;
-export async function openApp() {
+/** Starts the console under WebDriver; `args` are its command line (a link, say). */
+export async function openApp(args = []) {
   browser = await remote({
     hostname: "127.0.0.1",
     port: 4444,
     logLevel: "warn",
     connectionRetryTimeout: 30000,
     connectionRetryCount: 1,
-    capabilities: { "tauri:options": { application: APP } },
+    capabilities: { "tauri:options": { application: APP, args } },
   });
   await $("search-input").waitForExist({ timeout: 20000 });
 }

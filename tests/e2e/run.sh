@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The end-to-end tests (default: console.test.mjs) in a headless session of their own:
+# The end-to-end tests (default: console.test.mjs and desktop.test.mjs) in a headless session of their own:
 # loopback-only network, Xvfb, a private D-Bus session and an unlocked gnome-keyring.
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")"
-[ $# -gt 0 ] || set -- console.test.mjs
+[ $# -gt 0 ] || set -- console.test.mjs desktop.test.mjs
 exec ../../scripts/headless-session.sh node --test --test-concurrency=1 --test-reporter=spec "$@"

@@ -29,6 +29,8 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     moved_aside: () => [],
     raw_answer: () => RAW_ANSWER,
     lookup_chat: lookup,
+    connect_desktop: () => null,
+    desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false }, hotkeyRegistered: true }),
     ...extra,
   };
   mockIPC((cmd, args) => {
@@ -528,5 +530,118 @@ describe("settings", () => {
     await fireEvent.click(await screen.findByTestId("import-confirm-apply"));
     await waitFor(() => expect(calls.filter((c) => c.cmd === "import_profiles")).toHaveLength(1));
     expect(calls.find((c) => c.cmd === "import_profiles")!.args).toEqual({ text: file });
+  });
+});
+
+describe("requests from the desktop (hotkey, links, tray)", () => {
+  type Request = import("../src/bindings").DesktopRequest;
+  /** The page's end of the backend's channel, as connect_desktop received it. */
+  async function desktopChannel(calls: { cmd: string; args: Record<string, unknown> }[]) {
+    await waitFor(() => expect(calls.some((c) => c.cmd === "connect_desktop")).toBe(true));
+    const channel = calls.filter((c) => c.cmd === "connect_desktop").at(-1)!.args.requests as { onmessage: (r: Request) => void };
+    return (request: Request) => channel.onmessage(request);
+  }
+  const lookups = (calls: { cmd: string; args: Record<string, unknown> }[]) => calls.filter((c) => c.cmd === "lookup_chat");
+  const withProd = () => {
+    const demo = fixtures.profiles.profiles[0];
+    const prod = { ...demo, isDemo: false, profile: { ...demo.profile, id: "prod", name: "生产" } };
+    return { selected: "demo", profiles: [demo, prod] };
+  };
+
+  it("connects once the profiles are known, with the tray's words in the page's language", async () => {
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    await desktopChannel(calls);
+    const order = calls.map((c) => c.cmd);
+    expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("connect_desktop"));
+    expect(calls.find((c) => c.cmd === "connect_desktop")!.args.labels).toEqual({ show: "显示 Op 客服控制台", lookUpClipboard: "查询剪贴板中的用户", quit: "退出" });
+    await fireEvent.click(screen.getByTestId("language-toggle"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "connect_desktop").at(-1)!.args.labels).toEqual({ show: "Show Op Console", lookUpClipboard: "Look up the clipboard", quit: "Quit" }));
+    await fireEvent.click(screen.getByTestId("language-toggle"));
+  });
+
+  it("a hotkey's user ID is looked up and shown", async () => {
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    const send = await desktopChannel(calls);
+    send({ kind: "lookup", userId: EXAMPLE, profileId: null, source: "hotkey" });
+    await screen.findByTestId("results");
+    expect(lookups(calls).map((c) => c.args)).toEqual([{ userId: EXAMPLE, profileId: null }]);
+    expect((screen.getByTestId("search-input") as HTMLInputElement).value).toBe(EXAMPLE);
+  });
+
+  it("no ID on the clipboard and a bad link are said, and nothing is sent", async () => {
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    const send = await desktopChannel(calls);
+    send({ kind: "noUserIdOnClipboard", seen: "你好，请问有什么可以帮您？" });
+    expect((await screen.findByTestId("desktop-notice")).textContent).toContain("剪贴板中没有用户 ID（剪贴板内容开头：“你好，请问有什么可以帮您？”）");
+    send({ kind: "noUserIdOnClipboard", seen: "" });
+    await waitFor(() => expect(screen.getByTestId("desktop-notice").textContent).toContain("剪贴板是空的"));
+    send({ kind: "badLink", problem: { kind: "badUserId", problem: { kind: "badCharacter", character: "<", position: 3 } } });
+    await waitFor(() => expect(screen.getByTestId("desktop-notice").textContent).toContain("链接中的用户 ID 无效：第 3 个字符“<”不允许"));
+    expect(screen.getByTestId("desktop-notice").textContent).toContain("未发送任何请求");
+    await fireEvent.click(screen.getByTestId("desktop-notice-close"));
+    expect(screen.queryByTestId("desktop-notice")).toBeNull();
+    expect(lookups(calls)).toHaveLength(0);
+  });
+
+  it("a link naming another profile asks before switching; one naming an unknown profile is refused", async () => {
+    let selected = "demo";
+    const calls = backend(() => views[EXAMPLE], {
+      list_profiles: () => ({ ...withProd(), selected }),
+      select_profile: (args) => {
+        selected = String(args.id);
+        return { ...withProd(), selected };
+      },
+    });
+    render(App);
+    const send = await desktopChannel(calls);
+    send({ kind: "lookup", userId: EXAMPLE, profileId: "prod", source: "link" });
+    expect((await screen.findByTestId("switch-confirm")).textContent).toContain(`链接要求在配置“生产”中查询 ${EXAMPLE}`);
+    expect(document.activeElement).toBe(screen.getByTestId("switch-accept"));
+    await fireEvent.click(screen.getByTestId("switch-cancel"));
+    expect(lookups(calls)).toHaveLength(0);
+    expect(calls.some((c) => c.cmd === "select_profile")).toBe(false);
+
+    send({ kind: "lookup", userId: EXAMPLE, profileId: "prod", source: "link" });
+    await fireEvent.click(await screen.findByTestId("switch-accept"));
+    await screen.findByTestId("results");
+    const order = calls.map((c) => c.cmd);
+    expect(order.indexOf("select_profile")).toBeLessThan(order.indexOf("lookup_chat"));
+
+    send({ kind: "lookup", userId: EXAMPLE, profileId: "staging", source: "link" });
+    expect((await screen.findByTestId("desktop-notice")).textContent).toContain("链接要求使用配置“staging”，但这台电脑上没有该配置");
+    expect(lookups(calls)).toHaveLength(1);
+  });
+
+  it("Ctrl+W does what the window's close button does", async () => {
+    const calls = backend(() => views[EXAMPLE], { close_window: () => null });
+    render(App);
+    await fireEvent.keyDown(window, { key: "w", ctrlKey: true });
+    await waitFor(() => expect(calls.some((c) => c.cmd === "close_window")).toBe(true));
+  });
+
+  it("Settings rebinds the hotkey; a taken combination says so and keeps the old one", async () => {
+    const calls = backend(() => views[EXAMPLE], {
+      save_desktop_settings: (args) => {
+        const settings = args.settings as { hotkey: string | null };
+        if (settings.hotkey === "Ctrl+Alt+J") return Promise.reject({ code: "hotkey_taken", message: "", hasRawAnswer: false, combination: "Ctrl+Alt+J" });
+        return { settings, hotkeyRegistered: true };
+      },
+    });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    const input = (await screen.findByTestId("hotkey-input")) as HTMLInputElement;
+    await waitFor(() => expect(input.value).toBe("Ctrl+Alt+U"));
+    await fireEvent.input(input, { target: { value: "Ctrl+Alt+J" } });
+    await fireEvent.click(screen.getByTestId("desktop-save"));
+    expect((await screen.findByTestId("desktop-message")).textContent).toBe("组合键 Ctrl+Alt+J 已被其他程序占用，或桌面不允许使用。请换一个组合键；原来的快捷键保持不变。");
+    await fireEvent.input(input, { target: { value: " Ctrl+Shift+F9 " } });
+    await fireEvent.click(screen.getByTestId("close-to-tray"));
+    await fireEvent.click(screen.getByTestId("desktop-save"));
+    await waitFor(() => expect(screen.getByTestId("desktop-message").textContent).toBe("已保存"));
+    expect(calls.filter((c) => c.cmd === "save_desktop_settings").at(-1)!.args.settings).toEqual({ hotkey: "Ctrl+Shift+F9", closeToTray: true, startAtLogin: false });
   });
 });

@@ -4,10 +4,10 @@ import { checkUserId } from "../src/lib/userId";
 import { Latest } from "../src/lib/latest";
 import { formatAge, formatLocal } from "../src/lib/format";
 import { setLang } from "../src/lib/i18n.svelte";
-import { errorText, REASON_KINDS } from "../src/lib/errors";
+import { errorText, linkProblemText, REASON_KINDS } from "../src/lib/errors";
 import { api } from "../src/lib/api";
 import { COMMANDS, USER_ID_RULE } from "../src/contract";
-import type { ErrorBody } from "../src/bindings";
+import type { ErrorBody, LinkProblem } from "../src/bindings";
 import errorSamples from "./fixtures/errors.json";
 
 const samples = errorSamples as unknown as ErrorBody[];
@@ -57,7 +57,7 @@ function parameterValues(value: unknown): string[] {
 }
 
 // Names and abbreviations a Chinese sentence may hold as they are.
-const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC"];
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC", "Ctrl+Alt+U", "Super+F9", ".config/autostart", "lookup", "opconsole://", "profile="];
 
 describe("error sentences (every code, with the backend's own samples)", () => {
   it("the samples cover every code and every reason the tables word", () => {
@@ -120,5 +120,28 @@ describe("the command client (names generated from the backend's list)", () => {
     const calls = Object.values(api) as ((...args: unknown[]) => Promise<unknown>)[];
     await Promise.all(calls.map((call) => call("x", "y", "z")));
     expect([...invoked].sort()).toEqual([...COMMANDS].sort());
+  });
+});
+
+describe("links that are not followed", () => {
+  it("every problem has a sentence in each language that says nothing was sent", () => {
+    const problems: LinkProblem[] = [
+      { kind: "notALink" },
+      { kind: "tooLong", maxChars: 2048 },
+      { kind: "unknownAction", action: "delete" },
+      { kind: "noUserId" },
+      { kind: "badUserId", problem: { kind: "tooLong", chars: 70, max: 64 } },
+      { kind: "badProfile" },
+      { kind: "unknownParameter", name: "profle" },
+    ];
+    for (const problem of problems) {
+      setLang("zh");
+      expect(linkProblemText(problem)).toMatch(/未发送任何请求。$/);
+      expect(linkProblemText(problem)).not.toMatch(/undefined|null|\$\{/);
+      setLang("en");
+      expect(linkProblemText(problem)).toMatch(/Nothing was sent\.$/);
+      expect(linkProblemText(problem)).not.toMatch(/[\u4e00-\u9fff]/);
+    }
+    setLang("zh");
   });
 });

@@ -1,10 +1,13 @@
 // Typed calls to the backend's commands. The command names come from contract.ts and the
 // types from bindings.ts (both generated from Rust); a failure is always an ApiError
 // carrying the backend's {code, …} or, for a failure of Tauri's own, code `internal`.
-import { invoke } from "@tauri-apps/api/core";
+import { invoke, type Channel } from "@tauri-apps/api/core";
 import type {
   ChatView,
   CredentialStatus,
+  DesktopRequest,
+  DesktopSettings,
+  DesktopView,
   ErrorBody,
   MovedAside,
   Profile,
@@ -12,6 +15,7 @@ import type {
   ProfilesView,
   RecentLookup,
   ServerChange,
+  TrayLabels,
 } from "../bindings";
 import type { Command } from "../contract";
 import type { ShownError } from "./errors";
@@ -58,5 +62,10 @@ export const api = {
   clearRecentLookups: () => call<void>("clear_recent_lookups"),
   openInMap: (lat: number, lng: number) => call<void>("open_in_map", { lat, lng }),
   uiReady: () => call<void>("ui_ready"),
+  connectDesktop: (labels: TrayLabels, requests: Channel<DesktopRequest>) =>
+    call<void>("connect_desktop", { labels, requests }),
+  desktopSettings: () => call<DesktopView>("desktop_settings"),
+  saveDesktopSettings: (settings: DesktopSettings) => call<DesktopView>("save_desktop_settings", { settings }),
+  closeWindow: () => call<void>("close_window"),
   movedAside: () => call<MovedAside[]>("moved_aside"),
 };

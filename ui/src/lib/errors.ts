@@ -9,6 +9,7 @@ import type {
   ErrorBody,
   ErrorCode,
   ImportProblem,
+  LinkProblem,
   ProfileField,
   ProfileProblem,
   SignRuleProblem,
@@ -217,6 +218,21 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
   open_failed: { text: () => ({ zh: "无法打开地图。请检查系统是否设置了默认浏览器。", en: "The map could not be opened. Check that the system has a default browser." }), next: null },
   image_refused: { text: () => ({ zh: "图片地址不在配置允许的范围内，未加载。", en: "The image is not under the profile's tile or asset URL and was not loaded." }), next: null },
   image_failed: { text: () => ({ zh: "图片无法加载。", en: "The image could not be loaded." }), next: "retry" },
+  hotkey_invalid: {
+    text: (e) => ({
+      zh: `“${e.combination}”不是有效的组合键。请写成修饰键加一个键，例如 Ctrl+Alt+U 或 Super+F9。`,
+      en: `“${e.combination}” is not a key combination. Write modifiers and one key, for example Ctrl+Alt+U or Super+F9.`,
+    }),
+    next: null,
+  },
+  hotkey_taken: {
+    text: (e) => ({
+      zh: `组合键 ${e.combination} 已被其他程序占用，或桌面不允许使用。请换一个组合键；原来的快捷键保持不变。`,
+      en: `The combination ${e.combination} is taken by another app or refused by the desktop. Choose another; the previous hotkey stays as it was.`,
+    }),
+    next: null,
+  },
+  autostart_failed: { text: () => ({ zh: "无法更改“登录时启动”。请检查主目录中 .config/autostart 文件夹的权限，然后重试。", en: "Starting at login could not be changed. Check the permissions of the .config/autostart folder in your home folder, then try again." }), next: "retry" },
 };
 
 function words(sentence: (l: Lang) => string): Words {
@@ -263,6 +279,23 @@ export function errorText(error: ShownError): { text: string; next: NextStep } {
   }
   const entry = ERRORS[error.code] as Entry<ErrorCode>;
   return { text: entry.text(error as never)[lang()], next: entry.next };
+}
+
+const LINK_PROBLEMS: Table<LinkProblem> = {
+  notALink: () => ({ zh: "这不是 Op 控制台的链接（应为 opconsole://lookup/用户ID）。", en: "This is not an Op Console link (expected opconsole://lookup/<user ID>)." }),
+  tooLong: (p) => ({ zh: `链接太长（超过 ${p.maxChars} 个字符）。`, en: `The link is too long (over ${p.maxChars} characters).` }),
+  unknownAction: (p) => ({ zh: `链接要求的操作“${p.action}”无法识别，只支持 lookup。`, en: `The link asks for “${p.action}”; only lookup is supported.` }),
+  noUserId: () => ({ zh: "链接中没有用户 ID（应为 opconsole://lookup/用户ID）。", en: "The link holds no user ID (expected opconsole://lookup/<user ID>)." }),
+  badUserId: (p) => words((l) => `${l === "zh" ? "链接中的用户 ID 无效：" : "The link's user ID is not valid: "}${userIdProblem(p.problem)[l]}`),
+  badProfile: () => ({ zh: "链接中的 profile= 不是有效的配置 ID（小写字母、数字和“-”）。", en: "The link's profile= is not a profile ID (a–z, 0–9 and “-”)." }),
+  unknownParameter: (p) => ({ zh: `链接中的参数“${p.name}”无法识别，只支持 profile=。请检查链接是否拼写正确。`, en: `The link's parameter “${p.name}” is unknown; only profile= is supported. Check the link's spelling.` }),
+};
+
+/** Why a link from another app was not followed; nothing was sent. */
+export function linkProblemText(problem: LinkProblem): string {
+  const text = LINK_PROBLEMS[problem.kind](problem as never)[lang()];
+  if (lang() === "en") return `${text} Nothing was sent.`;
+  return `${text}${text.endsWith("。") ? "" : "。"}未发送任何请求。`;
 }
 
 /** Every reason the tables word, by table: tests check that each has a realistic sample. */

@@ -1,0 +1,207 @@
+// The console on the operator's desktop (#12): a link that starts it, a link given to a
+// second launch, the global hotkey while the window is hidden, rebinding it (and a
+// combination another app holds), back/forward/refresh, the summary on the clipboard,
+// the reveal, and axe-core on the main screen and Settings in zh/en, light and dark.
+import { describe } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { $, APP, EXAMPLE, XDG, browser, lookUp, openApp, press, scenario, start, text, waitFor, waitText, withDriver } from "./harness.mjs";
+
+withDriver();
+
+const RICH = "u0001-rich";
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Is the console's window mapped on the display (not hidden to the tray)? */
+function windowShown() {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Op Console$"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false; // xdotool exits 1 when nothing matches
+  }
+}
+
+/** Puts text on the CLIPBOARD selection, as copying it in another app would. */
+async function setClipboard(value) {
+  const xclip = spawn("xclip", ["-selection", "clipboard", "-i"], { stdio: ["pipe", "ignore", "ignore"] });
+  xclip.stdin.end(value);
+  // xclip's parent exits once its child owns the selection.
+  await new Promise((resolve) => xclip.on("exit", resolve));
+}
+const readClipboard = () => execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
+
+/** A second `op-console` with these arguments: it hands them to the running one and ends. */
+async function secondLaunch(...args) {
+  const second = start(APP, args, XDG);
+  const code = await new Promise((resolve) => second.on("exit", resolve));
+  assert.equal(code, 0, "the second launch ends at once");
+}
+
+async function hideWindow() {
+  await browser.keys(["Control", "w"]);
+  await waitFor(() => !windowShown(), "the window hidden to the tray");
+}
+
+async function openSettings() {
+  await press("settings-open");
+  await $("hotkey-input").waitForExist({ timeout: 10000 });
+  await browser.waitUntil(async () => (await $("hotkey-input").getValue()) !== "", { timeoutMsg: "desktop settings never loaded" });
+}
+
+async function saveDesktop({ hotkey, closeToTray }) {
+  if (hotkey !== undefined) {
+    const input = await $("hotkey-input");
+    await input.scrollIntoView({ block: "center" });
+    await input.setValue(hotkey);
+  }
+  if (closeToTray !== undefined && (await $("close-to-tray").isSelected()) !== closeToTray) await press("close-to-tray");
+  await press("desktop-save");
+  await $("desktop-message").waitForExist({ timeout: 10000 });
+  return text("desktop-message");
+}
+
+async function closeSettings() {
+  await press("settings-close");
+  await $("settings").waitForExist({ reverse: true, timeout: 5000 });
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function axeViolations() {
+  await browser.execute(AXE);
+  const violations = await browser.executeAsync((done) => {
+    window.axe.run(document, { resultTypes: ["violations"] }).then((r) =>
+      done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))),
+    );
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+/** The page's own dark palette (its `prefers-color-scheme: dark` rules), applied unconditionally. */
+async function forceDark() {
+  await browser.execute(() => {
+    for (const sheet of document.styleSheets) {
+      for (const rule of [...sheet.cssRules]) {
+        if (rule instanceof CSSMediaRule && rule.conditionText.includes("dark")) {
+          for (const inner of [...rule.cssRules]) sheet.insertRule(inner.cssText, sheet.cssRules.length);
+        }
+      }
+    }
+  });
+}
+
+describe("Op Console on the desktop", () => {
+  scenario("h. a link that starts the console is looked up once the page is ready", async () => {
+    await openApp([`opconsole://lookup/${RICH}`]);
+    await waitText("chat-id", /u0001106268050147246701/);
+    assert.equal(await $("search-input").getValue(), RICH);
+  });
+
+  scenario("i. a link given to a second launch lands in this window; bad links send nothing", async () => {
+    await secondLaunch(`opconsole://lookup/${EXAMPLE}`);
+    await waitText("chat-id", /u0001106268050147246664/);
+    await secondLaunch("opconsole://lookup/bad<id");
+    await waitText("desktop-notice", /链接中的用户 ID 无效：第 4 个字符“<”不允许/);
+    await secondLaunch(`opconsole://lookup/${RICH}?profile=nowhere`);
+    await waitText("desktop-notice", /链接要求使用配置“nowhere”，但这台电脑上没有该配置/);
+    // Neither was looked up: the example user is still on screen.
+    assert.match(await text("chat-id"), /u0001106268050147246664/);
+    await press("desktop-notice-close");
+  });
+
+  scenario("j. the hotkey looks up the clipboard's user ID while the window is hidden", async () => {
+    await openSettings();
+    assert.equal(await saveDesktop({ closeToTray: true }), "已保存");
+    await closeSettings();
+    await hideWindow();
+    await setClipboard(`请帮忙看一下用户 ${RICH}，他说订单没到`);
+    pressKeys("ctrl+alt+u");
+    await waitFor(windowShown, "the window shown by the hotkey");
+    await waitText("chat-id", /u0001106268050147246701/);
+    assert.equal(await $("search-input").getValue(), RICH);
+
+    await hideWindow();
+    await setClipboard("你好，请问有什么可以帮您？订单号见附件，谢谢您的耐心等待和理解");
+    pressKeys("ctrl+alt+u");
+    await waitFor(windowShown, "the window shown by the hotkey");
+    await waitText("desktop-notice", /剪贴板中没有用户 ID（剪贴板内容开头：“你好，请问有什么可以帮您？订单号见附件，谢谢您的耐心等待和理解”）/);
+    await press("desktop-notice-close");
+  });
+
+  scenario("k. the hotkey is rebound in Settings; a combination another app holds is refused", async () => {
+    const grabber = start("python3", [new URL("./x11-grab.py", import.meta.url).pathname, "k"]);
+    await new Promise((resolve) => grabber.stdout.once("data", resolve));
+    await openSettings();
+    assert.equal(
+      await saveDesktop({ hotkey: "Ctrl+Alt+K" }),
+      "组合键 Ctrl+Alt+K 已被其他程序占用，或桌面不允许使用。请换一个组合键；原来的快捷键保持不变。",
+    );
+    assert.equal(await saveDesktop({ hotkey: "Ctrl+Alt+" }), "“Ctrl+Alt+”不是有效的组合键。请写成修饰键加一个键，例如 Ctrl+Alt+U 或 Super+F9。");
+    grabber.kill("SIGTERM");
+    assert.equal(await saveDesktop({ hotkey: "Ctrl+Alt+J" }), "已保存");
+    await closeSettings();
+    await setClipboard(EXAMPLE);
+    pressKeys("ctrl+alt+j");
+    await waitText("chat-id", /u0001106268050147246664/);
+    // Back to the default for the scenarios after this one.
+    await openSettings();
+    assert.equal(await saveDesktop({ hotkey: "Ctrl+Alt+U", closeToTray: false }), "已保存");
+    await closeSettings();
+  });
+
+  scenario("l. back, forward and refresh; the summary's text; a revealed number masks itself again", async () => {
+    await lookUp(RICH);
+    await waitText("chat-id", /u0001106268050147246701/);
+    await press("history-back");
+    await waitText("chat-id", /u0001106268050147246664/);
+    await press("history-forward");
+    await waitText("chat-id", /u0001106268050147246701/);
+    await browser.keys(["Alt", "ArrowLeft"]);
+    await waitText("chat-id", /u0001106268050147246664/);
+    await browser.keys(["Alt", "ArrowRight"]);
+    await waitText("chat-id", /u0001106268050147246701/);
+    await press("refresh");
+    await waitText("fetched-age", /获取/);
+
+    assert.match(await text("user-phone-value"), /^138\*{4}5678$/);
+    await press("copy-summary");
+    await browser.waitUntil(async () => readClipboard().includes("电话：138****5678"), { timeoutMsg: "the summary never reached the clipboard" });
+    assert.equal(readClipboard(), SUMMARY_MASKED);
+    await press("user-phone-reveal");
+    await waitText("user-phone-value", /^13812345678$/);
+    await press("copy-summary");
+    await browser.waitUntil(async () => readClipboard().includes("电话：13812345678"), { timeoutMsg: "the revealed summary never reached the clipboard" });
+    // The next lookup masks it again.
+    await lookUp(RICH);
+    await waitText("user-phone-value", /^138\*{4}5678$/);
+  });
+
+  scenario("m. axe-core: no serious or critical violation, main screen and Settings, zh and en, light and dark", async () => {
+    const found = [];
+    for (const dark of [false, true]) {
+      if (dark) await forceDark();
+      for (const lang of ["zh", "en"]) {
+        if ((await $("language-toggle").getText()) === (lang === "zh" ? "中文" : "English")) await press("language-toggle");
+        found.push(...(await axeViolations()).map((v) => ({ where: `main ${lang} ${dark ? "dark" : "light"}`, ...v })));
+        await openSettings();
+        found.push(...(await axeViolations()).map((v) => ({ where: `settings ${lang} ${dark ? "dark" : "light"}`, ...v })));
+        await closeSettings();
+      }
+    }
+    assert.deepEqual(found, []);
+  });
+});
+
+/** op-sim's rich user (crates/op-sim/data/users.json), as the summary puts it for a ticket: zh, phone masked. */
+const SUMMARY_MASKED = [
+  "用户：张伟（u0001-rich）",
+  "会话 ID：u0001106268050147246701",
+  "状态：3（处理中 (demo)）",
+  "创建时间：2016-03-08 09:15:00 (UTC+8)",
+  "来源渠道：微信公众号（wechat-01）",
+  "客户端：Get Android",
+  "地址：上海市浦东新区世纪大道100号",
+  "电话：138****5678",
+].join("\n");
