@@ -95,6 +95,12 @@ describe("Op Console end to end", () => {
       () => document.querySelectorAll('[data-testid="results"] script, [data-testid="results"] iframe, [data-testid="results"] img[onerror]').length,
     );
     assert.equal(injected, 0);
+    // A 10,000-character address takes two lines; the cards after it stay in reach.
+    const clamped = await browser.execute(() => {
+      const box = document.querySelector('[data-testid="address-text"] .clamp');
+      return { height: box.getBoundingClientRect().height, line: parseFloat(getComputedStyle(box).lineHeight) };
+    });
+    assert.ok(clamped.height <= 2.5 * clamped.line, `the address is ${clamped.height}px high`);
     await shot("c4-hostile-text");
 
     // An API that drifts: the chat shows, and a chip names the fields it could not read.

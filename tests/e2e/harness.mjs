@@ -82,6 +82,8 @@ export const XDG = {
   XDG_CONFIG_HOME: join(home, "config"),
   XDG_DATA_HOME: join(home, "data"),
   XDG_CACHE_HOME: join(home, "cache"),
+  // The app's home too: start at login writes ~/.config/autostart whatever XDG_CONFIG_HOME says.
+  HOME: home,
 };
 for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
 
@@ -115,7 +117,9 @@ export async function press(testid) {
   await element.click();
 }
 export const $$ = (testid) => browser.$$(`[data-testid="${testid}"]`);
-export const text = async (testid) => (await $(testid).getText()).trim();
+// The text, not WebDriver's "visible text": WebKitWebDriver reads a two-line clamp
+// (overflow hidden) as empty, and long server texts are clamped (#12).
+export const text = async (testid) => String(await $(testid).getProperty("textContent")).trim();
 /** A screenshot of the X display (the whole window as the operator sees it). */
 export async function shot(name) {
   mkdirSync(SHOTS, { recursive: true });

@@ -645,3 +645,21 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     expect(calls.filter((c) => c.cmd === "save_desktop_settings").at(-1)!.args.settings).toEqual({ hotkey: "Ctrl+Shift+F9", closeToTray: true, startAtLogin: false });
   });
 });
+
+describe("long texts from the server", () => {
+  it("a 20,000-character nickname takes two lines, whole in its tooltip and on keyboard focus", async () => {
+    const nickname = "长".repeat(20_000);
+    const rich = views["u0001-rich"];
+    backend(() => ({ ...rich, user: { ...rich.user!, displayName: nickname } }));
+    render(App);
+    await search("u0001-rich");
+    const name = (await screen.findByTestId("user-name")).querySelector(".clamp") as HTMLElement;
+    expect(name.textContent).toBe(nickname);
+    expect(name.classList.contains("long")).toBe(true);
+    expect(name.tabIndex).toBe(0);
+    expect(name.title).toBe("长".repeat(1000));
+    // A short text is no tab stop.
+    const chatId = screen.getByTestId("chat-id").querySelector(".clamp") as HTMLElement;
+    expect(chatId.hasAttribute("tabindex")).toBe(false);
+  });
+});
