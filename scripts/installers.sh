@@ -20,6 +20,9 @@ $SUDO dpkg -i "$deb"
 trap '$SUDO dpkg -r op-console >/dev/null || true' EXIT
 test -x /usr/bin/op-console
 test -f /usr/share/applications/"Op Console".desktop
+# Links from other apps: the desktop entry takes a URL and claims the opconsole: scheme.
+grep -q '^MimeType=.*x-scheme-handler/opconsole' /usr/share/applications/"Op Console".desktop
+grep -q '^Exec=.*%u' /usr/share/applications/"Op Console".desktop
 OP_CONSOLE_APP=/usr/bin/op-console ./tests/e2e/run.sh installed.test.mjs
 $SUDO dpkg -r op-console
 trap - EXIT

@@ -22,6 +22,9 @@ APT_PACKAGES=(
   iproute2 util-linux rpm
   # a real proxy for the proxy test (the binary only: no service is started)
   tinyproxy-bin
+  # the desktop tests: the clipboard, a global hotkey press, links opened by the desktop
+  # (the .desktop file's scheme), python3 to hold a combination as another app would
+  xclip xdotool xdg-utils desktop-file-utils python3
 )
 
 # The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.

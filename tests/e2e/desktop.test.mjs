@@ -5,7 +5,8 @@
 import { describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { $, APP, EXAMPLE, XDG, browser, lookUp, openApp, press, scenario, start, text, waitFor, waitText, withDriver } from "./harness.mjs";
 
@@ -51,13 +52,14 @@ async function openSettings() {
   await browser.waitUntil(async () => (await $("hotkey-input").getValue()) !== "", { timeoutMsg: "desktop settings never loaded" });
 }
 
-async function saveDesktop({ hotkey, closeToTray }) {
+async function saveDesktop({ hotkey, closeToTray, startAtLogin }) {
   if (hotkey !== undefined) {
     const input = await $("hotkey-input");
     await input.scrollIntoView({ block: "center" });
     await input.setValue(hotkey);
   }
   if (closeToTray !== undefined && (await $("close-to-tray").isSelected()) !== closeToTray) await press("close-to-tray");
+  if (startAtLogin !== undefined && (await $("start-at-login").isSelected()) !== startAtLogin) await press("start-at-login");
   await press("desktop-save");
   await $("desktop-message").waitForExist({ timeout: 10000 });
   return text("desktop-message");
@@ -145,6 +147,17 @@ describe("Op Console on the desktop", () => {
     await setClipboard(EXAMPLE);
     pressKeys("ctrl+alt+j");
     await waitText("chat-id", /u0001106268050147246664/);
+    // Start at login: the desktop's autostart entry, written and removed.
+    const autostart = join(XDG.HOME, ".config/autostart");
+    const entries = () => (existsSync(autostart) ? readdirSync(autostart).filter((f) => f.endsWith(".desktop")) : []);
+    assert.deepEqual(entries(), []);
+    await openSettings();
+    assert.equal(await saveDesktop({ startAtLogin: true }), "已保存");
+    assert.equal(entries().length, 1);
+    assert.match(readFileSync(join(autostart, entries()[0]), "utf8"), /^Exec=.*op-console/m);
+    assert.equal(await saveDesktop({ startAtLogin: false }), "已保存");
+    assert.deepEqual(entries(), []);
+    await closeSettings();
     // Back to the default for the scenarios after this one.
     await openSettings();
     assert.equal(await saveDesktop({ hotkey: "Ctrl+Alt+U", closeToTray: false }), "已保存");
