@@ -50,10 +50,13 @@ fn the_demo_lookup_over_ipc() {
     let profiles = invoke(&app, "list_profiles", json!({})).unwrap();
     assert_eq!(profiles["selected"], "demo");
     assert_eq!(profiles["profiles"][0]["isDemo"], true);
-    let view = invoke(&app, "lookup_chat", json!({"userId": "u00012b2e588bd93843168dfb67ae12cc2ee9"})).unwrap();
-    assert_eq!(view["chatId"], "u0001106268050147246664");
-    assert_eq!(view["location"]["coordSystem"], "gcj02");
+    let answer = invoke(&app, "lookup_chat", json!({"userId": "u00012b2e588bd93843168dfb67ae12cc2ee9"})).unwrap();
+    assert_eq!(answer["chat"]["chatId"], "u0001106268050147246664");
+    assert_eq!(answer["chat"]["location"]["coordSystem"], "gcj02");
+    // The recent list comes with the answer: one call per lookup.
+    assert_eq!(answer["recent"][0]["userId"], "u00012b2e588bd93843168dfb67ae12cc2ee9");
     let recent = invoke(&app, "recent_lookups", json!({})).unwrap();
+    assert_eq!(recent, answer["recent"]);
     assert_eq!(recent[0]["outcome"], "ok");
     invoke(&app, "clear_recent_lookups", json!({})).unwrap();
     assert_eq!(invoke(&app, "recent_lookups", json!({})).unwrap(), json!([]));

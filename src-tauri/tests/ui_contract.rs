@@ -7,9 +7,9 @@
 
 use console_core::{
     limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus,
-    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, MovedAside,
-    MovedReason, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup,
-    RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
+    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, LookupAnswer,
+    MovedAside, MovedReason, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
+    RecentLookup, RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -25,6 +25,7 @@ fn render() -> String {
     // Epoch milliseconds and counts fit a JavaScript number.
     let cfg = Config::new().with_large_int("number");
     let decls = [
+        LookupAnswer::decl(&cfg),
         ChatView::decl(&cfg),
         LocationView::decl(&cfg),
         UserView::decl(&cfg),

@@ -1,6 +1,8 @@
 // Generated from the Rust code by src-tauri/tests/ui_contract.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p op-console --test ui_contract`.
 
+export type LookupAnswer = { chat: ChatView, recent: Array<RecentLookup>, };
+
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
  * The raw status code, and the profile's label for it when one is set.

@@ -28,7 +28,8 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     ui_ready: () => null,
     moved_aside: () => [],
     raw_answer: () => RAW_ANSWER,
-    lookup_chat: lookup,
+    // The backend answers a lookup with its view and the recent list.
+    lookup_chat: async (args) => ({ chat: await lookup(args), recent: [] }),
     connect_desktop: () => null,
     desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false }, hotkeyRegistered: true }),
     ...extra,
@@ -661,5 +662,27 @@ describe("long texts from the server", () => {
     // A short text is no tab stop.
     const chatId = screen.getByTestId("chat-id").querySelector(".clamp") as HTMLElement;
     expect(chatId.hasAttribute("tabindex")).toBe(false);
+  });
+});
+
+describe("one call per lookup", () => {
+  it("the recent list comes with the answer; only a failure asks for it again", async () => {
+    const recent = [{ userId: EXAMPLE, profileId: "demo", at: Date.now(), outcome: "ok" }];
+    let fail = false;
+    const calls = backend(() => views[EXAMPLE], {
+      lookup_chat: () => (fail ? Promise.reject({ code: "no_chat", message: "", hasRawAnswer: false }) : { chat: views[EXAMPLE], recent }),
+    });
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
+    const asked = () => calls.filter((c) => c.cmd === "recent_lookups").length;
+    const atStart = asked();
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    expect(screen.getAllByTestId("recent-item")).toHaveLength(1);
+    expect(asked()).toBe(atStart);
+    fail = true;
+    await search("u0001-nochat");
+    await screen.findByTestId("error-panel");
+    await waitFor(() => expect(asked()).toBe(atStart + 1));
   });
 });

@@ -48,4 +48,4 @@ pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
 pub use saved_credentials::{Destination, SavedCredentials};
 pub use url_prefix::url_under;
 pub use vault::{CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT, KEYRING_WRITE_WAIT};
-pub use view::{AddressView, ChatView, ContactView, LocationView, UserView};
+pub use view::{AddressView, ChatView, ContactView, LocationView, LookupAnswer, UserView};

@@ -8,6 +8,15 @@ use serde::Serialize;
 use crate::profile::{CoordSystem, Profile};
 use crate::url_prefix::url_under;
 
+/// A lookup's answer to the page: the result and the recent list it changed, in one
+/// IPC answer (the page asks for the list separately only after a failure).
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LookupAnswer {
+    pub chat: ChatView,
+    pub recent: Vec<crate::recent::RecentLookup>,
+}
+
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChatView {

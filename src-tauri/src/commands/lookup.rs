@@ -1,14 +1,16 @@
-use console_core::{ChatView, Console, ErrorBody};
+use console_core::{Console, ErrorBody, LookupAnswer};
 use tauri::State;
 
-/// A user's most recent chat, on `profile_id` or the selected profile.
+/// A user's most recent chat, on `profile_id` or the selected profile, with the recent
+/// list as it now is.
 #[tauri::command]
 pub async fn lookup_chat(
     console: State<'_, Console>,
     user_id: String,
     profile_id: Option<String>,
-) -> Result<ChatView, ErrorBody> {
-    Ok(console.lookup(profile_id.as_deref(), &user_id).await?)
+) -> Result<LookupAnswer, ErrorBody> {
+    let chat = console.lookup(profile_id.as_deref(), &user_id).await?;
+    Ok(LookupAnswer { chat, recent: console.recent() })
 }
 
 /// The last answer the server gave, for the support view: redacted, at most 64 KiB.

@@ -3,12 +3,12 @@
 // carrying the backend's {code, …} or, for a failure of Tauri's own, code `internal`.
 import { invoke, type Channel } from "@tauri-apps/api/core";
 import type {
-  ChatView,
   CredentialStatus,
   DesktopRequest,
   DesktopSettings,
   DesktopView,
   ErrorBody,
+  LookupAnswer,
   MovedAside,
   Profile,
   ProfileView,
@@ -45,7 +45,7 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 
 export const api = {
   lookupChat: (userId: string, profileId?: string) =>
-    call<ChatView>("lookup_chat", { userId, profileId: profileId ?? null }),
+    call<LookupAnswer>("lookup_chat", { userId, profileId: profileId ?? null }),
   rawAnswer: () => call<string | null>("raw_answer"),
   listProfiles: () => call<ProfilesView>("list_profiles"),
   saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),

@@ -87,15 +87,18 @@ export class LookupStore {
       if (this.#latest.isCurrent(ticket)) this.slow = true;
     }, SKELETON_DELAY_MS);
     try {
-      const result = await api.lookupChat(checked.id);
+      const answer = await api.lookupChat(checked.id);
       received = performance.now();
+      this.recent = answer.recent;
       if (!this.#latest.isCurrent(ticket)) return;
-      this.chat = result;
+      this.chat = answer.chat;
       this.reveal.clear();
-      this.#remember(checked.id, result);
+      this.#remember(checked.id, answer.chat);
       this.now = Date.now();
     } catch (e) {
       received = performance.now();
+      // A failed lookup is in the list too; the error does not carry it.
+      this.refreshRecent();
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = null;
       this.error = asShownError(e);
@@ -106,7 +109,6 @@ export class LookupStore {
         this.slow = false;
         measureLookup(started, received);
       }
-      this.refreshRecent();
     }
   }
 
