@@ -23,7 +23,12 @@ pub fn run() {
             desktop::show_main_window(app);
         }))
         .plugin(log_redaction::plugin())
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Size and place, not visibility: the window is shown when the page is ready.
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE)
+                .build(),
+        )
         .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
@@ -33,6 +38,7 @@ pub fn run() {
         .manage(desktop::Inbox::default())
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
+            desktop::prepare_start(app.handle());
             let paths = app.path();
             let opened = paths
                 .app_config_dir()

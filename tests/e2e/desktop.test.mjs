@@ -97,6 +97,8 @@ async function forceDark() {
 describe("Op Console on the desktop", () => {
   scenario("h. a link that starts the console is looked up once the page is ready", async () => {
     await openApp([`opconsole://lookup/${RICH}`]);
+    // Hidden until the page is ready, then shown (painted) without being asked.
+    await waitFor(windowShown, "the window shown once the page is ready");
     await waitText("chat-id", /u0001106268050147246701/);
     assert.equal(await $("search-input").getValue(), RICH);
   });

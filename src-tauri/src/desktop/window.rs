@@ -1,5 +1,45 @@
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
 use console_core::Console;
-use tauri::{AppHandle, Manager, Runtime, Window, WindowEvent};
+use tauri::window::Color;
+use tauri::{AppHandle, Manager, Runtime, Theme, Window, WindowEvent};
+
+/// The window starts hidden and is shown once the page is ready, so that it opens painted
+/// (no blank or white frame). If the page never says so (a broken page), it is shown anyway
+/// after this long, so that the operator is never left without a window.
+const SHOW_AT_THE_LATEST: Duration = Duration::from_secs(5);
+
+/// The page's background, light and dark (ui/src/app.css `--bg`), for the frames before
+/// WebKit's first one.
+const BACKGROUND_LIGHT: Color = Color(0xf5, 0xf6, 0xf8, 0xff);
+const BACKGROUND_DARK: Color = Color(0x14, 0x17, 0x1c, 0xff);
+
+static SHOWN_AT_START: AtomicBool = AtomicBool::new(false);
+
+/// At start: the window's own background follows the desktop's theme, and a deadline for
+/// the page to be ready.
+pub fn prepare_start<R: Runtime>(app: &AppHandle<R>) {
+    if let Some(window) = app.get_webview_window("main") {
+        let dark = window.theme().is_ok_and(|theme| theme == Theme::Dark);
+        let _ = window.set_background_color(Some(if dark { BACKGROUND_DARK } else { BACKGROUND_LIGHT }));
+    }
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(SHOW_AT_THE_LATEST);
+        if !SHOWN_AT_START.load(Ordering::SeqCst) {
+            log::warn!("the page did not say it was ready within {SHOW_AT_THE_LATEST:?}: showing the window anyway");
+            show_at_start(&app);
+        }
+    });
+}
+
+/// The page is ready (its first screen is in the DOM): show the window, once.
+pub fn show_at_start<R: Runtime>(app: &AppHandle<R>) {
+    if !SHOWN_AT_START.swap(true, Ordering::SeqCst) {
+        show_main_window(app);
+    }
+}
 
 pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
