@@ -5,6 +5,7 @@ mod desktop;
 mod image_protocol;
 mod log_redaction;
 mod startup;
+mod webview_memory;
 
 use console_core::{Console, Vault};
 use tauri::Manager;
@@ -26,7 +27,9 @@ pub fn run() {
         // Size and place, not visibility: the window is shown when the page is ready.
         .plugin(
             tauri_plugin_window_state::Builder::default()
-                .with_state_flags(tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE)
+                .with_state_flags(
+                    tauri_plugin_window_state::StateFlags::all() - tauri_plugin_window_state::StateFlags::VISIBLE,
+                )
                 .build(),
         )
         .plugin(tauri_plugin_clipboard_manager::init())
@@ -39,6 +42,9 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
             desktop::prepare_start(app.handle());
+            if let Some(window) = app.get_webview_window("main") {
+                webview_memory::configure(&window);
+            }
             let paths = app.path();
             let opened = paths
                 .app_config_dir()

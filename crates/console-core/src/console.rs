@@ -13,6 +13,7 @@ use crate::atomic_file::{private_dir, MovedAside};
 use crate::demo::Demo;
 use crate::desktop_settings::DesktopSettings;
 use crate::error::ConsoleError;
+use crate::image_cache::ImageCache;
 use crate::images::{Image, ImageFetcher};
 use crate::import_problem::ImportProblem;
 use crate::lock::lock;
@@ -66,6 +67,7 @@ pub struct Console {
     /// Credentials read from the keyring once, with their destination, in memory only.
     credentials: Mutex<HashMap<String, SavedCredentials>>,
     images: ImageFetcher,
+    image_cache: ImageCache,
     raw_answer: Mutex<Option<String>>,
     /// Files that could not be used at start and were moved aside: the page says so.
     moved_aside: Vec<MovedAside>,
@@ -92,6 +94,7 @@ impl Console {
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
             images: ImageFetcher::new(),
+            image_cache: ImageCache::default(),
             raw_answer: Mutex::new(None),
         })
     }
@@ -382,7 +385,16 @@ impl Console {
     /// An image for the page (tile, logo, avatar) from the selected profile's hosts only.
     pub async fn image(&self, url: &str) -> Result<Image, ConsoleError> {
         let profile = self.profile(None).await?;
-        self.images.fetch(&profile, url).await
+        // Checked before the cache too: the profile may have been re-pointed since.
+        if !crate::images::image_allowed(&profile, url) {
+            return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
+        }
+        if let Some(image) = self.image_cache.get(&profile.id, url) {
+            return Ok(image);
+        }
+        let image = self.images.fetch(&profile, url).await?;
+        self.image_cache.put(&profile.id, url, image.clone());
+        Ok(image)
     }
 
     /// The files moved aside at start, for the page's banner.

@@ -22,7 +22,7 @@ pub struct ImageFetcher {
 }
 
 /// A fetched image: its content type and bytes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Image {
     pub content_type: String,
     pub bytes: Vec<u8>,

@@ -10,6 +10,7 @@ mod desktop_request;
 mod desktop_settings;
 mod error;
 mod harden;
+mod image_cache;
 mod images;
 mod import_problem;
 mod lock;
@@ -36,6 +37,7 @@ pub use desktop_settings::{
 };
 pub use error::{ConsoleError, ErrorBody};
 pub use harden::harden_process;
+pub use image_cache::IMAGE_CACHE_BYTES;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use import_problem::ImportProblem;
 pub use log_redact::redact_log_line;
