@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpath
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { chartSvg } from "./chart.mjs";
 import {
   canConnect,
   CLIENT,
@@ -25,8 +26,12 @@ import {
 } from "../tests/e2e/harness.mjs";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
+/** Full rounds of alternating starts: each ratio is reported per run, with their spread. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LOOKUPS = Number(process.env.BENCH_LOOKUPS ?? 200);
-const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 1000);
+const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 5000);
+/** The page's memory may grow over a day of lookups by at most this much above its idle size. */
+const PLATEAU_BUDGET_BYTES = 50 * 1048576;
 const FIRST_LOOKUPS = 10;
 const RELEASE = join(TARGET, "release");
 const OUT = join(ROOT, "target/bench");
@@ -173,6 +178,16 @@ async function end(child) {
     for (const pid of pids) if (alive(pid)) process.kill(pid, "SIGKILL");
     await waitFor(() => pids.every((pid) => !alive(pid)), "the app to be killed", 5000);
   }
+}
+
+/** RUNS full rounds of alternating cold starts, one result per run. */
+async function startRuns() {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) {
+    log(`start run ${run + 1}/${RUNS}`);
+    runs.push(await startsAndIdleMemory());
+  }
+  return runs;
 }
 
 async function startsAndIdleMemory() {
@@ -446,14 +461,22 @@ function table(size, starts, look) {
   pair("binary (stripped)", size.bare.binary, size.op.binary, mib);
   pair("UI bundle (gzip)", size.bare.page, size.op.page, kib);
   if (starts) {
-    pair(`cold start to ui-ready, median of ${STARTS}`, median(starts.bare.startMs), median(starts.op.startMs), ms, 1.2);
-    const part = (what, field) => pair(what, median(starts.bare[field]), median(starts.op[field]), ms);
+    // Each figure: the median over the runs of each run's median; then every run's ratio.
+    const perRun = (key, pick) => starts.map((run) => median(pick(run[key])));
+    const spread = (what, pick, format, budget) => {
+      const bare = perRun("bare", pick);
+      const op = perRun("op", pick);
+      pair(`${what}, median of ${starts.length} runs × ${STARTS}`, median(bare), median(op), format, budget);
+      const ratios = op.map((v, i) => v / bare[i]);
+      rows.push([`  each run's ratio`, "", "", ratios.map((r) => r.toFixed(2)).join(", "), `spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`]);
+    };
+    spread("cold start to ui-ready", (r) => r.startMs, ms, 1.2);
+    const part = (what, field) => pair(what, median(perRun("bare", (r) => r[field])), median(perRun("op", (r) => r[field])), ms);
     part("  process start → main() (exec, libraries)", "toMain");
     part("  main() → page loaded (Tauri, plugins, WebKit, page)", "toPage");
     part("  page loaded → ui-ready (the page's start-up)", "pageToReady");
-    const idle = (key, field) => median(starts[key].idle.map((m) => m[field]));
-    pair("idle memory, PSS (median)", idle("bare", "pss"), idle("op", "pss"), mib, 1.2);
-    pair("idle memory, RSS (median)", idle("bare", "rss"), idle("op", "rss"), mib, 1.2);
+    spread("idle memory, PSS", (r) => r.idle.map((m) => m.pss), mib, 1.2);
+    spread("idle memory, RSS", (r) => r.idle.map((m) => m.rss), mib, 1.2);
   }
 
   if (!look) return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
@@ -470,6 +493,15 @@ function table(size, starts, look) {
   single("  call → in the DOM (before paint)", dist(m.map((r) => r.rendered)));
   const hotkeyP95 = percentile(look.hotkey, 95);
   single(`hotkey pressed → result painted, window hidden before each, p50 / p95 / p99 (${look.hotkey.length})`, dist(look.hotkey), hotkeyP95 <= 150 ? "p95 ≤ 150 ms met" : "p95 ≤ 150 ms **missed**");
+  if (starts) {
+    const idle = idlePss(starts, "op");
+    const highest = Math.max(...look.curve.map(([, bytes]) => bytes));
+    single(
+      `highest PSS over ${LEAK_LOOKUPS} lookups, above idle (${mib(idle)})`,
+      `${mib(highest)} (+${mib(highest - idle)})`,
+      highest - idle <= PLATEAU_BUDGET_BYTES ? "≤ idle + 50 MiB met" : "≤ idle + 50 MiB **missed**",
+    );
+  }
   const growth = look.afterAll.pss / look.afterFirst.pss - 1;
   single(`memory (PSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.pss)} → ${mib(look.afterAll.pss)} (${pct(growth)})`, growth <= 0.05 ? "≤ 5 % met" : "≤ 5 % **missed**");
   single("  PSS along the way", look.curve.map(([n, bytes]) => `${n}: ${mib(bytes)}`).join(", "));
@@ -481,6 +513,27 @@ function table(size, starts, look) {
   return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
 }
 
+/** The app's idle PSS: the median over every start of every run. */
+const idlePss = (starts, key) => median(starts.flatMap((run) => run[key].idle.map((m) => m.pss)));
+
+function chart(starts, look) {
+  const dist = (xs) => [50, 95, 99].map((p) => percentile(xs, p));
+  const m = look.measured;
+  const idle = starts ? { op: idlePss(starts, "op"), bare: idlePss(starts, "bare") } : { op: look.afterFirst.pss, bare: 0 };
+  return chartSvg({
+    title: `Op Console: memory over ${LEAK_LOOKUPS} lookups, and lookup latency`,
+    curve: look.curve,
+    idle,
+    budgetBytes: idle.op + PLATEAU_BUDGET_BYTES,
+    latency: [
+      ["call → painted", dist(m.map((r) => r.painted))],
+      ["call → in the DOM", dist(m.map((r) => r.rendered))],
+      ["call → answer in the page", dist(m.map((r) => r.received))],
+      ["hotkey → painted", dist(look.hotkey)],
+    ],
+  });
+}
+
 function machine() {
   const os = readFileSync("/etc/os-release", "utf8").match(/^PRETTY_NAME="?([^"\n]+)/m)?.[1] ?? "?";
   const webkit = execFileSync("pkg-config", ["--modversion", "webkit2gtk-4.1"], { encoding: "utf8" }).trim();
@@ -490,7 +543,7 @@ function machine() {
     `- date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     `- machine: ${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${os}, Linux ${execFileSync("uname", ["-r"], { encoding: "utf8" }).trim()}`,
     `- tauri ${tauri}, WebKitGTK ${webkit}, under Xvfb 1280×800 (WEBKIT_DISABLE_DMABUF_RENDERER=1), loopback-only network`,
-    `- command: \`bench/run.sh\` (STARTS=${STARTS}, LOOKUPS=${LOOKUPS}, LEAK_LOOKUPS=${LEAK_LOOKUPS})`,
+    `- command: \`bench/run.sh\` (RUNS=${RUNS}, STARTS=${STARTS}, LOOKUPS=${LOOKUPS}, LEAK_LOOKUPS=${LEAK_LOOKUPS}, HOTKEY_PRESSES=${HOTKEY_PRESSES})`,
   ].join("\n");
 }
 
@@ -499,12 +552,13 @@ async function main() {
   const size = { bare: sizes(apps.bare), op: sizes(apps.op) };
   // `starts` or `lookups`: only that part, for working on it.
   const only = process.argv[2];
-  const starts = only === "lookups" ? null : await startsAndIdleMemory();
+  const starts = only === "lookups" ? null : await startRuns();
   const look = only === "starts" ? null : await lookups();
   const report = `${machine()}\n\n${table(size, starts, look)}\n`;
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "results.md"), report);
   writeFileSync(join(OUT, "raw.json"), JSON.stringify({ size, starts, lookups: look }, null, 1));
+  if (look) writeFileSync(join(OUT, "chart.svg"), chart(starts, look));
   process.stdout.write(`\n${report}`);
 }
 
