@@ -466,7 +466,7 @@ describe("settings", () => {
     render(App);
     expect(await screen.findByTestId("demo-badge")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("settings-open"));
-    expect(screen.getByTestId("settings-demo-note")).toBeTruthy();
+    expect(await screen.findByTestId("settings-demo-note")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("settings-new-profile"));
     await fireEvent.input(screen.getByTestId("settings-name"), { target: { value: "Staging" } });
     await fireEvent.input(screen.getByTestId("settings-base-url"), { target: { value: "http://op.example.com" } });
@@ -498,7 +498,7 @@ describe("settings", () => {
     render(App);
     await screen.findByTestId("demo-badge");
     await fireEvent.click(screen.getByTestId("settings-open"));
-    await fireEvent.click(screen.getByTestId("settings-new-profile"));
+    await fireEvent.click(await screen.findByTestId("settings-new-profile"));
     await waitFor(() => expect(screen.getByTestId("settings-sign-preview").textContent).toBe("bodyMd5/default/u00012b2e588bd93843168dfb67ae12cc2ee9/***"));
     await fireEvent.change(screen.getByTestId("settings-sign-rule"), { target: { value: "alipay" } });
     await fireEvent.change(screen.getByTestId("settings-sign-hex"), { target: { value: "upper" } });
@@ -519,7 +519,7 @@ describe("settings", () => {
     render(App);
     await screen.findByTestId("demo-badge");
     await fireEvent.click(screen.getByTestId("settings-open"));
-    const input = screen.getByTestId("settings-import") as HTMLInputElement;
+    const input = (await screen.findByTestId("settings-import")) as HTMLInputElement;
     await fireEvent.change(input, { target: { files: [new File([file], "profiles.json", { type: "application/json" })] } });
     const change = await screen.findByTestId("import-change");
     expect(change.textContent).toBe("“Prod”：https://op.example.com:443 → https://elsewhere.example.com:443");
