@@ -5,7 +5,6 @@ mod desktop;
 mod image_protocol;
 mod log_redaction;
 mod startup;
-mod webview_memory;
 
 use console_core::{Console, Vault};
 use tauri::Manager;
@@ -42,9 +41,6 @@ pub fn run() {
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
             desktop::prepare_start(app.handle());
-            if let Some(window) = app.get_webview_window("main") {
-                webview_memory::configure(&window);
-            }
             let paths = app.path();
             let opened = paths
                 .app_config_dir()

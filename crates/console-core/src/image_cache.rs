@@ -1,6 +1,5 @@
 //! The images the page showed last (map tiles, logos, avatars), kept encoded and bounded
-//! in bytes: a map moved back to a place it showed a moment ago needs no network, and the
-//! webview keeps no decoded copies of its own (see `webview_memory.rs` in the app).
+//! in bytes: a map moved back to a place it showed a moment ago needs no network.
 
 use std::collections::VecDeque;
 use std::sync::Mutex;
