@@ -209,14 +209,5 @@ describe("Op Console on the desktop", () => {
   });
 });
 
-/** op-sim's rich user (crates/op-sim/data/users.json), as the summary puts it for a ticket: zh, phone masked. */
-const SUMMARY_MASKED = [
-  "用户：张伟（u0001-rich）",
-  "会话 ID：u0001106268050147246701",
-  "状态：3（处理中 (demo)）",
-  "创建时间：2016-03-08 09:15:00 (UTC+8)",
-  "来源渠道：微信公众号（wechat-01）",
-  "客户端：Get Android",
-  "地址：上海市浦东新区世纪大道100号",
-  "电话：138****5678",
-].join("\n");
+/** op-sim's rich user as the summary puts it for a ticket (zh, phone masked), shared with the UI tests. */
+const SUMMARY_MASKED = readFileSync(new URL("../../ui/tests/fixtures/summary-rich.zh.txt", import.meta.url), "utf8");
