@@ -86,9 +86,16 @@ pub fn apply_settings<R: Runtime>(
         }
     }
     let autostart = app.autolaunch();
-    if autostart.is_enabled().ok() != Some(settings.start_at_login) {
-        let changed = if settings.start_at_login { autostart.enable() } else { autostart.disable() };
-        changed.map_err(|e| ConsoleError::AutostartFailed { detail: e.to_string() })?;
+    let mut applied = settings;
+    let mut failed = None;
+    if autostart.is_enabled().ok() != Some(applied.start_at_login) {
+        let changed = if applied.start_at_login { autostart.enable() } else { autostart.disable() };
+        if let Err(e) = changed {
+            // The hotkey changed already: what was applied is saved, and the error said.
+            applied.start_at_login = !applied.start_at_login;
+            failed = Some(ConsoleError::AutostartFailed { detail: e.to_string() });
+        }
     }
-    console.save_desktop_settings(settings)
+    console.save_desktop_settings(applied)?;
+    failed.map_or(Ok(()), Err)
 }

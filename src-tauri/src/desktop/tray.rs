@@ -1,7 +1,6 @@
 use std::sync::Mutex;
 
-use console_core::RequestSource;
-pub use console_core::TrayLabels;
+use console_core::{RequestSource, TrayLabels};
 use tauri::menu::{Menu, MenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Manager, Runtime};
