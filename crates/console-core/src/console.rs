@@ -13,7 +13,6 @@ use crate::atomic_file::{private_dir, MovedAside};
 use crate::demo::Demo;
 use crate::desktop_settings::DesktopSettings;
 use crate::error::ConsoleError;
-use crate::image_cache::ImageCache;
 use crate::images::{Image, ImageFetcher};
 use crate::import_problem::ImportProblem;
 use crate::lock::lock;
@@ -24,7 +23,7 @@ use crate::profiles_file::ProfilesFile;
 use crate::recent::{RecentLookup, RecentLookups};
 use crate::saved_credentials::{Destination, SavedCredentials};
 use crate::vault::{CredentialKind, CredentialStatus, Vault};
-use crate::view::ChatView;
+use crate::view::{ChatView, LookupAnswer};
 
 /// A profile as the settings screen shows it.
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -67,7 +66,6 @@ pub struct Console {
     /// Credentials read from the keyring once, with their destination, in memory only.
     credentials: Mutex<HashMap<String, SavedCredentials>>,
     images: ImageFetcher,
-    image_cache: ImageCache,
     raw_answer: Mutex<Option<String>>,
     /// Files that could not be used at start and were moved aside: the page says so.
     moved_aside: Vec<MovedAside>,
@@ -94,7 +92,6 @@ impl Console {
             clients: Mutex::new(HashMap::new()),
             credentials: Mutex::new(HashMap::new()),
             images: ImageFetcher::new(),
-            image_cache: ImageCache::default(),
             raw_answer: Mutex::new(None),
         })
     }
@@ -120,6 +117,12 @@ impl Console {
             }
         });
         result.map(|lookup| ChatView::build(lookup, &profile))
+    }
+
+    /// [`Console::lookup`] with the recent list as it now is: what the page receives.
+    pub async fn lookup_answer(&self, profile_id: Option<&str>, user_id: &str) -> Result<LookupAnswer, ConsoleError> {
+        let chat = self.lookup(profile_id, user_id).await?;
+        Ok(LookupAnswer { chat, recent: self.recent() })
     }
 
     async fn lookup_on(&self, profile: &Profile, user_id: &UserId) -> Result<op_api::ChatLookup, ConsoleError> {
@@ -385,19 +388,9 @@ impl Console {
     /// An image for the page (tile, logo, avatar) from the selected profile's hosts only.
     pub async fn image(&self, url: &str) -> Result<Image, ConsoleError> {
         let profile = self.profile(None).await?;
-        // Checked before the cache too: the profile may have been re-pointed since.
-        if !crate::images::image_allowed(&profile, url) {
-            return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
-        }
-        if let Some(image) = self.image_cache.get(&profile.id, url) {
-            return Ok(image);
-        }
-        let image = self.images.fetch(&profile, url).await?;
-        self.image_cache.put(&profile.id, url, image.clone());
-        Ok(image)
+        self.images.fetch(&profile, url).await
     }
 
-    /// The files moved aside at start, for the page's banner.
     pub fn desktop_settings(&self) -> DesktopSettings {
         lock(&self.desktop).clone()
     }
@@ -409,6 +402,7 @@ impl Console {
         Ok(())
     }
 
+    /// The files moved aside at start, for the page's banner.
     pub fn moved_aside(&self) -> Vec<MovedAside> {
         self.moved_aside.clone()
     }

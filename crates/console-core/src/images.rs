@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use crate::error::ConsoleError;
+use crate::image_cache::ImageCache;
 use crate::lock::lock;
 use crate::profile::{read_ca_file, Profile};
 use crate::url_prefix::url_under;
@@ -14,11 +15,12 @@ pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 pub const ALLOWED_TYPES: &[&str] = &["image/png", "image/jpeg", "image/webp", "image/gif"];
 
 /// One pooled client per network setting (proxy, CA file): images take the same way to
-/// the network as the profile's lookups.
+/// the network as the profile's lookups. The last images fetched are kept (bounded).
 #[derive(Debug, Default)]
 pub struct ImageFetcher {
     /// Keyed by the proxy setting (as JSON) and the CA file.
     clients: std::sync::Mutex<std::collections::HashMap<(String, Option<String>), reqwest::Client>>,
+    cache: ImageCache,
 }
 
 /// A fetched image: its content type and bytes.
@@ -52,9 +54,19 @@ impl ImageFetcher {
     }
 
     pub async fn fetch(&self, profile: &Profile, url: &str) -> Result<Image, ConsoleError> {
+        // Checked before the cache too: the profile may have been re-pointed since.
         if !image_allowed(profile, url) {
             return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
         }
+        if let Some(image) = self.cache.get(&profile.id, url) {
+            return Ok(image);
+        }
+        let image = self.download(profile, url).await?;
+        self.cache.put(&profile.id, url, image.clone());
+        Ok(image)
+    }
+
+    async fn download(&self, profile: &Profile, url: &str) -> Result<Image, ConsoleError> {
         let failed = |detail: String| ConsoleError::ImageFailed { detail };
         let http = self.client_for(profile).map_err(|e| failed(format!("no HTTP client: {e}")))?;
         let mut response = http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;

@@ -9,8 +9,7 @@ pub async fn lookup_chat(
     user_id: String,
     profile_id: Option<String>,
 ) -> Result<LookupAnswer, ErrorBody> {
-    let chat = console.lookup(profile_id.as_deref(), &user_id).await?;
-    Ok(LookupAnswer { chat, recent: console.recent() })
+    Ok(console.lookup_answer(profile_id.as_deref(), &user_id).await?)
 }
 
 /// The last answer the server gave, for the support view: redacted, at most 64 KiB.
