@@ -2,7 +2,7 @@ use std::str::FromStr;
 
 use console_core::{Console, ConsoleError, DesktopSettings, RequestSource, HOTKEY_MAX_CHARS};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
+use tauri_plugin_global_shortcut::{GlobalShortcut, GlobalShortcutExt, Shortcut, ShortcutState};
 
 /// Installs the global-shortcut plugin and registers the saved combination. Neither
 /// failing stops the console: without a hotkey it is still a window (Settings says so).
@@ -49,8 +49,26 @@ fn register<R: Runtime>(app: &AppHandle<R>, combination: &str) -> Result<(), Con
 
 pub fn hotkey_registered<R: Runtime>(app: &AppHandle<R>, settings: &DesktopSettings) -> bool {
     let Some(shortcut) = settings.hotkey.as_deref().and_then(|c| parse(c).ok()) else { return false };
-    app.try_state::<tauri_plugin_global_shortcut::GlobalShortcut<R>>().is_some()
-        && app.global_shortcut().is_registered(shortcut)
+    app.try_state::<GlobalShortcut<R>>().is_some_and(|shortcuts| shortcuts.is_registered(shortcut))
+}
+
+/// Lets go of `old` (the combination held now, if any) and takes `new`; if `new` cannot
+/// be had, `old` is taken back.
+fn rebind<R: Runtime>(app: &AppHandle<R>, old: Option<Shortcut>, new: Option<&str>) -> Result<(), ConsoleError> {
+    let Some(shortcuts) = app.try_state::<GlobalShortcut<R>>() else {
+        let Some(combination) = new else { return Ok(()) };
+        let detail = "no global shortcuts on this desktop".to_owned();
+        return Err(ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail });
+    };
+    if let Some(old) = old {
+        let _ = shortcuts.unregister(old);
+    }
+    let Some(combination) = new else { return Ok(()) };
+    register(app, combination).inspect_err(|_| {
+        if let Some(old) = old {
+            let _ = shortcuts.register(old);
+        }
+    })
 }
 
 /// Applies new settings, then saves them. Checked before anything changes; a combination
@@ -64,26 +82,10 @@ pub fn apply_settings<R: Runtime>(
     let settings = settings.normalised();
     let new = settings.hotkey.as_deref().map(parse).transpose()?;
     let old = console.desktop_settings();
+    let held = hotkey_registered(app, &old);
     let old_shortcut = old.hotkey.as_deref().and_then(|c| parse(c).ok());
-    if new != old_shortcut || !hotkey_registered(app, &old) {
-        if app.try_state::<tauri_plugin_global_shortcut::GlobalShortcut<R>>().is_none() {
-            if let Some(combination) = &settings.hotkey {
-                let detail = "no global shortcuts on this desktop".to_owned();
-                return Err(ConsoleError::HotkeyTaken { combination: combination.clone(), detail });
-            }
-        } else {
-            if let Some(old) = old_shortcut.filter(|_| hotkey_registered(app, &old)) {
-                let _ = app.global_shortcut().unregister(old);
-            }
-            if let Some(combination) = &settings.hotkey {
-                if let Err(e) = register(app, combination) {
-                    if let Some(old) = old_shortcut {
-                        let _ = app.global_shortcut().register(old);
-                    }
-                    return Err(e);
-                }
-            }
-        }
+    if new != old_shortcut || !held {
+        rebind(app, old_shortcut.filter(|_| held), settings.hotkey.as_deref())?;
     }
     let autostart = app.autolaunch();
     let mut applied = settings;

@@ -73,3 +73,20 @@ pub fn hide_or_quit<R: Runtime>(app: &AppHandle<R>) {
         app.exit(0);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The window's own background is the page's `--bg`, light and dark (written twice:
+    /// the window needs it before the page exists).
+    #[test]
+    fn the_background_is_the_page_s() {
+        let css = include_str!("../../../ui/src/app.css");
+        let hex = |Color(r, g, b, _): Color| format!("--bg: #{r:02x}{g:02x}{b:02x};");
+        let light = css.find(&hex(BACKGROUND_LIGHT)).expect("the light --bg");
+        let dark = css.find(&hex(BACKGROUND_DARK)).expect("the dark --bg");
+        let dark_rules = css.find("prefers-color-scheme: dark").expect("the dark rules");
+        assert!(light < dark_rules && dark_rules < dark, "light before the dark block, dark inside it");
+    }
+}
