@@ -17,7 +17,7 @@ import type {
   UrlProblem,
   UserIdProblem,
 } from "../bindings";
-import { lang, type Lang, type Words } from "./i18n.svelte";
+import { lang, type Lang, type Table, type Words } from "./i18n.svelte";
 
 /** The next step an error suggests: the UI shows a button for it. */
 export type NextStep = "retry" | "settings" | null;
@@ -27,8 +27,6 @@ export type UnexpectedError = { code: "internal"; message: string; hasRawAnswer?
 export type ShownError = ErrorBody | UnexpectedError;
 
 type ErrorOf<C extends ErrorCode> = Extract<ErrorBody, { code: C }>;
-type Kinded = { kind: string };
-type Table<T extends Kinded> = { [K in T["kind"]]: (p: Extract<T, { kind: K }>) => Words };
 
 const FIELD_LABELS: Record<ProfileField, Words> = {
   id: { zh: "配置 ID", en: "profile ID" },

@@ -31,6 +31,9 @@ export function setLang(next: Lang): void {
 /** One text in both languages. */
 export type Words = { zh: string; en: string };
 
+/** A sentence for each kind of a generated `{ kind, … }` union, from its parameters. */
+export type Table<T extends { kind: string }> = { [K in T["kind"]]: (p: Extract<T, { kind: K }>) => Words };
+
 const TEXT = {
   appTitle: { zh: "Op 客服控制台", en: "Op Console" },
   demoBadge: { zh: "演示数据", en: "Demo data" },

@@ -1,7 +1,7 @@
 // The fields of an answer that could not be read, as the operator reads them. Typed by
 // the generated unions: a new kind of warning fails svelte-check until it is worded here.
 import type { FieldWarning, JsonKind, WarningProblem } from "../bindings";
-import { lang, type Words } from "./i18n.svelte";
+import { lang, type Table, type Words } from "./i18n.svelte";
 
 const FOUND: Record<JsonKind, Words> = {
   object: { zh: "一个对象", en: "an object" },
@@ -11,7 +11,7 @@ const FOUND: Record<JsonKind, Words> = {
   boolean: { zh: "一个布尔值", en: "a true/false value" },
 };
 
-const PROBLEMS: { [K in WarningProblem["kind"]]: (p: Extract<WarningProblem, { kind: K }>) => Words } = {
+const PROBLEMS: Table<WarningProblem> = {
   unreadable: (p) => ({ zh: `收到${FOUND[p.found].zh}，已略过`, en: `found ${FOUND[p.found].en}; left out` }),
   noPoint: () => ({ zh: "坐标不是地图上的点，未显示位置", en: "the coordinates are no point on the map; no position shown" }),
   swapped: () => ({ zh: "纬度和经度被对调，已按正确顺序显示", en: "latitude and longitude were swapped; shown the right way round" }),
