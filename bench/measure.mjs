@@ -17,12 +17,14 @@ import {
   remote,
   ROOT,
   SECRET,
+  setClipboard,
   start,
   startOpSim,
   stopAll,
   TARGET,
   TOKEN,
   waitFor,
+  windowShown,
 } from "../tests/e2e/harness.mjs";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
@@ -289,15 +291,6 @@ function invokes(browser, n, command, args) {
 
 const HOTKEY_PRESSES = Number(process.env.BENCH_HOTKEY_PRESSES ?? 100);
 
-/** Is the console's window mapped (not hidden to the tray)? */
-function windowShown() {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Op Console$"], { encoding: "utf8" }).trim() !== "";
-  } catch {
-    return false;
-  }
-}
-
 /**
  * "Hotkey pressed → result painted": the window is hidden to the tray before each press,
  * the user ID is on the clipboard; the time runs from just before xdotool is started to
@@ -323,9 +316,7 @@ async function hotkeyLookups(browser, ids) {
       window.__TAURI_INTERNALS__.invoke("close_window");
     });
     await waitFor(() => !windowShown(), "the window hidden before the press", 10000);
-    const xclip = spawn("xclip", ["-selection", "clipboard", "-i"], { stdio: ["pipe", "ignore", "ignore"] });
-    xclip.stdin.end(`用户 ${id} 的问题`);
-    await new Promise((resolve) => xclip.on("exit", resolve));
+    await setClipboard(`用户 ${id} 的问题`);
     const pressed = performance.timeOrigin + performance.now();
     execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+alt+u"]);
     let painted = null;

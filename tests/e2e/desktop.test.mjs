@@ -4,33 +4,34 @@
 // the reveal, and axe-core on the main screen and Settings in zh/en, light and dark.
 import { describe } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
-import { $, APP, EXAMPLE, XDG, browser, lookUp, openApp, press, scenario, start, text, waitFor, waitText, withDriver } from "./harness.mjs";
+import {
+  $,
+  APP,
+  EXAMPLE,
+  XDG,
+  browser,
+  lookUp,
+  openApp,
+  press,
+  scenario,
+  setClipboard,
+  start,
+  text,
+  waitFor,
+  waitText,
+  windowShown,
+  withDriver,
+} from "./harness.mjs";
 
 withDriver();
 
 const RICH = "u0001-rich";
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** Is the console's window mapped on the display (not hidden to the tray)? */
-function windowShown() {
-  try {
-    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Op Console$"], { encoding: "utf8" }).trim() !== "";
-  } catch {
-    return false; // xdotool exits 1 when nothing matches
-  }
-}
-
-/** Puts text on the CLIPBOARD selection, as copying it in another app would. */
-async function setClipboard(value) {
-  const xclip = spawn("xclip", ["-selection", "clipboard", "-i"], { stdio: ["pipe", "ignore", "ignore"] });
-  xclip.stdin.end(value);
-  // xclip's parent exits once its child owns the selection.
-  await new Promise((resolve) => xclip.on("exit", resolve));
-}
 const readClipboard = () => execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
 

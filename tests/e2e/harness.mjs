@@ -153,6 +153,23 @@ export function filesUnder(dir) {
   return out;
 }
 
+/** Is the console's window mapped on the display (not hidden to the tray)? */
+export function windowShown() {
+  try {
+    return execFileSync("xdotool", ["search", "--onlyvisible", "--name", "^Op Console$"], { encoding: "utf8" }).trim() !== "";
+  } catch {
+    return false; // xdotool exits 1 when nothing matches
+  }
+}
+
+/** Puts text on the CLIPBOARD selection, as copying it in another app would. */
+export async function setClipboard(value) {
+  const xclip = spawn("xclip", ["-selection", "clipboard", "-i"], { stdio: ["pipe", "ignore", "ignore"] });
+  xclip.stdin.end(value);
+  // xclip's parent exits once its child owns the selection.
+  await new Promise((resolve) => xclip.on("exit", resolve));
+}
+
 /** A test body that leaves a screenshot behind when it fails. */
 export const scenario = (name, body) =>
   it(name, async () => {
