@@ -141,6 +141,8 @@ mod tests {
         ) {
             let trimmed = secret.trim();
             proptest::prop_assume!(trimmed.chars().count() >= 2);
+            // A credential of stars only is still inside the mask ("***") that replaced it.
+            proptest::prop_assume!(!trimmed.chars().all(|c| c == '*'));
             let redactor = Redactor::new([secret.as_str()]);
             let form: String = url::form_urlencoded::byte_serialize(trimmed.as_bytes()).collect();
             let json = serde_json::to_string(trimmed).unwrap();
