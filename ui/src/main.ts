@@ -1,5 +1,4 @@
 import { mount } from "svelte";
-import "leaflet/dist/leaflet.css";
 import "./app.css";
 import App from "./App.svelte";
 

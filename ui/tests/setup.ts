@@ -22,3 +22,19 @@ if (!Blob.prototype.text) {
     });
   };
 }
+
+// jsdom has no layout, hence no ResizeObserver: this one reports each observed element
+// once, with the clientWidth and clientHeight jsdom gives it (0 unless a test sets them).
+if (!globalThis.ResizeObserver) {
+  globalThis.ResizeObserver = class {
+    readonly #callback: ResizeObserverCallback;
+    constructor(callback: ResizeObserverCallback) {
+      this.#callback = callback;
+    }
+    observe(target: Element): void {
+      queueMicrotask(() => this.#callback([{ target } as ResizeObserverEntry], this));
+    }
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}

@@ -81,6 +81,8 @@ const TEXT = {
   tilesUnavailable: { zh: "地图瓦片不可用，仅显示标记和坐标。", en: "Map tiles are unavailable; the marker and coordinates still show." },
   coordinates: { zh: "坐标", en: "Coordinates" },
   openInMap: { zh: "在地图中打开", en: "Open in map" },
+  zoomIn: { zh: "放大", en: "Zoom in" },
+  zoomOut: { zh: "缩小", en: "Zoom out" },
 
   userTitle: { zh: "用户", en: "User" },
   userId: { zh: "用户 ID", en: "User ID" },
