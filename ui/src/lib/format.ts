@@ -35,9 +35,15 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ["second", 1],
 ];
 
+// One formatter per language: building one costs more than the rest of a result's update.
+const AGE_FORMATS: Record<Lang, Intl.RelativeTimeFormat> = {
+  zh: new Intl.RelativeTimeFormat("zh-CN", { numeric: "auto" }),
+  en: new Intl.RelativeTimeFormat("en", { numeric: "auto" }),
+};
+
 export function formatAge(epochMs: number, now: number, lang: Lang): string {
   const seconds = Math.round((epochMs - now) / 1000);
-  const format = new Intl.RelativeTimeFormat(lang === "zh" ? "zh-CN" : "en", { numeric: "auto" });
+  const format = AGE_FORMATS[lang];
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === "second") {
       return format.format(Math.trunc(seconds / size), unit);

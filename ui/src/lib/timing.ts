@@ -4,6 +4,8 @@
 import { tick } from "svelte";
 
 export const LOOKUP_RECEIVED = "op-console:lookup-received";
+/** The components have updated the DOM (before style and layout). */
+export const LOOKUP_UPDATED = "op-console:lookup-updated";
 export const LOOKUP_RENDERED = "op-console:lookup-rendered";
 export const LOOKUP_PAINTED = "op-console:lookup-painted";
 
@@ -19,6 +21,7 @@ function measure(name: string, start: number, end = performance.now()) {
 export async function measureLookup(start: number, received: number): Promise<void> {
   measure(LOOKUP_RECEIVED, start, received);
   await tick();
+  measure(LOOKUP_UPDATED, start);
   // Style and layout now: the DOM holds the result.
   void document.body.offsetHeight;
   measure(LOOKUP_RENDERED, start);
