@@ -141,8 +141,9 @@ mod tests {
         ) {
             let trimmed = secret.trim();
             proptest::prop_assume!(trimmed.chars().count() >= 2);
-            // A credential of stars only is still inside the mask ("***") that replaced it.
-            proptest::prop_assume!(!trimmed.chars().all(|c| c == '*'));
+            // A credential with the mask's own character can be formed again by the mask and
+            // its neighbours ("i*" → "i***"): the property holds for the others.
+            proptest::prop_assume!(!trimmed.contains('*'));
             let redactor = Redactor::new([secret.as_str()]);
             let form: String = url::form_urlencoded::byte_serialize(trimmed.as_bytes()).collect();
             let json = serde_json::to_string(trimmed).unwrap();
