@@ -55,6 +55,29 @@ describe("the location card's map", () => {
     expect(zooms()).toEqual(new Set(["15"]));
   });
 
+  it("follows a drag with its tiles and marker, and a new point starts centred again", async () => {
+    // jsdom has no pointer capture; WebKit has.
+    HTMLElement.prototype.setPointerCapture = () => {};
+    const card = render(LocationCard, { location: HERE, tiles: TILES });
+    await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
+    const map = screen.getByTestId("map");
+    const pin = () => screen.getByTestId("map-marker").parentElement!;
+    const lefts = () => tileImages().map((img) => parseFloat(img.style.left));
+    const before = { tiles: lefts(), pin: parseFloat(pin().style.left) };
+    await fireEvent(map, new MouseEvent("pointerdown", { button: 0, clientX: 300, clientY: 100, bubbles: true }));
+    await fireEvent(map, new MouseEvent("pointermove", { clientX: 340, clientY: 100, bubbles: true }));
+    await fireEvent(map, new MouseEvent("pointerup", { clientX: 340, clientY: 100, bubbles: true }));
+    // Dragged 40 px to the right: the marker follows exactly; the tiles too (a column may come or go).
+    expect(parseFloat(pin().style.left)).toBe(before.pin + 40);
+    expect(lefts().some((left) => before.tiles.includes(left - 40))).toBe(true);
+    // Moving the pointer without a button pressed does nothing.
+    await fireEvent(map, new MouseEvent("pointermove", { clientX: 400, clientY: 100, bubbles: true }));
+    expect(parseFloat(pin().style.left)).toBe(before.pin + 40);
+    await card.rerender({ location: THERE, tiles: TILES });
+    expect(parseFloat(pin().style.left)).toBe(300 - 11);
+    delete (HTMLElement.prototype as Partial<HTMLElement>).setPointerCapture;
+  });
+
   it("says the tiles are unavailable while they fail, until one loads", async () => {
     render(LocationCard, { location: HERE, tiles: TILES });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
