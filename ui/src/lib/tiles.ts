@@ -1,7 +1,7 @@
 // Web-Mercator tile arithmetic for the location card's map: which `{z}/{x}/{y}` tiles
 // cover a view and where each lands. The map is a fixed set of <img> slots whose sources
 // change with the view, instead of a tile layer that builds new elements for every lookup
-// (bench/RESULTS.md, "Where the memory goes": that layer kept ~45 MiB more in WebKit over
+// (bench/RESULTS.md, "Memory": Leaflet's tile layer kept ~45 MiB more in WebKit over
 // 1,000 lookups).
 import type { LatLng } from "./coords";
 
