@@ -119,6 +119,10 @@ fn contract() -> String {
     out.push_str(&format!(
         "/** A new profile with the defaults, as the editor starts it. */\nexport const NEW_PROFILE: Profile = {new_profile};\n\n"
     ));
+    let subdomains = serde_json::to_string(&console_core::TILE_SUBDOMAINS).unwrap();
+    out.push_str(&format!(
+        "/** What a tile template's `{{s}}` stands for; the image protocol accepts each. */\nexport const TILE_SUBDOMAINS = {subdomains} as const;\n\n"
+    ));
     let template = serde_json::to_string(EXAMPLE_TEMPLATE).unwrap();
     out.push_str(&format!("/** The template a new `template` sign rule starts from. */\nexport const EXAMPLE_SIGN_TEMPLATE = {template};\n\n"));
     let desktop = json!({

@@ -16,6 +16,9 @@ export const PROFILE_LIMITS = {"apiVersionMaxChars":8,"attributionMaxChars":200,
 /** A new profile with the defaults, as the editor starts it. */
 export const NEW_PROFILE: Profile = {"id":"","name":"","baseUrl":"https://","clientId":"","apiVersion":"01","signRule":{"scheme":"bodyMd5","bodyParam":"body"},"coordSystem":"gcj02","tiles":null,"assetBaseUrl":null,"connectTimeoutMs":5000,"timeoutMs":15000,"statusLabels":{},"operatorId":null,"apiUtcOffsetMinutes":480,"proxy":{"mode":"system"},"caFile":null,"allowInsecureHttp":false};
 
+/** What a tile template's `{s}` stands for; the image protocol accepts each. */
+export const TILE_SUBDOMAINS = ["a","b","c"] as const;
+
 /** The template a new `template` sign rule starts from. */
 export const EXAMPLE_SIGN_TEMPLATE = "{method}{url}{body}{secret}";
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::error::ConsoleError;
 use crate::image_cache::ImageCache;
 use crate::lock::lock;
-use crate::profile::{read_ca_file, Profile};
+use crate::profile::{read_ca_file, Profile, TILE_SUBDOMAINS};
 use crate::url_prefix::url_under;
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
@@ -106,9 +106,9 @@ pub fn image_allowed(profile: &Profile, url: &str) -> bool {
     }
     let mut prefixes: Vec<String> = Vec::new();
     if let Some(tiles) = &profile.tiles {
-        // `{s}` is Leaflet's subdomain (a, b or c); the prefix is the folder before the
-        // first placeholder, so `{z}/{x}/{y}@2x.png` templates work too.
-        for subdomain in ["a", "b", "c"] {
+        // Each subdomain `{s}` may stand for; the prefix is the folder before the first
+        // placeholder, so `{z}/{x}/{y}@2x.png` templates work too.
+        for subdomain in TILE_SUBDOMAINS {
             let template = tiles.url_template.replace("{s}", subdomain);
             let before = template.split('{').next().unwrap_or_default();
             prefixes.push(before[..before.rfind('/').map_or(0, |i| i + 1)].to_owned());

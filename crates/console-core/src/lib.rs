@@ -43,7 +43,9 @@ pub use import_problem::ImportProblem;
 pub use log_redact::redact_log_line;
 pub use lookup_link::{is_link_argument, parse_link, LinkLookup, LinkProblem, LINK_MAX_CHARS, LINK_SCHEME};
 pub use map_link::map_link;
-pub use profile::{is_profile_id, limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID};
+pub use profile::{
+    is_profile_id, limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID, TILE_SUBDOMAINS,
+};
 pub use profile_problem::{ProfileField, ProfileProblem};
 pub use profiles_file::{ProfilesFile, IMPORT_MAX_BYTES, PROFILES_FILE_NAME};
 pub use recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};

@@ -25,6 +25,10 @@ pub enum CoordSystem {
     Bd09,
 }
 
+/// What a tile template's `{s}` stands for (Leaflet's convention): the page spreads tiles
+/// over these, and the image allow-list accepts each.
+pub const TILE_SUBDOMAINS: [&str; 3] = ["a", "b", "c"];
+
 /// A map tile layer: `{z}/{x}/{y}` URL template, its attribution and its datum.
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -338,7 +342,8 @@ fn tile_template_url(template: &str) -> Result<Url, ProfileProblem> {
             return Err(ProfileProblem::TilePlaceholder { placeholder: part.to_owned() });
         }
     }
-    let sample = template.replace("{z}", "1").replace("{x}", "1").replace("{y}", "1").replace("{s}", "a");
+    let sample =
+        template.replace("{z}", "1").replace("{x}", "1").replace("{y}", "1").replace("{s}", TILE_SUBDOMAINS[0]);
     let url = Url::parse(sample.trim()).map_err(|_| UrlProblem::NotUrl)?;
     if !matches!(url.scheme(), "http" | "https") {
         return Err(UrlProblem::Scheme.into());

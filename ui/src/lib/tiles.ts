@@ -3,6 +3,7 @@
 // change with the view, instead of a tile layer that builds new elements for every lookup
 // (bench/RESULTS.md, "Memory": Leaflet's tile layer kept ~45 MiB more in WebKit over
 // 1,000 lookups).
+import { TILE_SUBDOMAINS } from "../contract";
 import type { LatLng } from "./coords";
 
 export const TILE_SIZE = 256;
@@ -12,8 +13,6 @@ export const MIN_ZOOM = 3;
 export const MAX_ZOOM = 19;
 // Web Mercator's edge: beyond it there are no tiles.
 const MAX_LATITUDE = 85.0511287798;
-// Leaflet's `{s}` subdomains, so that templates written for it keep working.
-const SUBDOMAINS = ["a", "b", "c"];
 
 /** A point in the world's pixels at a zoom (x east, y south; the world is 256·2^z wide). */
 export interface Pixel {
@@ -53,7 +52,8 @@ export function zoomed(view: View, step: 1 | -1): View {
 
 export function tileUrl(template: string, zoom: number, x: number, y: number): string {
   return template
-    .replaceAll("{s}", SUBDOMAINS[Math.abs(x + y) % SUBDOMAINS.length])
+    // Spread over the subdomains as Leaflet does, so templates written for it keep working.
+    .replaceAll("{s}", TILE_SUBDOMAINS[Math.abs(x + y) % TILE_SUBDOMAINS.length])
     .replaceAll("{z}", String(zoom))
     .replaceAll("{x}", String(x))
     .replaceAll("{y}", String(y));
