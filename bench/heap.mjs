@@ -9,10 +9,11 @@
 //     render   the last two answers shown in turn (Alt+← / Alt+→): rendering, no IPC
 //     ipc      lookup_chat invoked COUNT times: the IPC and the answer, nothing rendered
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXAMPLE } from "../tests/e2e/harness.mjs";
+import { memory } from "./processes.mjs";
 
 const [binary, countArg = "3000", mode = "lookups"] = process.argv.slice(2);
 const COUNT = Number(countArg);
@@ -38,35 +39,11 @@ const app = spawn(binary, [], {
 });
 process.on("exit", () => app.kill());
 
-function processTree(root) {
-  const children = new Map();
-  for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(pid)]);
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  const all = [root];
-  for (let i = 0; i < all.length; i++) all.push(...(children.get(all[i]) ?? []));
-  return all;
-}
-
+/** PSS of the app and its WebKit processes, per process. */
 function pss() {
-  const by = {};
-  for (const pid of processTree(app.pid)) {
-    try {
-      const kb = Number(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8").match(/^Pss:\s+(\d+) kB/m)[1]);
-      const name = readFileSync(`/proc/${pid}/comm`, "utf8").trim();
-      by[name] = (by[name] ?? 0) + kb / 1024;
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  const total = Object.values(by).reduce((a, b) => a + b, 0);
-  return `${total.toFixed(1)} MiB (${Object.entries(by).map(([n, m]) => `${n} ${m.toFixed(1)}`).join(", ")})`;
+  const { pss: total, byProcess } = memory(app.pid);
+  const mib = (bytes) => (bytes / 1048576).toFixed(1);
+  return `${mib(total)} MiB (${Object.entries(byProcess).map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")})`;
 }
 
 // ---------- the inspector ----------

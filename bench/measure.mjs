@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
+import { alive, descendants, memory } from "./processes.mjs";
 import {
   canConnect,
   CLIENT,
@@ -69,53 +70,6 @@ function sizes(app) {
 }
 
 // ---------- processes and memory ----------
-
-function stat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const [state, ppid] = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { state, ppid: Number(ppid), name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) };
-  } catch {
-    return null;
-  }
-}
-function descendants(root) {
-  const table = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const info = stat(entry);
-    if (info && info.state !== "Z") table.push({ pid: Number(entry), ...info });
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const p of table) if (p.ppid === out[i]) out.push(p.pid);
-  return out;
-}
-const alive = (pid) => {
-  const info = stat(pid);
-  return info !== null && info.state !== "Z";
-};
-const kb = (text, field) => Number(text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
-
-/** RSS and PSS summed over the app and every process below it (WebKit's web and network processes). */
-function memory(root) {
-  let rss = 0;
-  let pss = 0;
-  const names = [];
-  const byProcess = {};
-  for (const pid of descendants(root)) {
-    try {
-      const text = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-      rss += kb(text, "Rss") * 1024;
-      pss += kb(text, "Pss") * 1024;
-      const name = stat(pid)?.name ?? "?";
-      names.push(name);
-      byProcess[name] = (byProcess[name] ?? 0) + kb(text, "Pss") * 1024;
-    } catch {
-      /* ended meanwhile */
-    }
-  }
-  return { rss, pss, names, byProcess };
-}
 
 /** Memory once it has settled: sampled every 500 ms until four samples in a row agree within 0.5 %. */
 async function settledMemory(root) {
