@@ -19,7 +19,7 @@ pub fn run() {
         // First: a second launch shows the running window, with its link or --profiles.
         .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
             startup::import_from_second_launch(app, &argv, &cwd);
-            desktop::links_from_second_launch(app, &argv);
+            desktop::links_in_arguments(app, &argv);
             desktop::show_main_window(app);
         }))
         .plugin(log_redaction::plugin())

@@ -4,7 +4,7 @@ use tauri::{AppHandle, Runtime};
 /// `op-console opconsole://lookup/…` (how the desktop starts a link's handler on Linux
 /// and Windows): the request waits in the inbox until the page is ready.
 pub fn links_at_start<R: Runtime>(app: &AppHandle<R>) {
-    links_from_second_launch(app, &std::env::args().collect::<Vec<_>>());
+    links_in_arguments(app, &std::env::args().collect::<Vec<_>>());
     // macOS hands links over as events, not arguments.
     #[cfg(target_os = "macos")]
     {
@@ -19,9 +19,9 @@ pub fn links_at_start<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
-/// A second launch with a link, routed here by single-instance: it lands in this window.
-/// `argv` is a whole command line, the program's name first.
-pub fn links_from_second_launch<R: Runtime>(app: &AppHandle<R>, argv: &[String]) {
+/// The links on a command line (`argv`, the program's name first): this launch's, or a
+/// second launch's routed here by single-instance. Each lands in this window.
+pub fn links_in_arguments<R: Runtime>(app: &AppHandle<R>, argv: &[String]) {
     for link in argv.iter().skip(1).filter(|arg| is_link_argument(arg)) {
         super::send(app, DesktopRequest::from_link(link));
     }

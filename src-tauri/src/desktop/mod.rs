@@ -10,7 +10,7 @@ mod window;
 
 pub use hotkey::{apply_settings, hotkey_registered};
 pub use inbox::Inbox;
-pub use links::{links_at_start, links_from_second_launch};
+pub use links::{links_at_start, links_in_arguments};
 pub use tray::show_tray;
 pub use window::{hide_or_quit, on_window_event, prepare_start, show_at_start, show_main_window};
 
