@@ -37,7 +37,6 @@ pub use desktop_settings::{
 };
 pub use error::{ConsoleError, ErrorBody};
 pub use harden::harden_process;
-pub use image_cache::IMAGE_CACHE_BYTES;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use import_problem::ImportProblem;
 pub use log_redact::redact_log_line;
