@@ -67,12 +67,13 @@ describe("search", () => {
     expect(input.value).toBe("");
   });
 
-  it("tells the backend it is ready once the profile is known", async () => {
+  it("tells the backend it is ready once the profile is known, and builds the tray after", async () => {
     const calls = backend(() => views[EXAMPLE]);
     render(App);
-    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("ui_ready"));
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("connect_desktop"));
     const order = calls.map((c) => c.cmd);
     expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("ui_ready"));
+    expect(order.indexOf("ui_ready")).toBeLessThan(order.indexOf("connect_desktop"));
     expect(screen.getByTestId("profile-select")).toBeTruthy();
   });
 
