@@ -5,6 +5,7 @@ mod desktop;
 mod image_protocol;
 mod log_redaction;
 mod startup;
+mod webkit_options;
 
 use console_core::{Console, Vault};
 use tauri::Manager;
@@ -13,6 +14,8 @@ pub use commands::{handlers, StartedAt, COMMANDS};
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());
+    // Before WebKit (and any thread) starts: its processes inherit the environment.
+    webkit_options::prepare();
     // No core file and no same-user ptrace of a process that holds credentials.
     console_core::harden_process();
     let builder = tauri::Builder::default()
