@@ -369,8 +369,9 @@ async function lookups() {
       const n = Math.min(250 - (done % 250), LEAK_LOOKUPS - done);
       await run(n);
       done += n;
-      curve.push([done, (await settledMemory(app)).pss]);
-      log(`after ${done} lookups: PSS ${mib(curve.at(-1)[1])}`);
+      const settled = await settledMemory(app);
+      curve.push([done, settled.pss]);
+      log(`after ${done} lookups: PSS ${mib(settled.pss)} ${perProcess(settled)}`);
     }
     const afterAll = await settledMemory(app);
     log(`after ${LEAK_LOOKUPS} lookups: PSS ${mib(afterAll.pss)}, RSS ${mib(afterAll.rss)} ${perProcess(afterAll)}`);
