@@ -17,7 +17,11 @@
 const OPTIONS: &[(&str, &str)] = &[("JSC_useGenerationalGC", "false"), ("JSC_largeHeapSize", "8388608")];
 
 /// At the very start, before any thread exists (the environment is the process's). A value
-/// set from outside (support tuning a desktop) wins.
+/// set from outside (support tuning a desktop) wins. A program the console starts (the
+/// browser that "Open in map" launches through xdg-open) inherits them as well: other
+/// engines ignore them; a WebKit-based browser started that way collects as the console
+/// does, at some cost in its own speed. Unsetting them once WebKit has started its
+/// processes would race with the threads then running.
 pub fn prepare() {
     for (name, value) in OPTIONS {
         if std::env::var_os(name).is_none() {
