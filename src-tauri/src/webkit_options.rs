@@ -11,7 +11,7 @@
 /// - A collection is due after 8 MiB of heap rather than 32 (`largeHeapSize`, the floor
 ///   under JavaScriptCore's twice-the-live-heap rule): the highest excursion above the
 ///   plateau, garbage waiting at rest for the next collection, went from 21–32 MiB (six
-///   runs) to 9–19 (three runs).
+///   runs) to 9–19 (five runs).
 ///
 /// The lookup latencies were the same with both (bench/RESULTS.md has the runs).
 const OPTIONS: &[(&str, &str)] = &[("JSC_useGenerationalGC", "false"), ("JSC_largeHeapSize", "8388608")];
