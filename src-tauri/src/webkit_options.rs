@@ -29,3 +29,18 @@ pub fn prepare() {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sets_each_option_unless_it_was_set_from_outside() {
+        // Nothing else in this test binary reads these variables.
+        std::env::set_var("JSC_useGenerationalGC", "true");
+        std::env::remove_var("JSC_largeHeapSize");
+        prepare();
+        assert_eq!(std::env::var("JSC_useGenerationalGC").as_deref(), Ok("true"));
+        assert_eq!(std::env::var("JSC_largeHeapSize").as_deref(), Ok("8388608"));
+    }
+}
