@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { EXAMPLE } from "../tests/e2e/harness.mjs";
+import { EXAMPLE, xdgFolders } from "../tests/e2e/harness.mjs";
 import { memory } from "./processes.mjs";
 
 const [binary, countArg = "3000", mode = "lookups"] = process.argv.slice(2);
@@ -31,9 +31,7 @@ const app = spawn(binary, [], {
   env: {
     ...process.env,
     HOME: home,
-    XDG_CONFIG_HOME: join(home, "config"),
-    XDG_DATA_HOME: join(home, "data"),
-    XDG_CACHE_HOME: join(home, "cache"),
+    ...xdgFolders(home),
     WEBKIT_INSPECTOR_HTTP_SERVER: INSPECTOR,
   },
 });

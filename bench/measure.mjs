@@ -26,6 +26,7 @@ import {
   TOKEN,
   waitFor,
   windowShown,
+  xdgFolders,
 } from "../tests/e2e/harness.mjs";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 10);
@@ -88,16 +89,10 @@ async function settledMemory(root) {
 
 // ---------- cold start and idle memory ----------
 
-const xdg = (home) => ({
-  XDG_CONFIG_HOME: join(home, "config"),
-  XDG_DATA_HOME: join(home, "data"),
-  XDG_CACHE_HOME: join(home, "cache"),
-});
-
 /** Process start → the app's `ui-ready` line (its page is ready for input). */
 async function launch(app, home) {
   const started = performance.now();
-  const child = spawn(app.binary, [], { env: { ...process.env, ...xdg(home) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(app.binary, [], { env: { ...process.env, ...xdgFolders(home) }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
   // The app's own clock too: from its main() to the page loaded and to ui-ready.
@@ -313,7 +308,7 @@ async function lookups() {
   // The operator's credentials in the session's keyring, where the console reads them: one
   // entry, bound to the profile's server and client ID.
   execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
-  const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdg(home), OP_CONSOLE_PROFILES: profiles });
+  const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdgFolders(home), OP_CONSOLE_PROFILES: profiles });
   await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   const browser = await remote({
     hostname: "127.0.0.1",

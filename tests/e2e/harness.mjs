@@ -78,10 +78,14 @@ export async function startOpSim(binary = OP_SIM, args = ["--sign-rule", "alipay
 }
 
 export const home = mkdtempSync(join(tmpdir(), "op-console-e2e-"));
+/** The XDG folders of an app that keeps its files under `root`. */
+export const xdgFolders = (root) => ({
+  XDG_CONFIG_HOME: join(root, "config"),
+  XDG_DATA_HOME: join(root, "data"),
+  XDG_CACHE_HOME: join(root, "cache"),
+});
 export const XDG = {
-  XDG_CONFIG_HOME: join(home, "config"),
-  XDG_DATA_HOME: join(home, "data"),
-  XDG_CACHE_HOME: join(home, "cache"),
+  ...xdgFolders(home),
   // The app's home too: start at login writes ~/.config/autostart whatever XDG_CONFIG_HOME says.
   HOME: home,
 };
