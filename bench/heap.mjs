@@ -13,7 +13,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXAMPLE, xdgFolders } from "../tests/e2e/harness.mjs";
-import { memory } from "./processes.mjs";
+import { memory, mib, perProcess } from "./processes.mjs";
 
 const [binary, countArg = "3000", mode = "lookups"] = process.argv.slice(2);
 const COUNT = Number(countArg);
@@ -39,9 +39,8 @@ process.on("exit", () => app.kill());
 
 /** PSS of the app and its WebKit processes, per process. */
 function pss() {
-  const { pss: total, byProcess } = memory(app.pid);
-  const mib = (bytes) => (bytes / 1048576).toFixed(1);
-  return `${mib(total)} MiB (${Object.entries(byProcess).map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")})`;
+  const now = memory(app.pid);
+  return `${mib(now.pss)} ${perProcess(now)}`;
 }
 
 // ---------- the inspector ----------

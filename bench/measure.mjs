@@ -9,7 +9,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
-import { alive, descendants, memory } from "./processes.mjs";
+import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
   canConnect,
   CLIENT,
@@ -387,8 +387,6 @@ function percentile(xs, p) {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
 }
-const perProcess = (m) => `(PSS: ${Object.entries(m.byProcess).map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")})`;
-const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
 const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 const pct = (x) => `${(x * 100).toFixed(1)} %`;

@@ -48,3 +48,7 @@ export function memory(root) {
   }
   return { rss, pss, names, byProcess };
 }
+
+export const mib = (bytes) => `${(bytes / 1048576).toFixed(1)} MiB`;
+/** A `memory()` result's PSS per process, for a log line. */
+export const perProcess = (m) => `(PSS: ${Object.entries(m.byProcess).map(([name, bytes]) => `${name} ${mib(bytes)}`).join(", ")})`;
