@@ -199,10 +199,13 @@ function pageLookups(browser, ids) {
         });
         observer.observe({ type: "measure" });
       });
-      // The operator types the ID, sees it, then presses: the typed text is painted before
-      // the press, as it is when typing (otherwise that paint would land inside the lookup).
-      input.value = id;
-      input.dispatchEvent(new Event("input", { bubbles: true }));
+      // The operator types (or pastes) the ID, sees it, then presses: the typed text is
+      // painted before the press, as it is when typing (otherwise that paint would land
+      // inside the lookup). It goes in by the editing path that typing and pasting take:
+      // setting `value` on the focused field would make WebKit repaint the whole window,
+      // which typing does not (bench/RESULTS.md).
+      input.select();
+      document.execCommand("insertText", false, id);
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       button.click();
       await painted;
