@@ -118,7 +118,28 @@ export async function fill(testid, value) {
 export async function press(testid) {
   const element = await $(testid);
   await element.scrollIntoView({ block: "center" });
+  await stopsMoving(element);
   await element.click();
+}
+/**
+ * Waits until the element is in the same place for two frames in a row: a click lands on
+ * coordinates, and a layout still settling (an answer arriving above it) would move the
+ * element from under them.
+ */
+function stopsMoving(element) {
+  return browser.executeAsync((target, done) => {
+    let last = "";
+    const check = () => {
+      const box = target.getBoundingClientRect();
+      const now = `${box.x},${box.y},${box.width},${box.height}`;
+      if (now === last) done();
+      else {
+        last = now;
+        requestAnimationFrame(check);
+      }
+    };
+    requestAnimationFrame(check);
+  }, element);
 }
 export const $$ = (testid) => browser.$$(`[data-testid="${testid}"]`);
 // The text, not WebDriver's "visible text": WebKitWebDriver reads a two-line clamp
