@@ -13,6 +13,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EXAMPLE, xdgFolders } from "../tests/e2e/harness.mjs";
+import { operatorLookups } from "./operator.mjs";
 import { memory, mib, perProcess } from "./processes.mjs";
 
 const [binary, countArg = "3000", mode = "lookups"] = process.argv.slice(2);
@@ -104,7 +105,7 @@ async function inPage(body) {
   }
 }
 
-// What an operator waits for: the result painted and its images loaded.
+// What an operator waits for after Alt+← / Alt+→: the result painted and its images loaded.
 const settle = `
   for (let f = 0; f < 600; f++) {
     if (![...document.querySelectorAll("main img")].some((img) => !img.complete)) break;
@@ -112,22 +113,8 @@ const settle = `
   }`;
 const steps = {
   lookups: (n, offset) => `
-    const input = document.querySelector('[data-testid="search-input"]');
-    const button = document.querySelector('[data-testid="search-button"]');
-    const users = ${JSON.stringify(USERS)};
-    for (let i = 0; i < ${n}; i++) {
-      const painted = new Promise((resolve) => {
-        const o = new PerformanceObserver((l) => { if (l.getEntriesByName("op-console:lookup-painted").length) { o.disconnect(); resolve(); } });
-        o.observe({ type: "measure" });
-      });
-      // As measure.mjs types: by the editing path of typing and pasting.
-      input.select();
-      document.execCommand("insertText", false, users[(i + ${offset}) % 2]);
-      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      button.click();
-      await painted;
-      ${settle}
-    }`,
+    const ids = ${JSON.stringify(Array.from({ length: n }, (_, i) => USERS[(i + offset) % 2]))};
+    await new Promise((done) => (${operatorLookups})(ids, done));`,
   render: (n, offset) => `
     for (let i = 0; i < ${n}; i++) {
       window.dispatchEvent(new KeyboardEvent("keydown", { key: (i + ${offset}) % 2 ? "ArrowRight" : "ArrowLeft", altKey: true }));

@@ -9,6 +9,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
+import { operatorLookups } from "./operator.mjs";
 import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
   canConnect,
@@ -182,55 +183,6 @@ async function startSim() {
   return { base, serverUs };
 }
 
-/** Runs lookups in the page: the operator's input and button, timed by the page's own measures. */
-function pageLookups(browser, ids) {
-  return browser.executeAsync(async (ids, done) => {
-    const input = document.querySelector('[data-testid="search-input"]');
-    const button = document.querySelector('[data-testid="search-button"]');
-    const duration = (name) => performance.getEntriesByName(name)[0]?.duration ?? null;
-    const out = [];
-    for (const id of ids) {
-      const painted = new Promise((resolve) => {
-        const observer = new PerformanceObserver((list) => {
-          if (list.getEntriesByName("op-console:lookup-painted").length) {
-            observer.disconnect();
-            resolve();
-          }
-        });
-        observer.observe({ type: "measure" });
-      });
-      // The operator types (or pastes) the ID, sees it, then presses: the typed text is
-      // painted before the press, as it is when typing (otherwise that paint would land
-      // inside the lookup). It goes in by the editing path that typing and pasting take:
-      // setting `value` on the focused field would make WebKit repaint the whole window,
-      // which typing does not (bench/RESULTS.md).
-      input.select();
-      document.execCommand("insertText", false, id);
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      button.click();
-      await painted;
-      // The operator reads the result before the next lookup: wait until its images
-      // (map tiles, logo, avatar) have arrived, so that one lookup's tiles do not queue
-      // in front of the next one.
-      for (let frames = 0; frames < 600; frames++) {
-        const pending = [...document.querySelectorAll("main img")].some((img) => !img.complete);
-        if (!pending) break;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-      }
-      const error = document.querySelector('[data-testid="error-panel"]');
-      out.push({
-        id,
-        received: duration("op-console:lookup-received"),
-        updated: duration("op-console:lookup-updated"),
-        rendered: duration("op-console:lookup-rendered"),
-        painted: duration("op-console:lookup-painted"),
-        shownUser: document.querySelector('[data-testid="user-id"]')?.textContent ?? null,
-        error: error ? error.getAttribute("data-code") : null,
-      });
-    }
-    done(out);
-  }, ids);
-}
 
 /** Times `n` invokes of `command` from the page, with nothing rendered. */
 function invokes(browser, n, command, args) {
@@ -342,7 +294,7 @@ async function lookups() {
     const ids = (n) => Array.from({ length: n }, (_, i) => (i % 2 ? "u0001-rich" : EXAMPLE));
     const run = async (n) => {
       const before = serverUs.length;
-      const rows = await pageLookups(browser, ids(n));
+      const rows = await browser.executeAsync(operatorLookups, ids(n));
       await waitFor(() => serverUs.length >= before + n, "op-sim's log of every lookup", 10000);
       if (serverUs.length !== before + n) throw new Error(`op-sim logged ${serverUs.length - before} lookups for ${n}`);
       // Each answer on screen is the user asked for, not the one before.
