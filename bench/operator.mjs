@@ -9,7 +9,13 @@
 export async function operatorLookups(ids, done) {
   const input = document.querySelector('[data-testid="search-input"]');
   const button = document.querySelector('[data-testid="search-button"]');
-  const duration = (name) => performance.getEntriesByName(name)[0]?.duration ?? null;
+  // To the microsecond: a measure is the difference of two times, and floating point leaves
+  // 10.00000000000091 where the clock said 10, which a budget of "≤ 10" would count as
+  // missed (WebKit's clock moves in whole milliseconds).
+  const duration = (name) => {
+    const entry = performance.getEntriesByName(name)[0];
+    return entry ? Math.round(entry.duration * 1000) / 1000 : null;
+  };
   const out = [];
   for (const id of ids) {
     const painted = new Promise((resolve) => {
