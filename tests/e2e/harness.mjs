@@ -214,7 +214,9 @@ export function withDriver() {
     await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   });
   after(async () => {
-    await closeApp().catch(() => {});
+    // A driver left stuck by a failed test may never answer: the processes end regardless.
+    const stuck = new Promise((resolve) => setTimeout(resolve, 20000).unref());
+    await Promise.race([closeApp().catch(() => {}), stuck]);
     stopAll();
   });
 }

@@ -4,4 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")"
 [ $# -gt 0 ] || set -- console.test.mjs desktop.test.mjs
-exec ../../scripts/headless-session.sh node --test --test-concurrency=1 --test-reporter=spec "$@"
+# A test that hangs (a driver that stopped answering) fails after 5 minutes instead of
+# holding CI, and a file's process ends once its tests have, whatever is still open.
+exec ../../scripts/headless-session.sh node --test --test-concurrency=1 --test-timeout=300000 --test-force-exit --test-reporter=spec "$@"
