@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { checkUserId } from "../src/lib/userId";
 import { Latest } from "../src/lib/latest";
+import { keepUnchanged } from "../src/lib/recentList";
 import { formatAge, formatLocal } from "../src/lib/format";
 import { setLang } from "../src/lib/i18n.svelte";
 import { errorText, linkProblemText, REASON_KINDS } from "../src/lib/errors";
@@ -34,6 +35,29 @@ describe("newer lookup wins", () => {
     const second = latest.begin();
     expect(latest.isCurrent(first)).toBe(false);
     expect(latest.isCurrent(second)).toBe(true);
+  });
+});
+
+describe("the recent list after a lookup", () => {
+  const entry = (userId: string, at: number, outcome = "ok", profileId = "p") => ({ userId, profileId, at, outcome });
+
+  it("keeps the entries that did not change and takes the moved one as sent", () => {
+    const a = entry("a", 3), b = entry("b", 2), c = entry("c", 1);
+    const next = [entry("c", 9), entry("a", 3), entry("b", 2)];
+    const kept = keepUnchanged([a, b, c], next);
+    expect(kept).toEqual(next);
+    expect(kept[0]).toBe(next[0]);
+    expect(kept[1]).toBe(a);
+    expect(kept[2]).toBe(b);
+  });
+
+  it("takes an entry whose outcome changed, or that belongs to another profile, as sent", () => {
+    const a = entry("a", 3);
+    const next = [entry("a", 3, "timeout"), entry("a", 3, "ok", "q")];
+    const kept = keepUnchanged([a], next);
+    expect(kept[0]).toBe(next[0]);
+    expect(kept[1]).toBe(next[1]);
+    expect(keepUnchanged([a], [])).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ChatView, RecentLookup, UserIdProblem } from "../../bindings";
 import { api, asShownError } from "../api";
 import type { ShownError } from "../errors";
 import { Latest } from "../latest";
+import { keepUnchanged } from "../recentList";
 import { measureLookup } from "../timing";
 import { checkUserId } from "../userId";
 import { RevealStore } from "./reveal.svelte";
@@ -89,7 +90,7 @@ export class LookupStore {
     try {
       const answer = await api.lookupChat(checked.id);
       received = performance.now();
-      this.recent = answer.recent;
+      this.recent = keepUnchanged(this.recent, answer.recent);
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = answer.chat;
       this.reveal.clear();
@@ -137,7 +138,7 @@ export class LookupStore {
 
   async refreshRecent(): Promise<void> {
     try {
-      this.recent = await api.recentLookups();
+      this.recent = keepUnchanged(this.recent, await api.recentLookups());
     } catch {
       /* the list is a convenience: a failure leaves the old one */
     }
