@@ -38,7 +38,7 @@ const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 5000);
 /** The page's memory may grow over a day of lookups by at most this much above its idle size. */
 const PLATEAU_BUDGET_BYTES = 50 * 1048576;
 const FIRST_LOOKUPS = 10;
-/** The console's recent list holds this many lookups (console-core's RECENT_LIMIT). */
+/** The console's recent list holds this many lookups (console-core's RECENT_LIMIT; checked below). */
 const RECENT_LIMIT = 50;
 const IDENTIFIER = JSON.parse(readFileSync(join(ROOT, "src-tauri/tauri.conf.json"), "utf8")).identifier;
 const RELEASE = join(TARGET, "release");
@@ -265,16 +265,17 @@ async function lookups() {
   );
   // An operator's day so far: a full recent list (RECENT_LIMIT, 50) of other users, which
   // each lookup reorders, as at a desk, rather than a list of the two users looked up here.
+  // A few more than it keeps, so that the check below sees its limit.
   const dataDir = join(xdgFolders(home).XDG_DATA_HOME, IDENTIFIER);
   mkdirSync(dataDir, { recursive: true });
   const earlier = Date.now() - 3600_000;
-  const day = Array.from({ length: RECENT_LIMIT - 2 }, (_, i) => ({
+  const earlierLookups = Array.from({ length: RECENT_LIMIT + 8 }, (_, i) => ({
     userId: `u0001-earlier-${String(i + 1).padStart(2, "0")}`,
     profileId: "bench",
     at: earlier - i * 60_000,
     outcome: i % 7 === 3 ? "api" : "ok",
   }));
-  writeFileSync(join(dataDir, "recent.json"), JSON.stringify(day));
+  writeFileSync(join(dataDir, "recent.json"), JSON.stringify(earlierLookups));
   // The operator's credentials in the session's keyring, where the console reads them: one
   // entry, bound to the profile's server and client ID.
   execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
@@ -319,6 +320,9 @@ async function lookups() {
     };
 
     await run(FIRST_LOOKUPS);
+    // The list the console read back, full: its file and its limit are still the ones above.
+    const listed = (await browser.$$('[data-testid="recent-item"]')).length;
+    if (listed !== RECENT_LIMIT) throw new Error(`the recent list shows ${listed} lookups, not ${RECENT_LIMIT}: has its file or limit changed?`);
     const afterFirst = await settledMemory(app);
     log(`after ${FIRST_LOOKUPS} lookups: PSS ${mib(afterFirst.pss)}, RSS ${mib(afterFirst.rss)} ${perProcess(afterFirst)}`);
     // The floor under every lookup: a command that only reads memory.
