@@ -4,13 +4,14 @@
 // row is touched.
 import type { RecentLookup } from "../bindings";
 
-const key = (entry: RecentLookup) => `${entry.profileId}\u0000${entry.userId}`;
+/** One entry per user and profile: the list's identity of an entry (its rows are keyed by it). */
+export const recentKey = (entry: RecentLookup) => `${entry.profileId}\u0000${entry.userId}`;
 
 /** `next`, with each entry equal to one in `previous` replaced by that object. */
 export function keepUnchanged(previous: RecentLookup[], next: RecentLookup[]): RecentLookup[] {
-  const known = new Map(previous.map((entry) => [key(entry), entry]));
+  const known = new Map(previous.map((entry) => [recentKey(entry), entry]));
   return next.map((entry) => {
-    const old = known.get(key(entry));
+    const old = known.get(recentKey(entry));
     return old && old.at === entry.at && old.outcome === entry.outcome ? old : entry;
   });
 }
