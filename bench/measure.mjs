@@ -38,6 +38,8 @@ const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 5000);
 /** The page's memory may grow over a day of lookups by at most this much above its idle size. */
 const PLATEAU_BUDGET_BYTES = 50 * 1048576;
 const FIRST_LOOKUPS = 10;
+/** The benchmark's profile: its file, its credentials and its recent lookups. */
+const PROFILE_ID = "bench";
 /** The console's recent list holds this many lookups (console-core's RECENT_LIMIT; checked below). */
 const RECENT_LIMIT = 50;
 const IDENTIFIER = JSON.parse(readFileSync(join(ROOT, "src-tauri/tauri.conf.json"), "utf8")).identifier;
@@ -249,10 +251,10 @@ async function lookups() {
   writeFileSync(
     profiles,
     JSON.stringify({
-      selected: "bench",
+      selected: PROFILE_ID,
       profiles: [
         {
-          id: "bench",
+          id: PROFILE_ID,
           name: "Bench (op-sim)",
           baseUrl: base,
           clientId: CLIENT,
@@ -271,14 +273,14 @@ async function lookups() {
   const earlier = Date.now() - 3600_000;
   const earlierLookups = Array.from({ length: RECENT_LIMIT + 8 }, (_, i) => ({
     userId: `u0001-earlier-${String(i + 1).padStart(2, "0")}`,
-    profileId: "bench",
+    profileId: PROFILE_ID,
     at: earlier - i * 60_000,
     outcome: i % 7 === 3 ? "api" : "ok",
   }));
   writeFileSync(join(dataDir, "recent.json"), JSON.stringify(earlierLookups));
   // The operator's credentials in the session's keyring, where the console reads them: one
   // entry, bound to the profile's server and client ID.
-  execFileSync(join(RELEASE, "op-console-keyring"), ["set", "bench", base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
+  execFileSync(join(RELEASE, "op-console-keyring"), ["set", PROFILE_ID, base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
   const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdgFolders(home), OP_CONSOLE_PROFILES: profiles });
   await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   const browser = await remote({
@@ -291,7 +293,7 @@ async function lookups() {
   });
   try {
     await browser.$('[data-testid="search-input"]').waitForExist({ timeout: 30000 });
-    await browser.waitUntil(async () => (await browser.$('[data-testid="profile-select"]').getValue()) === "bench", {
+    await browser.waitUntil(async () => (await browser.$('[data-testid="profile-select"]').getValue()) === PROFILE_ID, {
       timeout: 15000,
       timeoutMsg: "the bench profile was not selected",
     });
