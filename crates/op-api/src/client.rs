@@ -10,7 +10,7 @@ use zeroize::Zeroizing;
 use crate::config::{ClientConfig, ConfigProblem};
 use crate::decode::{api_zone, decode_chat_response, ChatLookup};
 use crate::error::{OpError, TlsCause};
-use crate::network::client_builder;
+use crate::network::{client_builder, effective_proxy};
 use crate::raw_answer::raw_answer;
 use crate::redact::{snippet, Redactor};
 use crate::request::{build_signed_request, CONTENT_TYPE};
@@ -35,7 +35,8 @@ pub struct OpClient {
 impl OpClient {
     pub fn new(config: ClientConfig) -> Result<Self, OpError> {
         config.validate()?;
-        let builder = client_builder(&config.proxy, config.extra_roots_pem.as_deref())?
+        let proxy = effective_proxy(&config.proxy, &config.base_url)?;
+        let builder = client_builder(proxy.as_ref(), config.extra_roots_pem.as_deref())?
             .connect_timeout(config.connect_timeout)
             .timeout(config.timeout)
             .user_agent(config.user_agent.clone());

@@ -23,7 +23,7 @@ pub use config::{
 };
 pub use decode::{decode_response, decode_response_in, ChatLookup};
 pub use error::{serialised_code, OpError, TlsCause};
-pub use network::client_builder;
+pub use network::{client_builder, effective_proxy, effective_proxy_in, is_loopback};
 pub use raw_answer::RAW_ANSWER_MAX_BYTES;
 pub use request::{
     build_signed_request, endpoint_url, sign_preview, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD,

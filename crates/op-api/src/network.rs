@@ -1,23 +1,105 @@
 //! The way to the network, shared by the lookups and the console's image fetches: no
 //! redirects followed (they would carry the token, or an image request, elsewhere), the
-//! profile's proxy, and the operating system's roots plus a profile's CA file.
+//! proxy resolved here (never by reqwest from the environment behind our back), and the
+//! operating system's roots plus a profile's CA file.
+
+use url::Url;
 
 use crate::config::{ConfigProblem, ProxyMode};
 
-/// A reqwest builder with the proxy and roots set; the caller adds timeouts and its agent.
+/// The proxy a request to `target` goes through, exactly as [`client_builder`] will use
+/// it; `None` is straight to the server. `system` reads the environment
+/// (`HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`, upper or lower case, and `NO_PROXY`) here, so
+/// that what the credentials are bound to and where the request goes cannot differ, and
+/// it never sends a request for this machine (loopback) to a proxy.
+pub fn effective_proxy(mode: &ProxyMode, target: &Url) -> Result<Option<Url>, ConfigProblem> {
+    effective_proxy_in(mode, target, |name| std::env::var(name).ok())
+}
+
+/// [`effective_proxy`] with the environment given: for tests.
+pub fn effective_proxy_in(
+    mode: &ProxyMode,
+    target: &Url,
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<Option<Url>, ConfigProblem> {
+    match mode {
+        ProxyMode::None => Ok(None),
+        ProxyMode::Url { url } => {
+            parse_proxy(url).map(Some).ok_or_else(|| ConfigProblem::ProxyUrl { url: url.clone() })
+        }
+        ProxyMode::System => {
+            if is_loopback(target) {
+                return Ok(None);
+            }
+            let names: &[&str] = if target.scheme() == "https" {
+                &["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy"]
+            } else {
+                &["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
+            };
+            let Some(value) = names.iter().find_map(|name| env(name).filter(|v| !v.trim().is_empty())) else {
+                return Ok(None);
+            };
+            let no_proxy = env("NO_PROXY").or_else(|| env("no_proxy")).unwrap_or_default();
+            if excluded(&no_proxy, target) {
+                return Ok(None);
+            }
+            // An unusable value in the environment is no proxy, as for most tools.
+            Ok(parse_proxy(&value))
+        }
+    }
+}
+
+/// A proxy URL, normalised by parsing (`http://` assumed when no scheme is given).
+fn parse_proxy(text: &str) -> Option<Url> {
+    let text = text.trim();
+    let with_scheme = if text.contains("://") { text.to_owned() } else { format!("http://{text}") };
+    let url = Url::parse(&with_scheme).ok()?;
+    let usable = matches!(url.scheme(), "http" | "https" | "socks5" | "socks5h") && url.host_str().is_some();
+    usable.then_some(url)
+}
+
+/// 127.0.0.0/8, ::1 and `localhost`: this machine.
+pub fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => {
+            d.eq_ignore_ascii_case("localhost") || d.to_ascii_lowercase().ends_with(".localhost")
+        }
+        None => false,
+    }
+}
+
+/// Whether `NO_PROXY` names the target: `*`, the host itself, or a domain it is under
+/// (`example.com` and `.example.com` both cover `op.example.com`), with an optional port.
+fn excluded(no_proxy: &str, target: &Url) -> bool {
+    let host = target.host_str().unwrap_or_default().trim_matches(['[', ']']).to_ascii_lowercase();
+    let port = target.port_or_known_default();
+    no_proxy.split(',').map(str::trim).filter(|e| !e.is_empty()).any(|entry| {
+        if entry == "*" {
+            return true;
+        }
+        let entry = entry.to_ascii_lowercase();
+        let (name, entry_port) = match entry.rsplit_once(':') {
+            Some((name, p)) if !name.contains(':') || name.ends_with(']') => (name.to_owned(), p.parse::<u16>().ok()),
+            _ => (entry.clone(), None),
+        };
+        let name = name.trim_matches(['[', ']']).trim_start_matches("*.").trim_start_matches('.');
+        (entry_port.is_none() || entry_port == port) && (host == name || host.ends_with(&format!(".{name}")))
+    })
+}
+
+/// A reqwest builder with the proxy (from [`effective_proxy`]) and the roots set; the
+/// caller adds timeouts and its agent.
 pub fn client_builder(
-    proxy: &ProxyMode,
+    proxy: Option<&Url>,
     extra_roots_pem: Option<&[u8]>,
 ) -> Result<reqwest::ClientBuilder, ConfigProblem> {
-    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none());
-    builder = match proxy {
-        // reqwest reads HTTPS_PROXY, HTTP_PROXY and NO_PROXY itself.
-        ProxyMode::System => builder,
-        ProxyMode::None => builder.no_proxy(),
-        ProxyMode::Url { url } => {
-            builder.proxy(reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.clone() })?)
-        }
-    };
+    let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_proxy();
+    if let Some(url) = proxy {
+        let proxy = reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.to_string() })?;
+        builder = builder.proxy(proxy);
+    }
     // The operating system's roots always; a profile's CA file adds to them.
     if let Some(pem) = extra_roots_pem {
         let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
@@ -29,4 +111,56 @@ pub fn client_builder(
         }
     }
     Ok(builder)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
+        move |name| vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+    }
+
+    fn resolved(mode: &ProxyMode, target: &str, vars: &'static [(&'static str, &'static str)]) -> Option<String> {
+        effective_proxy_in(mode, &Url::parse(target).unwrap(), env(vars)).unwrap().map(|u| u.to_string())
+    }
+
+    #[test]
+    fn system_mode_never_sends_a_loopback_request_to_the_environment_s_proxy() {
+        let vars = &[("HTTP_PROXY", "http://proxy.corp:3128"), ("HTTPS_PROXY", "http://proxy.corp:3128")];
+        for target in ["http://127.0.0.1:8787/", "http://localhost:1/", "http://[::1]:80/", "https://127.9.9.9/"] {
+            assert_eq!(resolved(&ProxyMode::System, target, vars), None, "{target}");
+        }
+        assert_eq!(
+            resolved(&ProxyMode::System, "http://op.example.com/", vars).as_deref(),
+            Some("http://proxy.corp:3128/")
+        );
+    }
+
+    #[test]
+    fn system_mode_follows_the_environment_and_no_proxy() {
+        let vars = &[("https_proxy", "proxy.corp:8080"), ("NO_PROXY", "internal.example, .corp.example:8443")];
+        assert_eq!(
+            resolved(&ProxyMode::System, "https://op.example.com/", vars).as_deref(),
+            Some("http://proxy.corp:8080/")
+        );
+        assert_eq!(resolved(&ProxyMode::System, "http://op.example.com/", vars), None, "no HTTP_PROXY");
+        assert_eq!(resolved(&ProxyMode::System, "https://a.internal.example/", vars), None);
+        assert_eq!(resolved(&ProxyMode::System, "https://x.corp.example:8443/", vars), None);
+        assert!(resolved(&ProxyMode::System, "https://x.corp.example/", vars).is_some(), "another port");
+        assert!(resolved(&ProxyMode::System, "https://notinternal.example/", vars).is_some());
+        assert_eq!(
+            resolved(&ProxyMode::System, "https://op.example.com/", &[("ALL_PROXY", "x"), ("NO_PROXY", "*")]),
+            None
+        );
+    }
+
+    #[test]
+    fn a_given_proxy_is_normalised_and_none_is_none() {
+        let given = ProxyMode::Url { url: " HTTP://Proxy.Corp:80 ".into() };
+        assert_eq!(resolved(&given, "https://op.example.com/", &[]).as_deref(), Some("http://proxy.corp/"));
+        assert_eq!(resolved(&ProxyMode::None, "https://op.example.com/", &[("HTTPS_PROXY", "http://p:1")]), None);
+        let bad = ProxyMode::Url { url: "ftp://p".into() };
+        assert!(effective_proxy_in(&bad, &Url::parse("https://h/").unwrap(), env(&[])).is_err());
+    }
 }
