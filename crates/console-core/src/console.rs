@@ -79,6 +79,7 @@ impl Console {
             private_dir(dir).map_err(|e| ConsoleError::storage(dir, format!("cannot create it: {e}")))?;
         }
         let (profiles, profiles_moved) = ProfilesFile::load(config_dir);
+        migrate_legacy_credentials(config_dir, &profiles, &vault);
         let (recent, recent_moved) = RecentLookups::load(data_dir);
         let (desktop, desktop_moved) = DesktopSettings::load(config_dir);
         Ok(Self {
@@ -168,8 +169,8 @@ impl Console {
         let saved = match cached {
             Some(saved) => saved,
             None => {
-                let (vault, id, at) = (self.vault.clone(), profile.id.clone(), current.clone());
-                let Some(saved) = blocking(move || vault.load(&id, at.as_ref())).await? else {
+                let (vault, id) = (self.vault.clone(), profile.id.clone());
+                let Some(saved) = blocking(move || vault.load(&id)).await? else {
                     return Err(OpError::from(ConfigProblem::NoCredentials).into());
                 };
                 lock(&self.credentials).insert(profile.id.clone(), saved.clone());
@@ -287,9 +288,10 @@ impl Console {
             if from == to {
                 continue;
             }
+            // Entries of the earlier layout count as saved: they are credentials too.
             let (vault, id) = (self.vault.clone(), current.id.clone());
-            let saved = blocking(move || vault.load(&id, None)).await?;
-            if saved.is_some() {
+            let saved = blocking(move || Ok(vault.load(&id)?.is_some() || vault.has_legacy(&id)?)).await?;
+            if saved {
                 changes.push(ServerChange {
                     id: current.id.clone(),
                     name: current.name.clone(),
@@ -339,7 +341,7 @@ impl Console {
         lock(&self.credentials).remove(profile_id);
         let (vault, id) = (self.vault.clone(), profile_id.to_owned());
         blocking(move || {
-            let kept = match vault.load(&id, Some(&destination))? {
+            let kept = match vault.load(&id)? {
                 Some(saved) if saved.destination == destination => saved,
                 Some(saved) if token.is_none() || secret.is_none() => {
                     return Err(ConsoleError::CredentialsForOtherServer {
@@ -352,7 +354,7 @@ impl Console {
             let next = SavedCredentials { token: token.or(kept.token), secret: secret.or(kept.secret), destination };
             vault.store(&id, &next)?;
             // Read back: the state shown is the keyring's, not what we hoped to write.
-            let back = vault.load(&id, Some(&next.destination))?;
+            let back = vault.load(&id)?;
             Ok(CredentialStatus::of(back.as_ref(), Some(&next.destination)))
         })
         .await
@@ -364,7 +366,7 @@ impl Console {
         let (vault, id) = (self.vault.clone(), profile_id.to_owned());
         blocking(move || {
             vault.delete(&id)?;
-            let back = vault.load(&id, None)?;
+            let back = vault.load(&id)?;
             Ok(CredentialStatus::of(back.as_ref(), None))
         })
         .await
@@ -379,7 +381,7 @@ impl Console {
         let current = Destination::of(&profile);
         let (vault, id) = (self.vault.clone(), profile_id.to_owned());
         blocking(move || {
-            let saved = vault.load(&id, current.as_ref())?;
+            let saved = vault.load(&id)?;
             Ok(CredentialStatus::of(saved.as_ref(), current.as_ref()))
         })
         .await
@@ -438,6 +440,45 @@ impl Console {
         next.save(&self.config_dir)?;
         *profiles = next;
         Ok(())
+    }
+}
+
+/// Marks that the earlier keyring layout was migrated: the pass runs once.
+const LEGACY_MIGRATED_FILE: &str = "keyring-layout-migrated";
+
+/// Entries of the earlier keyring layout (`<id>:token`, `<id>:secret`) become one entry
+/// each, bound to the profile as `profiles.json` holds it now: before any import, link or
+/// page can re-point it, and never on a lookup. A profile whose destination cannot be
+/// read (its CA file gone, say) keeps its old entries unused, and the log names it. A
+/// keyring that cannot be reached stops the pass; it runs again at the next start.
+fn migrate_legacy_credentials(config_dir: &Path, profiles: &ProfilesFile, vault: &Vault) {
+    let marker = config_dir.join(LEGACY_MIGRATED_FILE);
+    if marker.exists() || profiles.profiles.is_empty() {
+        return;
+    }
+    for profile in &profiles.profiles {
+        let outcome = match Destination::of(profile) {
+            Some(destination) => vault.migrate_legacy(&profile.id, &destination).map(|moved| {
+                if moved {
+                    tracing::info!("keyring entries of profile {} migrated to one entry", profile.id);
+                }
+            }),
+            None => vault.has_legacy(&profile.id).map(|left| {
+                if left {
+                    tracing::warn!(
+                        "old keyring entries of profile {} left unused: its server cannot be read",
+                        profile.id
+                    );
+                }
+            }),
+        };
+        if let Err(e) = outcome {
+            tracing::warn!("old keyring entries not migrated, trying again at the next start: {e}");
+            return;
+        }
+    }
+    if let Err(e) = crate::atomic_file::write_atomic(&marker, b"2\n") {
+        tracing::warn!("the keyring migration's marker was not written: {e}");
     }
 }
 

@@ -4,10 +4,11 @@
 
 use std::time::Duration;
 
+use crate::ca_file::read_ca_file;
 use crate::error::ConsoleError;
 use crate::image_cache::ImageCache;
 use crate::lock::lock;
-use crate::profile::{read_ca_file, Profile, TILE_SUBDOMAINS};
+use crate::profile::{Profile, TILE_SUBDOMAINS};
 use crate::url_prefix::url_under;
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
@@ -18,10 +19,13 @@ pub const ALLOWED_TYPES: &[&str] = &["image/png", "image/jpeg", "image/webp", "i
 /// the network as the profile's lookups. The last images fetched are kept (bounded).
 #[derive(Debug, Default)]
 pub struct ImageFetcher {
-    /// Keyed by the proxy setting (as JSON) and the CA file.
-    clients: std::sync::Mutex<std::collections::HashMap<(String, Option<String>), reqwest::Client>>,
+    /// Keyed by the proxy the image's host is reached through and the CA file's SHA-256.
+    clients: std::sync::Mutex<std::collections::HashMap<ClientKey, reqwest::Client>>,
     cache: ImageCache,
 }
+
+/// The proxy (normalised) and the CA file's SHA-256 a client was built with.
+type ClientKey = (Option<String>, Option<String>);
 
 /// A fetched image: its content type and bytes.
 #[derive(Debug, Clone)]
@@ -37,13 +41,14 @@ impl ImageFetcher {
 
     /// The client for the profile's network settings; if one cannot be built, the fetch
     /// says why (a default client would follow redirects off the allowed hosts).
-    fn client_for(&self, profile: &Profile) -> Result<reqwest::Client, String> {
-        let key = (serde_json::to_string(&profile.proxy).unwrap_or_default(), profile.ca_file.clone());
+    fn client_for(&self, profile: &Profile, url: &url::Url) -> Result<reqwest::Client, String> {
+        let proxy = op_api::effective_proxy(&profile.proxy, url).map_err(|e| e.to_string())?;
+        let ca = profile.ca_file.as_deref().map(read_ca_file).transpose().map_err(|e| e.to_string())?;
+        let key = (proxy.as_ref().map(|p| p.to_string()), ca.as_ref().map(|c| c.sha256.clone()));
         if let Some(client) = lock(&self.clients).get(&key) {
             return Ok(client.clone());
         }
-        let pem = profile.ca_file.as_deref().map(read_ca_file).transpose().map_err(|e| e.to_string())?;
-        let builder = op_api::client_builder(&profile.proxy, pem.as_deref())
+        let builder = op_api::client_builder(proxy.as_ref(), ca.as_ref().map(|c| c.bytes.as_slice()))
             .map_err(|e| e.to_string())?
             .connect_timeout(Duration::from_secs(5))
             .timeout(Duration::from_secs(15))
@@ -68,7 +73,8 @@ impl ImageFetcher {
 
     async fn download(&self, profile: &Profile, url: &str) -> Result<Image, ConsoleError> {
         let failed = |detail: String| ConsoleError::ImageFailed { detail };
-        let http = self.client_for(profile).map_err(|e| failed(format!("no HTTP client: {e}")))?;
+        let parsed = url::Url::parse(url).map_err(|e| failed(e.to_string()))?;
+        let http = self.client_for(profile, &parsed).map_err(|e| failed(format!("no HTTP client: {e}")))?;
         let mut response = http.get(url).send().await.map_err(|e| failed(e.without_url().to_string()))?;
         if !response.status().is_success() {
             return Err(failed(format!("HTTP {}", response.status().as_u16())));
@@ -99,9 +105,18 @@ impl ImageFetcher {
 /// Under the profile's tile URL (up to its first placeholder) or its asset base URL:
 /// both parsed and normalised, then compared by scheme, host, port and path prefix
 /// (`url_under`), so that no spelling (`..`, `%2e%2e`, `@`, `\\`) steps elsewhere.
+///
+/// Never with a query or fragment (data a compromised page wants to carry out), and never
+/// to this machine or a private, link-local or unique-local address unless the profile's
+/// own server is on one (a page could otherwise probe the operator's network).
 pub fn image_allowed(profile: &Profile, url: &str) -> bool {
     let Ok(candidate) = url::Url::parse(url) else { return false };
-    if !matches!(candidate.scheme(), "http" | "https") {
+    if !matches!(candidate.scheme(), "http" | "https") || candidate.query().is_some() || candidate.fragment().is_some()
+    {
+        return false;
+    }
+    let server_is_internal = op_api::parse_base_url(&profile.base_url).is_ok_and(|base| is_internal(&base));
+    if is_internal(&candidate) && !server_is_internal {
         return false;
     }
     let mut prefixes: Vec<String> = Vec::new();
@@ -121,6 +136,34 @@ pub fn image_allowed(profile: &Profile, url: &str) -> bool {
         .iter()
         .filter_map(|prefix| url::Url::parse(prefix).ok())
         .any(|prefix| url_under(&prefix, &candidate) && candidate.path() != prefix.path())
+}
+
+/// This machine, or an address of a private network: a literal IP in 127/8, 10/8,
+/// 172.16/12, 192.168/16, 169.254/16, 100.64/10, 0/8, ::1, fc00::/7, fe80::/10, or `localhost`.
+fn is_internal(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => {
+            let [a, b, ..] = ip.octets();
+            ip.is_loopback()
+                || ip.is_private()
+                || ip.is_link_local()
+                || ip.is_unspecified()
+                || a == 0
+                || (a == 100 && (64..128).contains(&b))
+        }
+        Some(url::Host::Ipv6(ip)) => {
+            let first = ip.segments()[0];
+            ip.is_loopback()
+                || ip.is_unspecified()
+                || (first & 0xfe00) == 0xfc00
+                || (first & 0xffc0) == 0xfe80
+                || ip
+                    .to_ipv4_mapped()
+                    .is_some_and(|v4| is_internal(&url::Url::parse(&format!("http://{v4}/")).unwrap()))
+        }
+        Some(url::Host::Domain(_)) => op_api::is_loopback(url),
+        None => true,
+    }
 }
 
 #[cfg(test)]
@@ -157,10 +200,35 @@ mod tests {
             "https://evil.example.com/osm/1/2/3.png",
             "file:///etc/passwd",
             "not a url",
+            "https://cdn.example.com/img/a.png?customer=u0001",
+            "https://cdn.example.com/img/a.png#u0001",
+            "https://tiles.example.com/osm/3/4/5.png?",
         ] {
             assert!(!image_allowed(&p, refused), "{refused}");
         }
         assert!(!image_allowed(&Profile::new("q", "Q", "https://h", "c"), "https://tiles.example.com/osm/1/1/1.png"));
+    }
+
+    #[test]
+    fn the_image_fetcher_is_no_request_gun_for_the_operator_s_network() {
+        let mut p = profile();
+        for internal in [
+            "http://10.0.0.5/img",
+            "http://192.168.1.1/img",
+            "http://127.0.0.1:6379/img",
+            "http://169.254.169.254/img",
+            "http://[::1]/img",
+            "http://[fd00::1]/img",
+            "http://localhost:9200/img",
+            "http://[::ffff:10.0.0.5]/img",
+        ] {
+            p.asset_base_url = Some(internal.into());
+            assert!(!image_allowed(&p, &format!("{internal}/a.png")), "{internal} from a profile on a public server");
+        }
+        // A profile whose own server is on this machine (the demo, op-sim) may take its images there.
+        p.base_url = "http://127.0.0.1:8787".into();
+        p.asset_base_url = Some("http://127.0.0.1:8787/assets".into());
+        assert!(image_allowed(&p, "http://127.0.0.1:8787/assets/a.png"));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! The Tauri commands in `src-tauri` are one-line calls into [`Console`].
 
 mod atomic_file;
+mod ca_file;
 mod clipboard_id;
 mod console;
 #[cfg(feature = "demo")]

@@ -8,6 +8,7 @@ use op_api::{ClientConfig, ConfigProblem, OpError, ProxyMode, UrlProblem};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use crate::ca_file::read_ca_file;
 use crate::error::ConsoleError;
 use crate::profile_problem::{ProfileField, ProfileProblem};
 
@@ -248,7 +249,9 @@ impl Profile {
         }
 
         let mut warnings = Vec::new();
-        if is_insecure(&base) {
+        // Plain http through any proxy: the proxy reads the token and the sign.
+        let proxied = op_api::effective_proxy(&self.proxy, &base).ok().flatten().is_some();
+        if is_insecure(&base) || (base.scheme() == "http" && proxied) {
             if !self.allow_insecure_http {
                 return Err(invalid(F::BaseUrl, ProfileProblem::InsecureHttp));
             }
@@ -284,8 +287,8 @@ impl Profile {
         config.proxy = self.proxy.clone();
         if let Some(path) = &self.ca_file {
             // Read at each client build: IT may replace the file; a vanished file is said.
-            let pem = read_ca_file(path).map_err(|_| OpError::from(ConfigProblem::CaFile { path: path.clone() }))?;
-            config.extra_roots_pem = Some(pem);
+            let ca = read_ca_file(path).map_err(|_| OpError::from(ConfigProblem::CaFile { path: path.clone() }))?;
+            config.extra_roots_pem = Some(ca.bytes.to_vec());
         }
         config.validate()?;
         Ok(config)
@@ -322,17 +325,11 @@ fn proxy_url(text: &str) -> Result<Url, ProfileProblem> {
     if url.host_str().is_none_or(str::is_empty) {
         return Err(UrlProblem::NoHost.into());
     }
-    Ok(url)
-}
-
-/// The CA file's bytes when it holds at least one PEM certificate.
-pub(crate) fn read_ca_file(path: &str) -> Result<Vec<u8>, ProfileProblem> {
-    let bytes = std::fs::read(path).map_err(|_| ProfileProblem::CaFileUnreadable)?;
-    let text = String::from_utf8_lossy(&bytes);
-    if !text.contains("-----BEGIN CERTIFICATE-----") || bytes.len() > limits::CA_FILE_MAX_BYTES {
-        return Err(ProfileProblem::CaFileNoCertificate);
+    // A proxy password in a file (or on the page) is a credential outside the keyring.
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(UrlProblem::UserInfo.into());
     }
-    Ok(bytes)
+    Ok(url)
 }
 
 /// A tile URL template must have `{z}`, `{x}` and `{y}` and be an http(s) URL.

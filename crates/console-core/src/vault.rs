@@ -2,7 +2,8 @@
 //! Keychain on macOS): one entry per profile, service `op-console`, account `<profile-id>`,
 //! holding the token, the secret and their destination together (see
 //! `saved_credentials.rs`), so a write never leaves half of them saved. Entries of the
-//! earlier layout (`<id>:token`, `<id>:secret`) migrate on first use. Every call is bounded
+//! earlier layout (`<id>:token`, `<id>:secret`) are migrated once, when the console opens
+//! (`migrate_legacy`), never on a lookup. Every call is bounded
 //! in time: a keyring waiting on an unlock prompt gives an error, not a hung app.
 
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -113,33 +114,44 @@ impl Vault {
         Self { factory, store: Arc::new(Mutex::new(None)), wait: KEYRING_WAIT, write_wait: KEYRING_WRITE_WAIT }
     }
 
-    /// The profile's saved credentials. Entries of the earlier two-entry layout are
-    /// migrated: bound to `current` (the profile's destination now) in one entry, the old
-    /// ones deleted.
-    pub fn load(
-        &self,
-        profile_id: &str,
-        current: Option<&Destination>,
-    ) -> Result<Option<SavedCredentials>, ConsoleError> {
-        if let Some(text) = self.read(profile_id.to_owned())? {
-            return Ok(SavedCredentials::from_entry(&text));
+    /// The profile's saved credentials (its one entry), read only: nothing is migrated or
+    /// written here, so no lookup path can bind old credentials to a new destination.
+    pub fn load(&self, profile_id: &str) -> Result<Option<SavedCredentials>, ConsoleError> {
+        Ok(self.read(profile_id.to_owned())?.and_then(|text| SavedCredentials::from_entry(&text)))
+    }
+
+    /// Whether entries of the earlier two-entry layout (`<id>:token`, `<id>:secret`) exist.
+    pub fn has_legacy(&self, profile_id: &str) -> Result<bool, ConsoleError> {
+        for kind in [CredentialKind::Token, CredentialKind::Secret] {
+            if self.read(kind.legacy_account(profile_id))?.is_some() {
+                return Ok(true);
+            }
         }
+        Ok(false)
+    }
+
+    /// Moves entries of the earlier layout into one entry bound to `destination` (the
+    /// profile's as `profiles.json` holds it, before any import), then deletes them. An
+    /// entry of the current layout wins: the old ones are only deleted. Called once, at
+    /// open (`Console::open`); `Ok(false)` when there was nothing to migrate.
+    pub fn migrate_legacy(&self, profile_id: &str, destination: &Destination) -> Result<bool, ConsoleError> {
         let token = self.read(CredentialKind::Token.legacy_account(profile_id))?;
         let secret = self.read(CredentialKind::Secret.legacy_account(profile_id))?;
-        let Some(destination) = current.cloned().filter(|_| token.is_some() || secret.is_some()) else {
-            return Ok(None);
-        };
-        let saved = SavedCredentials {
-            token: token.map(|t| Secret::new(t.as_str())),
-            secret: secret.map(|s| Secret::new(s.as_str())),
-            destination,
-        };
-        self.store(profile_id, &saved)?;
+        if token.is_none() && secret.is_none() {
+            return Ok(false);
+        }
+        if self.load(profile_id)?.is_none() {
+            let saved = SavedCredentials {
+                token: token.map(|t| Secret::new(t.as_str())),
+                secret: secret.map(|s| Secret::new(s.as_str())),
+                destination: destination.clone(),
+            };
+            self.store(profile_id, &saved)?;
+        }
         for kind in [CredentialKind::Token, CredentialKind::Secret] {
             self.remove(kind.legacy_account(profile_id))?;
         }
-        tracing::info!("keyring entries of profile {profile_id} migrated to one entry");
-        Ok(Some(saved))
+        Ok(true)
     }
 
     /// Writes the profile's one entry. A write that is still waiting (an unlock prompt)
@@ -315,9 +327,9 @@ mod tests {
     fn one_entry_holds_both_and_its_destination() {
         let vault = Vault::mock();
         let here = destination("https://op.example.com");
-        assert!(vault.load("p", Some(&here)).unwrap().is_none());
+        assert!(vault.load("p").unwrap().is_none());
         vault.store("p", &saved("t", "s", "https://op.example.com")).unwrap();
-        let back = vault.load("p", Some(&here)).unwrap().unwrap();
+        let back = vault.load("p").unwrap().unwrap();
         assert_eq!(back.complete().unwrap().secret.expose(), "s");
         assert_eq!(
             CredentialStatus::of(Some(&back), Some(&here)),
@@ -327,18 +339,23 @@ mod tests {
         assert!(CredentialStatus::of(Some(&back), Some(&elsewhere)).for_other_server);
         vault.delete("p").unwrap();
         vault.delete("p").unwrap();
-        assert!(vault.load("p", Some(&here)).unwrap().is_none());
+        assert!(vault.load("p").unwrap().is_none());
     }
 
     #[test]
-    fn the_two_entry_layout_migrates_on_first_use() {
+    fn the_two_entry_layout_migrates_only_when_asked_and_load_never_writes() {
         let vault = Vault::mock();
         for (kind, value) in [(CredentialKind::Token, "old-t"), (CredentialKind::Secret, "old-s")] {
             let account = kind.legacy_account("p");
             vault.bounded(account, KEYRING_WAIT, None, move |e| e.set_password(value)).unwrap();
         }
         let here = destination("https://op.example.com");
-        let migrated = vault.load("p", Some(&here)).unwrap().unwrap();
+        assert!(vault.load("p").unwrap().is_none(), "a read migrates nothing");
+        assert!(vault.has_legacy("p").unwrap());
+        assert!(vault.migrate_legacy("p", &here).unwrap());
+        assert!(!vault.has_legacy("p").unwrap());
+        assert!(!vault.migrate_legacy("p", &here).unwrap(), "once");
+        let migrated = vault.load("p").unwrap().unwrap();
         assert_eq!(migrated.complete().unwrap().token.expose(), "old-t");
         assert_eq!(migrated.destination, here);
         assert!(vault.read(CredentialKind::Token.legacy_account("p")).unwrap().is_none(), "the old entries are gone");
@@ -350,7 +367,7 @@ mod tests {
         let vault = Vault::from_factory(Arc::new(|| {
             Err(KeyringError::PlatformFailure("Failed to connect to address unix:path=/run/user/0/bus".into()))
         }));
-        let err = vault.load("p", None).unwrap_err();
+        let err = vault.load("p").unwrap_err();
         assert_eq!(err.code(), "keyring_unavailable", "{err}");
         let locked =
             Vault::from_factory(Arc::new(|| Err(KeyringError::NoStorageAccess("collection is locked".into()))));
@@ -366,7 +383,7 @@ mod tests {
             Err(KeyringError::NoDefaultStore)
         }));
         vault.wait = Duration::from_millis(50);
-        assert_eq!(vault.load("p", None).unwrap_err(), ConsoleError::KeyringTimeout { after_ms: 50 });
+        assert_eq!(vault.load("p").unwrap_err(), ConsoleError::KeyringTimeout { after_ms: 50 });
     }
 
     static FINISHED_TX: Mutex<Option<mpsc::Sender<()>>> = Mutex::new(None);
@@ -400,7 +417,7 @@ mod tests {
         done_rx.recv_timeout(Duration::from_secs(10)).expect("the late write finished");
         *FINISHED_TX.lock().unwrap() = None;
         vault.wait = Duration::from_secs(5);
-        let back = vault.load("p", None).unwrap().unwrap();
+        let back = vault.load("p").unwrap().unwrap();
         assert_eq!(back.complete().unwrap().token.expose(), "old-t", "the late write was undone");
     }
 }

@@ -210,7 +210,7 @@ async fn deleting_a_profile_forgets_its_credentials() {
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.select_profile(&id).await.unwrap();
     s.console.delete_profile(&id).await.unwrap();
-    assert!(s.vault.load(&id, None).unwrap().is_none());
+    assert!(s.vault.load(&id).unwrap().is_none());
     assert_eq!(s.console.list_profiles().await.unwrap().selected, DEMO_PROFILE_ID);
     assert_eq!(s.console.delete_profile(&id).await.unwrap_err().code(), "profile_not_found");
 }
@@ -280,6 +280,10 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     profile.id = id.clone();
     profile.ca_file = Some(ca.display().to_string());
     s.console.save_profile(profile).unwrap();
+    // A CA file is part of the destination: the credentials are entered again for it.
+    let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
     assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/png");
@@ -314,4 +318,118 @@ async fn credentials_go_only_to_the_server_they_were_saved_for() {
     assert_eq!(other.requests_seen(), 1);
     // And after a restart, the same.
     assert!(!s.reopen().credential_status(&id).await.unwrap().for_other_server);
+}
+
+/// A listener on loopback that only counts who connects: where credentials must not go.
+struct Counter {
+    url: String,
+    count: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+}
+
+fn counter() -> Counter {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let seen = count.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            drop(stream);
+        }
+    });
+    Counter { url, count }
+}
+
+impl Counter {
+    fn connections(&self) -> usize {
+        self.count.load(std::sync::atomic::Ordering::SeqCst)
+    }
+}
+
+#[tokio::test]
+async fn old_two_entry_credentials_do_not_follow_a_re_point() {
+    let dirs = tempfile::tempdir().unwrap();
+    let sim = own_sim().await;
+    let elsewhere = own_sim().await;
+    // An earlier version's state: profiles.json, and the token and secret as two entries.
+    let config = dirs.path().join("config");
+    std::fs::create_dir_all(&config).unwrap();
+    let mut profile = own_profile(&sim);
+    profile.id = "prod".into();
+    let file = serde_json::json!({"version": 1, "selected": "prod", "profiles": [profile]});
+    std::fs::write(config.join("profiles.json"), file.to_string()).unwrap();
+    let store: std::sync::Arc<keyring_core::CredentialStore> = keyring_core::mock::Store::new().unwrap();
+    for (account, value) in [("prod:token", TOKEN), ("prod:secret", SECRET)] {
+        keyring_core::Entry::new_in_store(&store, "op-console", account).unwrap().set_password(value).unwrap();
+    }
+    let console = Console::open(&config, &dirs.path().join("data"), Vault::with_store(store)).unwrap();
+
+    // An import re-points the profile before any lookup: the preview asks, as for any saved pair.
+    let import = serde_json::json!({"profiles": [{"id": "prod", "name": "Staging", "baseUrl": elsewhere.base_url(),
+        "clientId": CLIENT, "signRule": {"scheme": "alipay"}}]})
+    .to_string();
+    let changes = console.preview_import(&import).await.unwrap();
+    assert_eq!(changes.len(), 1, "the old entries count as saved: {changes:?}");
+    console.import_profiles(&import).unwrap();
+    let err = console.lookup(Some("prod"), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
+    assert_eq!(elsewhere.requests_seen(), 0, "the token and sign did not reach the new host");
+    assert!(console.credential_status("prod").await.unwrap().for_other_server, "Settings does not show them as usable");
+    assert_eq!(sim.requests_seen(), 0);
+}
+
+#[tokio::test]
+async fn a_new_proxy_or_ca_file_is_a_new_destination() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let mut profile = own_profile(&sim);
+    profile.proxy = op_api::ProxyMode::None;
+    let id = s.console.save_profile(profile.clone()).unwrap().profile.id;
+    profile.id = id.clone();
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+
+    // An attacker's proxy (plain http to this machine: the whole request line would reach it).
+    let proxy = counter();
+    let mut proxied = profile.clone();
+    proxied.proxy = op_api::ProxyMode::Url { url: proxy.url.clone() };
+    proxied.allow_insecure_http = true;
+    let import = serde_json::json!({"profiles": [proxied]}).to_string();
+    let changes = s.console.preview_import(&import).await.unwrap();
+    assert_eq!(changes.len(), 1, "the import asks first: {changes:?}");
+    assert!(changes[0].to.contains(&format!("proxy={}", proxy.url)), "{changes:?}");
+    s.console.save_profile(proxied).unwrap();
+    let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
+    assert_eq!(proxy.connections(), 0, "nothing reached the proxy");
+
+    // Back to no proxy, then a CA file added: the same refusal, nothing sent.
+    s.console.save_profile(profile.clone()).unwrap();
+    s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+    let ca = s.dirs.path().join("ca.pem");
+    let tls = op_sim::spawn_tls(SimConfig::demo(), 0, op_sim::TlsOptions::default()).await.unwrap();
+    std::fs::write(&ca, &tls.ca_pem).unwrap();
+    let mut with_ca = profile.clone();
+    with_ca.ca_file = Some(ca.display().to_string());
+    s.console.save_profile(with_ca).unwrap();
+    let before = sim.requests_seen();
+    let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
+    assert_eq!(sim.requests_seen(), before);
+}
+
+#[tokio::test]
+async fn plain_http_through_a_proxy_is_insecure() {
+    let s = Setup::new();
+    let mut profile = Profile::new("", "Via proxy", "http://127.0.0.1:9", CLIENT);
+    profile.proxy = op_api::ProxyMode::Url { url: "http://127.0.0.1:3128".into() };
+    let err = s.console.save_profile(profile.clone()).unwrap_err();
+    assert_eq!(serde_json::to_value(err.body()).unwrap()["problem"]["kind"], "insecureHttp", "{err:?}");
+    profile.allow_insecure_http = true;
+    let saved = s.console.save_profile(profile.clone()).unwrap();
+    assert_eq!(saved.warnings, vec![ProfileWarning::InsecureBaseUrl]);
+    // A proxy password belongs in no file.
+    profile.proxy = op_api::ProxyMode::Url { url: "http://user:pass@127.0.0.1:3128".into() };
+    let err = s.console.save_profile(profile).unwrap_err();
+    assert_eq!(serde_json::to_value(err.body()).unwrap()["problem"]["problem"]["kind"], "userInfo", "{err:?}");
 }

@@ -88,11 +88,19 @@ fn the_two_entry_layout_migrates_into_one() {
         printf 'old-token\n' | "$PROBE" set-legacy prof-1 token
         printf 'old-secret\n' | "$PROBE" set-legacy prof-1 secret
         "$PROBE" get prof-1
+        "$PROBE" migrate prof-1 https://op.example.com c0ffee
+        "$PROBE" get prof-1
+        "$PROBE" migrate prof-1 https://op.example.com c0ffee
     "#;
     let output = in_session(script);
     let lines = stdout_lines(&output);
-    // Without a destination to bind them to (no profile here), the old entries are not read.
+    // A read never migrates: the old entries are not the profile's entry until migrated.
     assert_eq!(lines[2]["present"], false, "{lines:?}");
+    assert_eq!(lines[3]["migrated"], true, "{lines:?}");
+    assert_eq!(lines[4]["tokenMd5"], md5("old-token"), "{lines:?}");
+    assert_eq!(lines[4]["secretMd5"], md5("old-secret"), "{lines:?}");
+    assert_eq!(lines[4]["destination"]["origin"], "https://op.example.com:443", "{lines:?}");
+    assert_eq!(lines[5]["migrated"], false, "the old entries are gone: {lines:?}");
 }
 
 fn md5(text: &str) -> String {

@@ -7,6 +7,7 @@
 //! op-console-keyring get PROFILE
 //! op-console-keyring delete PROFILE
 //! op-console-keyring set-legacy PROFILE token|secret   (the earlier two-entry layout, for migration tests)
+//! op-console-keyring migrate PROFILE BASE_URL CLIENT_ID (what the console does once at open)
 //! ```
 //! Each prints one JSON line: `{"ok":true,…}` or the error's `{"ok":false,"code":…}`.
 
@@ -32,7 +33,7 @@ fn main() -> ExitCode {
             let saved = SavedCredentials { token: value(0), secret: value(1), destination };
             vault.store(profile, &saved).map(|()| json!({"ok": true}))
         }
-        ["get", profile] => vault.load(profile, None).map(|saved| match saved {
+        ["get", profile] => vault.load(profile).map(|saved| match saved {
             Some(saved) => json!({
                 "ok": true,
                 "present": true,
@@ -42,6 +43,17 @@ fn main() -> ExitCode {
             }),
             None => json!({"ok": true, "present": false}),
         }),
+        ["migrate", profile, base_url, client_id] => {
+            match Destination::of(&Profile::new(profile, profile, base_url, client_id)) {
+                Some(destination) => vault
+                    .migrate_legacy(profile, &destination)
+                    .map(|migrated| json!({"ok": true, "migrated": migrated})),
+                None => {
+                    eprintln!("op-console-keyring: the base URL is not valid");
+                    return ExitCode::from(2);
+                }
+            }
+        }
         ["delete", profile] => vault.delete(profile).map(|()| json!({"ok": true})),
         ["set-legacy", profile, kind @ ("token" | "secret")] => {
             let Some(lines) = stdin_lines() else { return ExitCode::from(2) };
@@ -52,7 +64,7 @@ fn main() -> ExitCode {
                 .map_err(|e| ConsoleError::KeyringError { detail: e.to_string() })
         }
         _ => {
-            eprintln!("usage: op-console-keyring set PROFILE BASE_URL CLIENT_ID | get PROFILE | delete PROFILE | set-legacy PROFILE token|secret");
+            eprintln!("usage: op-console-keyring set PROFILE BASE_URL CLIENT_ID | get PROFILE | delete PROFILE | set-legacy PROFILE token|secret | migrate PROFILE BASE_URL CLIENT_ID");
             return ExitCode::from(2);
         }
     };
