@@ -5,6 +5,7 @@ use chrono::FixedOffset;
 use serde::Serialize;
 
 use crate::error::OpError;
+use crate::json;
 use crate::model::reader::{Obj, Reader};
 use crate::model::{ChatInfo, Envelope, FieldWarning, Foot, DEFAULT_API_UTC_OFFSET_MINUTES};
 use crate::redact::{snippet, Redactor};
@@ -16,7 +17,9 @@ use crate::redact::{snippet, Redactor};
 pub struct ChatLookup {
     pub chat: ChatInfo,
     pub foot: Option<Foot>,
+    /// At most [`crate::model::MAX_WARNINGS`]; the rest counted in `warnings_left_out`.
     pub warnings: Vec<FieldWarning>,
+    pub warnings_left_out: usize,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -37,9 +40,13 @@ pub(crate) fn decode_chat_response(
     redactor: &Redactor<'_>,
     zone: FixedOffset,
 ) -> Result<ChatLookup, OpError> {
-    let raw: serde_json::Value = serde_json::from_slice(without_bom(bytes))
+    let parsed = json::parse(without_bom(bytes))
         .map_err(|e| OpError::Decode { path: "(document)".to_owned(), detail: redactor.redact(&e.to_string()) })?;
-    let mut reader = Reader::new(zone);
+    let raw = parsed.value;
+    let mut reader = Reader::new(zone, redactor, parsed.cut);
+    for warning in parsed.warnings {
+        reader.warn_point(warning.path, warning.problem);
+    }
     let envelope = Envelope::read(&raw, &mut reader)
         .map_err(|e| OpError::Decode { path: e.path.to_owned(), detail: snippet(redactor, &e.detail, 300) })?;
     if !envelope.is_success() {
@@ -51,7 +58,7 @@ pub(crate) fn decode_chat_response(
     }
     let Some(data) = envelope.data else { return Err(OpError::NoChat) };
     let chat = ChatInfo::read(&mut reader, &Obj::new(data, "data"));
-    Ok(ChatLookup { chat, foot: envelope.foot, warnings: reader.warnings })
+    Ok(ChatLookup { chat, foot: envelope.foot, warnings: reader.warnings, warnings_left_out: reader.warnings_left_out })
 }
 
 /// Decodes an answer without a request, zone-less times in UTC+8: for tests, benchmarks

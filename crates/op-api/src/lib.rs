@@ -3,10 +3,12 @@
 //! It knows nothing of Tauri or of keyrings: the caller hands it a [`ClientConfig`] and
 //! [`Credentials`] and gets a [`ChatLookup`] or an [`OpError`] with a stable code.
 
+mod body;
 mod client;
 mod config;
 mod decode;
 mod error;
+mod json;
 pub mod model;
 mod network;
 mod raw_answer;
@@ -23,6 +25,7 @@ pub use config::{
 };
 pub use decode::{decode_response, decode_response_in, ChatLookup};
 pub use error::{serialised_code, OpError, TlsCause};
+pub use json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 pub use network::{client_builder, effective_proxy, effective_proxy_in, is_loopback};
 pub use raw_answer::RAW_ANSWER_MAX_BYTES;
 pub use request::{

@@ -15,6 +15,11 @@ impl<'a> Redactor<'a> {
         Self { secrets: secrets.into_iter().filter(|s| !s.trim().is_empty()).collect() }
     }
 
+    /// The length in bytes of the longest form of any secret (its widest encoding).
+    pub(crate) fn longest_form(&self) -> usize {
+        self.secrets.iter().flat_map(|s| encodings(s)).map(|form| form.len()).max().unwrap_or(0)
+    }
+
     /// Replaces each secret, in each of its encodings, with `***`.
     pub(crate) fn redact(&self, text: &str) -> String {
         let mut out = text.to_owned();

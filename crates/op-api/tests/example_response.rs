@@ -1,7 +1,7 @@
 //! The spec's response example (data/example-response.json, byte for byte as the API
 //! document gives it; docs/op-api.md) decodes, field for field.
 
-use op_api::model::{Address, Contact, Timestamp};
+use op_api::model::{Address, Contact, Listed, Timestamp};
 use op_api::{decode_response, OpError};
 
 const EXAMPLE: &[u8] = include_bytes!("data/example-response.json");
@@ -36,12 +36,12 @@ fn every_field_of_the_example_decodes() {
     assert_eq!(user.tags, None);
     assert_eq!(user.icon, None);
     assert_eq!(user.phone, None);
-    assert_eq!(user.address, Some(Vec::<Address>::new()));
+    assert_eq!(user.address, Some(Listed::<Address>::default()));
     assert_eq!(user.nick_name, None);
     assert_eq!(user.user_id.as_deref(), Some("u00012b2e588bd93843168dfb67ae12cc2ee9"));
     assert_eq!(user.user_name, None);
     assert_eq!(user.service_count, Some(7));
-    assert_eq!(user.contacts, Some(Vec::<Contact>::new()));
+    assert_eq!(user.contacts, Some(Listed::<Contact>::default()));
     assert_eq!(user.display_phone, None);
 
     let channel = chat.channel.as_ref().unwrap();
@@ -70,7 +70,7 @@ fn the_table_s_types_decode_too() {
     assert_eq!(chat.create_time, Some(Timestamp::from_epoch_ms(1_442_307_258_000)));
     assert_eq!(chat.client_type.unwrap().as_str(), "4");
     assert_eq!(chat.status.unwrap().as_str(), "5");
-    let tags: Vec<String> = chat.user.unwrap().tags.unwrap().into_iter().map(|t| t.into_string()).collect();
+    let tags: Vec<String> = chat.user.unwrap().tags.unwrap().items.into_iter().map(|t| t.into_string()).collect();
     assert_eq!(tags, ["VIP", "3"]);
 }
 

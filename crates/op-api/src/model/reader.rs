@@ -3,19 +3,31 @@
 //! several forms), and a value that still cannot be read is left out with a
 //! [`FieldWarning`]. Nothing below the envelope ever fails a lookup.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset, NaiveDateTime, TimeZone};
 use serde_json::{Map, Value};
 
 use super::warning::{FieldWarning, JsonKind, WarningProblem};
-use super::{RawText, Timestamp};
+use super::{Listed, RawText, Timestamp};
+use crate::redact::Redactor;
+
+/// Warnings kept for one answer; the rest are counted ("N more").
+pub const MAX_WARNINGS: usize = 50;
 
 /// Epoch values below this are seconds (10 digits until the year 5138), above it milliseconds.
 const SECONDS_BELOW: f64 = 1e11;
 
-pub(crate) struct Reader {
+pub(crate) struct Reader<'r> {
     /// The zone of the API's wall-clock times (`yyyy-MM-dd HH:mm:ss` carry none).
     pub(crate) zone: FixedOffset,
     pub(crate) warnings: Vec<FieldWarning>,
+    /// Warnings beyond [`MAX_WARNINGS`], counted only.
+    pub(crate) warnings_left_out: usize,
+    /// Every text of the answer passes it: an echoed token or sign never reaches the page.
+    redactor: &'r Redactor<'r>,
+    /// Lists the JSON reader cut short: path → items left out.
+    cut: HashMap<String, usize>,
 }
 
 /// One JSON object and its path in the answer.
@@ -30,7 +42,8 @@ impl<'a> Obj<'a> {
     }
 
     fn field(&self, key: &str) -> (Option<&'a Value>, String) {
-        (self.map.get(key), format!("{}.{key}", self.path))
+        let path = if self.path.is_empty() { key.to_owned() } else { format!("{}.{key}", self.path) };
+        (self.map.get(key), path)
     }
 }
 
@@ -51,19 +64,24 @@ fn number_text(n: &serde_json::Number) -> String {
     }
 }
 
-impl Reader {
-    pub(crate) fn new(zone: FixedOffset) -> Self {
-        Self { zone, warnings: Vec::new() }
+impl<'r> Reader<'r> {
+    pub(crate) fn new(zone: FixedOffset, redactor: &'r Redactor<'r>, cut: HashMap<String, usize>) -> Self {
+        Self { zone, warnings: Vec::new(), warnings_left_out: 0, redactor, cut }
     }
 
     fn warn(&mut self, path: String, value: &Value) {
         if let Some(found) = JsonKind::of(value) {
-            self.warnings.push(FieldWarning { path, problem: WarningProblem::Unreadable { found } });
+            self.warn_point(path, WarningProblem::Unreadable { found });
         }
     }
 
+    /// Records a warning, or only counts it once [`MAX_WARNINGS`] are kept.
     pub(crate) fn warn_point(&mut self, path: String, problem: WarningProblem) {
-        self.warnings.push(FieldWarning { path, problem });
+        if self.warnings.len() < MAX_WARNINGS {
+            self.warnings.push(FieldWarning { path, problem });
+        } else {
+            self.warnings_left_out += 1;
+        }
     }
 
     /// Text from a string, a number or a boolean.
@@ -74,7 +92,7 @@ impl Reader {
 
     fn text_at(&mut self, value: Option<&Value>, path: String) -> Option<String> {
         match present(value)? {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(self.redactor.redact(s)),
             Value::Number(n) => Some(number_text(n)),
             Value::Bool(b) => Some(b.to_string()),
             other => {
@@ -184,18 +202,24 @@ impl Reader {
         }
     }
 
-    /// A list whose elements are read by `element` (which warns about what it drops).
+    /// A list whose elements are read by `element` (which warns about what it drops), with
+    /// the number of items the JSON reader left out of a long one.
     pub(crate) fn list<'a, T>(
         &mut self,
         obj: &Obj<'a>,
         key: &str,
         mut element: impl FnMut(&mut Self, &'a Value, String) -> Option<T>,
-    ) -> Option<Vec<T>> {
+    ) -> Option<Listed<T>> {
         let (value, path) = obj.field(key);
         match present(value)? {
-            Value::Array(items) => Some(
-                items.iter().enumerate().filter_map(|(i, item)| element(self, item, format!("{path}[{i}]"))).collect(),
-            ),
+            Value::Array(items) => Some(Listed {
+                items: items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, item)| element(self, item, format!("{path}[{i}]")))
+                    .collect(),
+                left_out: self.cut.get(&path).copied().unwrap_or_default(),
+            }),
             other => {
                 self.warn(path, other);
                 None

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use super::reader::{Obj, Reader};
-use super::{Address, Contact, RawText};
+use super::{Address, Contact, Listed, RawText};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -15,11 +15,11 @@ pub struct User {
     pub phone: Option<String>,
     /// Most likely a masked number, for display.
     pub display_phone: Option<String>,
-    pub tags: Option<Vec<RawText>>,
-    pub address: Option<Vec<Address>>,
+    pub tags: Option<Listed<RawText>>,
+    pub address: Option<Listed<Address>>,
     /// A file name or a URL: the profile's asset base URL decides (console-core).
     pub icon: Option<String>,
-    pub contacts: Option<Vec<Contact>>,
+    pub contacts: Option<Listed<Contact>>,
     /// A malformed row in the table; an integer in the example.
     pub service_count: Option<i64>,
 }

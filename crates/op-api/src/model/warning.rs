@@ -63,6 +63,9 @@ pub enum WarningProblem {
     NoPoint,
     /// Latitude and longitude only make sense swapped: swapped back.
     Swapped,
+    /// Text with characters that could not be read as sent (half of an emoji, bytes that
+    /// are not text): shown with "�" in their place.
+    Replaced,
 }
 
 impl fmt::Display for FieldWarning {
@@ -71,6 +74,7 @@ impl fmt::Display for FieldWarning {
             WarningProblem::Unreadable { found } => write!(f, "{}: found {found}", self.path),
             WarningProblem::NoPoint => write!(f, "{}: not a point on the map", self.path),
             WarningProblem::Swapped => write!(f, "{}: latitude and longitude were swapped", self.path),
+            WarningProblem::Replaced => write!(f, "{}: characters that could not be read were replaced", self.path),
         }
     }
 }
