@@ -116,6 +116,9 @@ impl OpClient {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| url::Url::parse(v).ok())
             .and_then(|u| u.host_str().map(str::to_owned));
+        let header = |name| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+        let content_type = header(reqwest::header::CONTENT_TYPE);
+        crate::body::check_content_encoding(header(reqwest::header::CONTENT_ENCODING).as_deref())?;
         let limit = self.config.max_body_bytes;
         if response.content_length().is_some_and(|len| len > limit) {
             return Err(OpError::TooLarge { limit_bytes: limit });
@@ -129,6 +132,10 @@ impl OpClient {
             bytes.extend_from_slice(&chunk);
         }
 
+        let bytes = match crate::body::as_utf8(&bytes, content_type.as_deref()) {
+            std::borrow::Cow::Owned(text) => text,
+            std::borrow::Cow::Borrowed(_) => bytes,
+        };
         Ok((response.status(), location, bytes))
     }
 

@@ -60,6 +60,11 @@ pub enum OpError {
         detail: String,
     },
 
+    /// The answer came compressed (`Content-Encoding`) though none was asked for: not
+    /// unpacked (it could be a bomb), so not read.
+    #[error("The Op API's answer came compressed as '{encoding}', which Op Console did not ask for; it was not read.")]
+    ContentEncoding { encoding: String },
+
     #[error("The Op API's answer is larger than the limit of {limit_bytes} bytes.")]
     TooLarge { limit_bytes: u64 },
 

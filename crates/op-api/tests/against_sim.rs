@@ -27,9 +27,9 @@ async fn the_rich_user_has_addresses_contacts_tags_and_a_masked_phone() {
     let sim = demo_sim().await;
     let chat = client_for(&sim).chat_info(&demo_credentials(), " u0001-rich ").await.unwrap().chat;
     let user = chat.user.unwrap();
-    assert_eq!(user.address.unwrap().len(), 3);
-    assert_eq!(user.contacts.unwrap().len(), 2);
-    assert_eq!(user.tags.unwrap().len(), 3);
+    assert_eq!(user.address.unwrap().items.len(), 3);
+    assert_eq!(user.contacts.unwrap().items.len(), 2);
+    assert_eq!(user.tags.unwrap().items.len(), 3);
     assert_eq!(user.display_phone.as_deref(), Some("138****5678"));
     // createTime sent as the table's string form: 2016-03-08 09:15:00 in UTC+8.
     assert_eq!(chat.create_time.unwrap().epoch_ms(), 1_457_399_700_000);
@@ -44,7 +44,7 @@ async fn a_user_without_location_and_the_hostile_user_decode() {
     let hostile = client.chat_info(&demo_credentials(), "u0001-hostile").await.unwrap().chat;
     assert!(hostile.subtitle.unwrap().starts_with("<img src=x onerror="));
     let tags = hostile.user.unwrap().tags.unwrap();
-    assert_eq!(tags[2].as_str().chars().count(), 10_000);
+    assert_eq!(tags.items[2].as_str().chars().count(), 10_000);
 }
 
 async fn failure(user_id: &str) -> OpError {
@@ -239,4 +239,44 @@ async fn a_users_file_replaces_the_built_in_users() {
     assert_eq!(client.chat_info(&demo_credentials(), "u0001-only").await.unwrap_err(), OpError::NoChat);
     assert_eq!(client.chat_info(&demo_credentials(), EXAMPLE_USER).await.unwrap_err().code(), "api");
     assert_eq!(DEMO_CLIENT_ID.len(), 32);
+}
+
+#[tokio::test]
+async fn an_answer_in_its_declared_charset_is_read_as_such() {
+    let sim = demo_sim().await;
+    let answered = client_for(&sim).lookup(&demo_credentials(), "u0001-drift-gbk").await;
+    let chat = answered.result.unwrap().chat;
+    assert_eq!(chat.user.unwrap().user_name.as_deref(), Some("王小明"));
+    assert_eq!(chat.subtitle.as_deref(), Some("国标码的回答"));
+    assert!(answered.raw_answer.unwrap().contains("王小明"), "the raw view shows the text, not its GBK bytes");
+}
+
+#[tokio::test]
+async fn a_compressed_answer_nobody_asked_for_is_refused_by_name() {
+    assert_eq!(failure("u0001-gzip").await, OpError::ContentEncoding { encoding: "gzip".into() });
+}
+
+#[tokio::test]
+async fn a_hostile_answer_is_cut_to_what_a_screen_can_show() {
+    let sim = demo_sim().await;
+    let client = client_for(&sim);
+    let lists = client.lookup(&demo_credentials(), "u0001-flood-lists").await;
+    let user = lists.result.unwrap().chat.user.unwrap();
+    let tags = user.tags.unwrap();
+    assert_eq!(tags.items.len(), op_api::MAX_LIST_ITEMS);
+    assert!(tags.left_out > 300_000, "the rest is counted: {}", tags.left_out);
+    assert!(lists.raw_answer.unwrap().len() <= op_api::RAW_ANSWER_MAX_BYTES + 64);
+
+    let warnings = client.lookup(&demo_credentials(), "u0001-flood-warnings").await.result.unwrap();
+    // Contacts are cut at the list's limit too: three unreadable fields each, the first
+    // warnings kept, the rest counted.
+    assert_eq!(warnings.warnings.len(), op_api::model::MAX_WARNINGS);
+    assert_eq!(warnings.warnings_left_out, op_api::MAX_LIST_ITEMS * 3 - op_api::model::MAX_WARNINGS);
+
+    for user in ["u0001-flood-deep", "u0001-flood-keys"] {
+        let answered = client.lookup(&demo_credentials(), user).await;
+        assert!(answered.result.is_ok(), "{user}: {:?}", answered.result.err());
+        assert!(answered.raw_answer.unwrap().ends_with("(cut at 64 KiB)"), "{user}");
+    }
+    sim.shutdown().await;
 }

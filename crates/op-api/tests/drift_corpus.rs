@@ -4,7 +4,7 @@
 
 use op_api::decode_response;
 use proptest::prelude::*;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 fn users() -> Vec<Value> {
     let file: Value = serde_json::from_str(op_sim::BUILTIN_USERS_JSON).unwrap();
@@ -13,21 +13,9 @@ fn users() -> Vec<Value> {
 
 /// The body op-sim sends for a user (its envelope, or the raw bytes).
 fn answer(user: &Value) -> Vec<u8> {
-    let reply = &user["reply"];
-    match reply["kind"].as_str().unwrap() {
-        "chat" => {
-            let data = reply["data"].to_string().replace("{base}", "http://127.0.0.1:8787");
-            json!({"code": 200, "message": "成功", "data": serde_json::from_str::<Value>(&data).unwrap(), "page": null})
-                .to_string()
-                .into_bytes()
-        }
-        "raw" => {
-            let mut bytes = if reply["bom"] == true { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-            bytes.extend_from_slice(reply["body"].as_str().unwrap().as_bytes());
-            bytes
-        }
-        other => panic!("no corpus answer for kind {other}"),
-    }
+    let reply: op_sim::Reply = serde_json::from_value(user["reply"].clone()).unwrap();
+    let (_, text) = op_sim::reply_text(&reply, "http://127.0.0.1:8787", "2016-03-08 17:32:45").unwrap();
+    text.into_bytes()
 }
 
 fn sorted(mut warnings: Vec<Value>) -> Vec<Value> {
@@ -61,11 +49,11 @@ fn each_drift_reads_as_meant() {
     assert_eq!(chat.group_id.as_deref(), Some("106268050147246664"));
     let location = chat.location.as_ref().unwrap();
     assert_eq!((location.lat, location.lng), (Some(40.02248), Some(116.2986)));
-    let tags: Vec<&str> = user.tags.as_ref().unwrap().iter().map(|t| t.as_str()).collect();
+    let tags: Vec<&str> = user.tags.as_ref().unwrap().items.iter().map(|t| t.as_str()).collect();
     assert_eq!(tags, ["VIP", "老客户", "3"]);
     assert_eq!(user.phone.as_deref(), Some("13812345678"));
     assert_eq!(user.address, None);
-    assert_eq!(user.contacts.as_ref().unwrap()[0].user_contact_id.as_deref(), Some("7"));
+    assert_eq!(user.contacts.as_ref().unwrap().items[0].user_contact_id.as_deref(), Some("7"));
 
     let swapped = decode_response(&answer(&by_id("u0001-drift-swapped"))).unwrap().chat.location.unwrap();
     assert_eq!((swapped.lat, swapped.lng), (Some(40.02248), Some(116.2986)));
@@ -137,5 +125,67 @@ proptest! {
         *slot = value;
         let lookup = decode_response(answer.to_string().as_bytes());
         prop_assert!(lookup.is_ok(), "{}: {:?}", path.join("."), lookup.err());
+    }
+}
+
+/// Text a real server writes into a leaf that no `Value` can hold: escapes that are half of
+/// a character, numbers beyond a double, bytes that are not UTF-8, control characters,
+/// nesting too deep for a reader, and the plain values besides.
+fn any_leaf_text() -> impl Strategy<Value = Vec<u8>> {
+    let piece = prop_oneof![
+        Just(br#""\ud83d""#.to_vec()),
+        Just(br#""ab\udc00cd""#.to_vec()),
+        Just(br#""\ud83d\ud83d""#.to_vec()),
+        Just(b"\"\xff\xfe\xc0\"".to_vec()),
+        Just(b"\"\xe4\xb8\"".to_vec()),
+        Just(b"1e400".to_vec()),
+        Just(b"-1e400".to_vec()),
+        Just(b"123456789012345678901234567890".to_vec()),
+        Just(b"0.000000000000000000000000000000000000000000001e-400".to_vec()),
+        Just(format!("{}1{}", "[".repeat(500), "]".repeat(500)).into_bytes()),
+        Just(format!("{}1{}", "{\"a\":".repeat(300), "}".repeat(300)).into_bytes()),
+        any_json().prop_map(|v| v.to_string().into_bytes()),
+    ];
+    prop::collection::vec(piece, 1..3).prop_map(|pieces| {
+        if pieces.len() == 1 {
+            pieces.into_iter().next().unwrap_or_default()
+        } else {
+            let mut list = b"[".to_vec();
+            list.extend(pieces.join(&b","[..]));
+            list.push(b']');
+            list
+        }
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    /// The same property at the level of the answer's text: whatever is written in a leaf,
+    /// the lookup succeeds, and what could not be read is a warning at that leaf or below.
+    #[test]
+    fn any_text_in_any_leaf_never_fails_the_lookup(which in any::<prop::sample::Index>(), text in any_leaf_text()) {
+        let example: Value = serde_json::from_slice(include_bytes!("data/example-response.json")).unwrap();
+        let mut paths = Vec::new();
+        leaves(&example["data"], vec![], &mut paths);
+        let path = which.get(&paths).clone();
+        // A marker in the leaf, replaced in the text by the bytes under test.
+        let mut answer = example.clone();
+        let mut slot = &mut answer["data"];
+        for key in &path {
+            slot = &mut slot[key.as_str()];
+        }
+        *slot = Value::from("\u{1}LEAF\u{1}");
+        let marked = answer.to_string();
+        let at = marked.find("\"\\u0001LEAF\\u0001\"").unwrap();
+        let mut bytes = marked.as_bytes()[..at].to_vec();
+        bytes.extend_from_slice(&text);
+        bytes.extend_from_slice(&marked.as_bytes()[at + "\"\\u0001LEAF\\u0001\"".len()..]);
+        let lookup = decode_response(&bytes);
+        prop_assert!(lookup.is_ok(), "{}: {:?}", path.join("."), lookup.err());
+        let leaf = format!("data.{}", path.join("."));
+        for warning in &lookup.unwrap().warnings {
+            prop_assert!(warning.path.starts_with(&leaf) || warning.path == "data.location", "{} outside {}", warning.path, leaf);
+        }
     }
 }

@@ -81,6 +81,7 @@ async fn no_error_or_log_line_holds_a_credential() {
         "u0001-slow",
         "u0001-oversized",
         "u0001-cutoff",
+        "u0001-gzip",
     ] {
         errors.push(client.chat_info(&creds, user).await.unwrap_err());
     }
@@ -101,6 +102,13 @@ async fn no_error_or_log_line_holds_a_credential() {
         for needle in [TOKEN, SECRET, sign.as_str()] {
             assert!(!raw.contains(needle), "a raw answer leaks {needle}: {raw}");
         }
+    }
+    // A successful answer that echoes them: every decoded text is redacted too.
+    let echoed = client.chat_info(&creds, "u0001-echo-ok").await.unwrap();
+    let shown = serde_json::to_string(&echoed).unwrap();
+    assert!(shown.contains("token=***"), "the echo arrived, redacted: {shown}");
+    for needle in [TOKEN, SECRET, sign.as_str()] {
+        assert!(!shown.contains(needle), "a decoded field leaks {needle}: {shown}");
     }
     let mut bad_rule = config_for(&sim.base_url());
     bad_rule.sign_rule = SignRule::template("{secret}");
@@ -133,7 +141,7 @@ async fn no_error_or_log_line_holds_a_credential() {
 
 /// The variant's place: the match has no wildcard, so a new kind of error fails to compile
 /// here until this test forces it too.
-const VARIANTS: usize = 12;
+const VARIANTS: usize = 13;
 fn variant(error: &OpError) -> usize {
     match error {
         OpError::InvalidUserId { .. } => 0,
@@ -148,5 +156,6 @@ fn variant(error: &OpError) -> usize {
         OpError::Api { .. } => 9,
         OpError::NoChat => 10,
         OpError::Redirect { .. } => 11,
+        OpError::ContentEncoding { .. } => 12,
     }
 }

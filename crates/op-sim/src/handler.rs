@@ -86,10 +86,11 @@ async fn lookup(
     };
     match state.config.users.get(user_id) {
         None => envelope(codes::USER_NOT_FOUND, "用户不存在", serde_json::Value::Null),
-        Some(Reply::Raw { status, body, bom, location }) => {
+        Some(Reply::Raw { status, body, bom, location, charset, content_encoding }) => {
             // `{query}` echoes the request's query, token and sign included, as a careless
             // server's error page does: what the console must never show unredacted.
-            raw(*status, body.replace("{query}", raw_query), *bom, location.clone())
+            let body = body.replace("{query}", raw_query);
+            raw(*status, body, *bom, location.clone(), charset.clone(), content_encoding.clone())
         }
         Some(reply) => answer(reply.clone(), state.scheme, host, state.shutdown.clone()).await,
     }
@@ -133,17 +134,6 @@ fn check_request(
 
 async fn answer(reply: Reply, scheme: &str, host: &str, mut shutdown: watch::Receiver<bool>) -> Response {
     match reply {
-        Reply::Chat { data } => envelope(codes::OK, "成功", with_base(data, scheme, host)),
-        Reply::NoChat => envelope(codes::OK, "成功", serde_json::Value::Null),
-        Reply::ApiError { code, message } => envelope(code, &message, serde_json::Value::Null),
-        Reply::Http500 => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            [(CONTENT_TYPE, "text/html;charset=UTF-8")],
-            "<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>java.lang.NullPointerException at com.op.ChatController</p></body></html>",
-        )
-            .into_response(),
-        Reply::MalformedJson => ([(CONTENT_TYPE, JSON)], r#"{"code": 200, "message": "成功", "data": {"chatId": "u0001"#)
-            .into_response(),
         Reply::Slow { delay_ms, data } => {
             tokio::select! {
                 _ = tokio::time::sleep(Duration::from_millis(delay_ms)) => envelope(codes::OK, "成功", data),
@@ -152,7 +142,26 @@ async fn answer(reply: Reply, scheme: &str, host: &str, mut shutdown: watch::Rec
         }
         Reply::Oversized { bytes } => oversized(bytes),
         Reply::CloseMidBody => close_mid_body(),
-        Reply::Raw { status, body, bom, location } => raw(status, body, bom, location),
+        Reply::Raw { status, body, bom, location, charset, content_encoding } => {
+            raw(status, body, bom, location, charset, content_encoding)
+        }
+        Reply::Http500 => (
+            StatusCode::INTERNAL_SERVER_ERROR,
+            [(CONTENT_TYPE, "text/html;charset=UTF-8")],
+            crate::bodies::HTTP_500_PAGE,
+        )
+            .into_response(),
+        other => {
+            let base = format!("{scheme}://{host}");
+            let text = crate::bodies::reply_text(&other, &base, &crate::bodies::operation_time_now());
+            match text {
+                Some((status, body)) => {
+                    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+                    (status, [(CONTENT_TYPE, JSON)], body).into_response()
+                }
+                None => (StatusCode::INTERNAL_SERVER_ERROR, "no body for this reply").into_response(),
+            }
+        }
     }
 }
 
@@ -166,25 +175,38 @@ fn oversized(total: usize) -> Response {
     ([(CONTENT_TYPE, JSON)], Body::from_stream(stream)).into_response()
 }
 
-/// `{base}` in a user's data is this server's own address, which a users file cannot
-/// know in advance (the port is chosen at start).
-fn with_base(data: serde_json::Value, scheme: &str, host: &str) -> serde_json::Value {
-    let text = data.to_string();
-    if !text.contains("{base}") {
-        return data;
-    }
-    let base = serde_json::to_string(&format!("{scheme}://{host}")).unwrap_or_default();
-    serde_json::from_str(&text.replace("{base}", base.trim_matches('"'))).unwrap_or(data)
-}
-
-/// An answer exactly as given: status, body (after a BOM when asked), `Location`.
-fn raw(status: u16, body: String, bom: bool, location: Option<String>) -> Response {
+/// An answer exactly as given: status, body (after a BOM when asked) in its charset,
+/// `Location`, `Content-Encoding`.
+fn raw(
+    status: u16,
+    body: String,
+    bom: bool,
+    location: Option<String>,
+    charset: Option<String>,
+    content_encoding: Option<String>,
+) -> Response {
+    use axum::http::{header, HeaderValue};
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
-    bytes.extend_from_slice(body.as_bytes());
-    let mut response = (status, [(CONTENT_TYPE, JSON)], bytes).into_response();
-    if let Some(location) = location.and_then(|l| axum::http::HeaderValue::from_str(&l).ok()) {
-        response.headers_mut().insert(axum::http::header::LOCATION, location);
+    let encoding = charset.as_deref().and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    match encoding {
+        Some(encoding) => bytes.extend_from_slice(&encoding.encode(&body).0),
+        None => bytes.extend_from_slice(body.as_bytes()),
+    }
+    let content_type = match &charset {
+        Some(label) => format!("application/json;charset={label}"),
+        None => JSON.to_owned(),
+    };
+    let mut response = (status, bytes).into_response();
+    let headers = response.headers_mut();
+    if let Ok(value) = HeaderValue::from_str(&content_type) {
+        headers.insert(header::CONTENT_TYPE, value);
+    }
+    if let Some(value) = location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        headers.insert(header::LOCATION, value);
+    }
+    if let Some(value) = content_encoding.and_then(|e| HeaderValue::from_str(&e).ok()) {
+        headers.insert(header::CONTENT_ENCODING, value);
     }
     response
 }
@@ -212,17 +234,8 @@ fn close_mid_body() -> Response {
 
 /// The spec's envelope, with a foot like the real server's.
 fn envelope(code: i64, message: &str, data: serde_json::Value) -> Response {
-    let operation_time = op_api::model::Timestamp::from_epoch_ms(chrono::Utc::now().timestamp_millis())
-        .to_api_datetime()
-        .unwrap_or_default();
-    let body = serde_json::json!({
-        "code": code,
-        "message": message,
-        "data": data,
-        "page": null,
-        "foot": { "operationTime": operation_time, "servicePhone": "400800400", "host": "op-sim" },
-    });
-    ([(CONTENT_TYPE, JSON)], body.to_string()).into_response()
+    let body = crate::bodies::envelope_text(code, message, data, &crate::bodies::operation_time_now());
+    ([(CONTENT_TYPE, JSON)], body).into_response()
 }
 
 /// The query for the log: `token` and `sign` values replaced by `***`.

@@ -2,6 +2,7 @@
 //! `getChatInfoByUserId`. The desktop app's demo mode and every test above the client use
 //! it; its users (one per success and failure case) live in `data/users.json`.
 
+mod bodies;
 pub mod codes;
 mod config;
 mod handler;
@@ -12,8 +13,9 @@ mod static_images;
 mod tls;
 mod users;
 
+pub use bodies::{envelope_text, flood, reply_text, HTTP_500_PAGE};
 pub use config::{SimConfig, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
 pub use server::{spawn, SimHandle};
 #[cfg(feature = "tls")]
 pub use tls::{spawn_tls, TlsOptions, TlsSim};
-pub use users::{Reply, SimUsers, UsersError, BUILTIN_USERS_JSON};
+pub use users::{FloodShape, Reply, SimUsers, UsersError, BUILTIN_USERS_JSON};

@@ -30,7 +30,10 @@ pub enum Reply {
     /// A body that stops half-way: the connection is closed mid-body.
     CloseMidBody,
     /// Any answer, byte for byte as the real API might drift: a status, an optional
-    /// `Location`, the body (with a UTF-8 byte order mark first when `bom`).
+    /// `Location`, the body (with a UTF-8 byte order mark first when `bom`), sent in
+    /// `charset` (declared in its Content-Type; UTF-8 by default) and with a
+    /// `Content-Encoding` header when one is given (the body is not compressed: a client
+    /// that did not ask for it must not try to read it).
     #[serde(rename_all = "camelCase")]
     Raw {
         status: u16,
@@ -39,7 +42,27 @@ pub enum Reply {
         bom: bool,
         #[serde(default)]
         location: Option<String>,
+        #[serde(default)]
+        charset: Option<String>,
+        #[serde(default)]
+        content_encoding: Option<String>,
     },
+    /// A successful answer of about `bytes` bytes built to cost a reader the most memory.
+    Flood { shape: FloodShape, bytes: usize },
+}
+
+/// The shapes of a [`Reply::Flood`].
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub enum FloodShape {
+    /// A user with hundreds of thousands of tags, addresses and contacts.
+    Lists,
+    /// Lists nested in lists as deep as JSON readers allow, wide at every level.
+    DeepWide,
+    /// Every field of many contacts in a type no reading can use: a warning each.
+    Warnings,
+    /// An object with hundreds of thousands of keys.
+    Keys,
 }
 
 #[derive(Clone, Debug, Deserialize)]
