@@ -162,6 +162,7 @@ fn errors() -> String {
         OpError::Decode { path: "data.location.lat".into(), detail: "invalid type: map, expected f64".into() }.into(),
         OpError::TooLarge { limit_bytes: op_api::DEFAULT_MAX_BODY_BYTES }.into(),
         OpError::Interrupted { detail: "connection reset".into() }.into(),
+        OpError::ContentEncoding { encoding: "gzip".into() }.into(),
         OpError::Api { api_code: "4003".into(), api_message: "token 无效".into(), status: None }.into(),
         OpError::Api { api_code: "5001".into(), api_message: "".into(), status: None }.into(),
         OpError::Api {
@@ -287,14 +288,12 @@ fn views() -> String {
     let profile = console_core::demo::demo_profile_at("http://127.0.0.1:8787");
     let mut views = serde_json::Map::new();
     for user in users["users"].as_array().unwrap() {
-        if user["reply"]["kind"] != "chat" {
+        // Every answer op-sim gives at once that reads as a chat.
+        let reply: op_sim::Reply = serde_json::from_value(user["reply"].clone()).unwrap();
+        let Some((200, text)) = op_sim::reply_text(&reply, "http://127.0.0.1:8787", "2016-03-08 17:32:45") else {
             continue;
-        }
-        let answer = serde_json::json!({"code": 200, "message": "成功", "data": user["reply"]["data"], "page": null,
-            "foot": {"operationTime": "2016-03-08 17:32:45", "servicePhone": "400800400", "host": "op-sim"}});
-        // `{base}` is op-sim's own address (see its users file).
-        let answer = answer.to_string().replace("{base}", "http://127.0.0.1:8787");
-        let lookup = op_api::decode_response(answer.as_bytes()).unwrap();
+        };
+        let Ok(lookup) = op_api::decode_response(text.as_bytes()) else { continue };
         let view = console_core::ChatView::build(lookup, &profile);
         views.insert(user["userId"].as_str().unwrap().to_owned(), serde_json::to_value(view).unwrap());
     }

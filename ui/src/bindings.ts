@@ -17,9 +17,10 @@ createdAt: number | null, operatorId: string | null,
  */
 operatorIsMe: boolean, groupId: string | null, isInGroup: boolean | null, refChatId: string | null, channelId: string | null, channelName: string | null, clientName: string | null, clientId: string | null, clientLogoUrl: string | null, clientType: string | null, versionCode: string | null, location: LocationView | null, user: UserView | null, foot: Foot | null, 
 /**
- * Fields of the answer that could not be read (left out above).
+ * Fields of the answer that could not be read (left out above), at most
+ * [`op_api::model::MAX_WARNINGS`]; how many more there were.
  */
-warnings: Array<FieldWarning>, 
+warnings: Array<FieldWarning>, warningsLeftOut: number, 
 /**
  * The profile's API zone, minutes east of UTC: times are shown in it, labelled.
  */
@@ -39,7 +40,11 @@ displayName: string | null,
 /**
  * Up to two characters for an avatar placeholder.
  */
-initials: string, avatarUrl: string | null, phone: string | null, displayPhone: string | null, tags: Array<string>, serviceCount: number | null, addresses: Array<AddressView>, contacts: Array<ContactView>, };
+initials: string, avatarUrl: string | null, phone: string | null, displayPhone: string | null, tags: Array<string>, serviceCount: number | null, addresses: Array<AddressView>, contacts: Array<ContactView>, 
+/**
+ * Items of each list beyond [`op_api::MAX_LIST_ITEMS`]: counted, shown as "N more".
+ */
+tagsLeftOut: number, addressesLeftOut: number, contactsLeftOut: number, };
 
 export type AddressView = { id: string | null, address: string | null, remark: string | null, };
 
@@ -180,7 +185,7 @@ host: string | null, } | { "code": "http_status", status: number, } | { "code": 
 /**
  * Where in the answer: `data.location.lat`, or `(document)`.
  */
-path: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, status: number | null, } | { "code": "no_chat" };
+path: string, } | { "code": "content_encoding", encoding: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, status: number | null, } | { "code": "no_chat" };
 
 export type UserIdProblem = { "kind": "empty" } | { "kind": "tooLong", chars: number, max: number, } | { "kind": "badCharacter", character: string, position: number, };
 
@@ -206,9 +211,9 @@ export type FieldWarning = {
 /**
  * Where in the answer: `data.user.tags[2]`.
  */
-path: string, } & ({ "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" });
+path: string, } & ({ "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" } | { "kind": "replaced" });
 
-export type WarningProblem = { "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" };
+export type WarningProblem = { "kind": "unreadable", found: JsonKind, } | { "kind": "noPoint" } | { "kind": "swapped" } | { "kind": "replaced" };
 
 export type JsonKind = "object" | "array" | "string" | "number" | "boolean";
 

@@ -358,6 +358,32 @@ describe("an API that drifts", () => {
     expect(screen.getByTestId("location-coords").textContent).toBe("40.022480, 116.298600");
   });
 
+  it("a flood of list items and warnings shows what fits and counts the rest", async () => {
+    backend((args) => views[args.userId as string]);
+    render(App);
+    await search("u0001-flood-lists");
+    await screen.findByTestId("results");
+    const lists = views["u0001-flood-lists"].user!;
+    expect(lists.tags.length).toBe(50);
+    expect(screen.getByTestId("user-tags-more").textContent).toBe(`另有 ${lists.tagsLeftOut} 个`);
+    await search("u0001-flood-warnings");
+    await waitFor(() => expect(screen.queryByTestId("warnings-more")).not.toBeNull());
+    const flooded = views["u0001-flood-warnings"];
+    expect(screen.getByTestId("warnings-chip").textContent).toBe(`${flooded.warnings.length + flooded.warningsLeftOut} 个字段无法读取`);
+    expect(screen.getByTestId("warnings-more").textContent).toBe(`另有 ${flooded.warningsLeftOut} 条未列出`);
+    expect(screen.getAllByTestId("contact-card").length).toBe(50);
+    expect(screen.getByTestId("contacts-more").textContent).toBe(`另有 ${flooded.user!.contactsLeftOut} 个联系人未显示`);
+  });
+
+  it("text that could not be read shows the replacement character and says so", async () => {
+    backend((args) => views[args.userId as string]);
+    render(App);
+    await search("u0001-drift-emoji-cut");
+    await screen.findByTestId("results");
+    expect(screen.getByTestId("user-name").textContent).toContain("小明\uFFFD");
+    expect(screen.getByTestId("warnings-list").textContent).toContain("data.user.nickName：含有无法识别的字符");
+  });
+
   it("times show in the API's zone, labelled, with a switch to local time", async () => {
     backend(() => views[EXAMPLE]);
     render(App);

@@ -1,7 +1,7 @@
 //! What the UI shows for a lookup, built from op-api's types and the profile: labels
 //! applied, file names turned into URLs, nothing left for the UI to interpret.
 
-use op_api::model::{ChatInfo, FieldWarning, Foot, RawText};
+use op_api::model::{Address, ChatInfo, Contact, FieldWarning, Foot, RawText, User};
 use op_api::ChatLookup;
 use serde::Serialize;
 
@@ -44,8 +44,10 @@ pub struct ChatView {
     pub location: Option<LocationView>,
     pub user: Option<UserView>,
     pub foot: Option<Foot>,
-    /// Fields of the answer that could not be read (left out above).
+    /// Fields of the answer that could not be read (left out above), at most
+    /// [`op_api::model::MAX_WARNINGS`]; how many more there were.
     pub warnings: Vec<FieldWarning>,
+    pub warnings_left_out: usize,
     /// The profile's API zone, minutes east of UTC: times are shown in it, labelled.
     pub utc_offset_minutes: i32,
 }
@@ -77,6 +79,10 @@ pub struct UserView {
     pub service_count: Option<i64>,
     pub addresses: Vec<AddressView>,
     pub contacts: Vec<ContactView>,
+    /// Items of each list beyond [`op_api::MAX_LIST_ITEMS`]: counted, shown as "N more".
+    pub tags_left_out: usize,
+    pub addresses_left_out: usize,
+    pub contacts_left_out: usize,
 }
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -106,7 +112,7 @@ fn raw(value: Option<RawText>) -> Option<String> {
 
 impl ChatView {
     pub fn build(lookup: ChatLookup, profile: &Profile) -> Self {
-        let ChatLookup { chat, foot, warnings } = lookup;
+        let ChatLookup { chat, foot, warnings, warnings_left_out } = lookup;
         let ChatInfo {
             user,
             operator_id,
@@ -157,43 +163,59 @@ impl ChatView {
                     coord_system: profile.coord_system,
                 })
                 .filter(|l| l.address.is_some() || (l.lat.is_some() && l.lng.is_some())),
-            user: user.map(|u| {
-                let nick_name = text(u.nick_name);
-                let user_name = text(u.user_name);
-                let user_id = text(u.user_id);
-                let display_name = nick_name.clone().or_else(|| user_name.clone()).or_else(|| user_id.clone());
-                UserView {
-                    initials: initials(display_name.as_deref()),
-                    display_name,
-                    avatar_url: asset_url(profile, u.icon.as_deref()),
-                    user_id,
-                    user_name,
-                    nick_name,
-                    phone: text(u.phone),
-                    display_phone: text(u.display_phone),
-                    tags: u.tags.unwrap_or_default().into_iter().filter_map(|t| raw(Some(t))).collect(),
-                    service_count: u.service_count,
-                    addresses: u
-                        .address
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|a| AddressView {
-                            id: text(a.user_address_id),
-                            address: text(a.address),
-                            remark: text(a.remark),
-                        })
-                        .collect(),
-                    contacts: u
-                        .contacts
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|c| ContactView { id: text(c.user_contact_id), name: text(c.name), phone: text(c.phone) })
-                        .collect(),
-                }
-            }),
+            user: user.map(|u| UserView::build(u, profile)),
             foot,
             warnings,
+            warnings_left_out,
             utc_offset_minutes: profile.api_utc_offset_minutes,
+        }
+    }
+}
+
+impl UserView {
+    /// Destructured, so that a field added to the API's user is not dropped unseen.
+    fn build(user: User, profile: &Profile) -> Self {
+        let User { user_id, user_name, nick_name, phone, display_phone, tags, address, icon, contacts, service_count } =
+            user;
+        let nick_name = text(nick_name);
+        let user_name = text(user_name);
+        let user_id = text(user_id);
+        let display_name = nick_name.clone().or_else(|| user_name.clone()).or_else(|| user_id.clone());
+        let tags = tags.unwrap_or_default();
+        let addresses = address.unwrap_or_default();
+        let contacts = contacts.unwrap_or_default();
+        Self {
+            initials: initials(display_name.as_deref()),
+            display_name,
+            avatar_url: asset_url(profile, icon.as_deref()),
+            user_id,
+            user_name,
+            nick_name,
+            phone: text(phone),
+            display_phone: text(display_phone),
+            tags: tags.items.into_iter().filter_map(|t| raw(Some(t))).collect(),
+            tags_left_out: tags.left_out,
+            service_count,
+            addresses: addresses
+                .items
+                .into_iter()
+                .map(|Address { user_address_id, address, remark }| AddressView {
+                    id: text(user_address_id),
+                    address: text(address),
+                    remark: text(remark),
+                })
+                .collect(),
+            addresses_left_out: addresses.left_out,
+            contacts: contacts
+                .items
+                .into_iter()
+                .map(|Contact { name, phone, user_contact_id }| ContactView {
+                    id: text(user_contact_id),
+                    name: text(name),
+                    phone: text(phone),
+                })
+                .collect(),
+            contacts_left_out: contacts.left_out,
         }
     }
 }

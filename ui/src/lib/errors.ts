@@ -170,6 +170,7 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
   http_status: { text: (e) => ({ zh: `服务器返回了 HTTP ${e.status} 错误。请稍后重试。`, en: `The server answered with HTTP error ${e.status}. Try again in a moment.` }), next: "retry" },
   decode: { text: (e) => ({ zh: `服务器的回复无法解析（${e.path}）。请联系技术支持。`, en: `The server's answer could not be read (${e.path}). Contact support.` }), next: null },
   too_large: { text: (e) => ({ zh: `服务器的回复超过 ${mebibytes(e.limitBytes)} MB，已停止接收。请联系技术支持。`, en: `The server's answer was larger than ${mebibytes(e.limitBytes)} MB and was stopped. Contact support.` }), next: "retry" },
+  content_encoding: { text: (e) => ({ zh: `服务器以“${e.encoding}”压缩格式返回了回复，控制台没有请求压缩，因此没有读取。请联系 API 提供方关闭该压缩，或联系技术支持。`, en: `The server sent its answer compressed as “${e.encoding}”, which the console did not ask for, so it was not read. Ask the API's provider to turn that compression off, or contact support.` }), next: null },
   interrupted: { text: () => ({ zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again." }), next: "retry" },
   api: {
     text: (e) => ({

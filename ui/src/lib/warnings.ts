@@ -15,6 +15,7 @@ const PROBLEMS: Table<WarningProblem> = {
   unreadable: (p) => ({ zh: `收到${FOUND[p.found].zh}，已略过`, en: `found ${FOUND[p.found].en}; left out` }),
   noPoint: () => ({ zh: "坐标不是地图上的点，未显示位置", en: "the coordinates are no point on the map; no position shown" }),
   swapped: () => ({ zh: "纬度和经度被对调，已按正确顺序显示", en: "latitude and longitude were swapped; shown the right way round" }),
+  replaced: () => ({ zh: "含有无法识别的字符，已用“�”代替", en: "characters that could not be read are shown as “�”" }),
 };
 
 /** "data.user.serviceCount：收到一个对象，已略过". */
