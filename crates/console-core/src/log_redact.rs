@@ -1,9 +1,34 @@
-//! Masks values that look like credentials in a log line: `token=…`, `sign=…`,
-//! `secret=…`, `password=…` (query or key-value style) become `token=***`.
+//! What goes into a log line: values that look like credentials (`token=…`, `sign=…`,
+//! `secret=…`, `password=…`, query or key-value style) become `token=***`, and control
+//! characters are escaped, so that text from outside (a profiles file's key, a server's
+//! error page) can neither start a line of its own nor plant a PEM block in the log.
 
 const KEYS: [&str; 4] = ["token", "sign", "secret", "password"];
 
+/// The line as it may be written: credentials masked, one line whatever it holds.
 pub fn redact_log_line(line: &str) -> String {
+    escape_controls(&mask_credentials(line))
+}
+
+/// `\n`, `\r`, `\t` and `\u{…}` for every control character: one line, readable.
+fn escape_controls(line: &str) -> String {
+    if !line.chars().any(char::is_control) {
+        return line.to_owned();
+    }
+    let mut out = String::with_capacity(line.len() + 16);
+    for c in line.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&c.escape_unicode().to_string()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn mask_credentials(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while !rest.is_empty() {
@@ -58,5 +83,16 @@ mod tests {
         assert_eq!(redact_log_line("signal=1 tokens are fine; design=ok"), "signal=1 tokens are fine; design=ok");
         assert_eq!(redact_log_line("用户 token=值 完成"), "用户 token=*** 完成");
         assert_eq!(redact_log_line("token="), "token=");
+    }
+
+    #[test]
+    fn text_from_outside_cannot_start_a_line_of_its_own() {
+        // An import error naming an attacker's key: a PEM block planted in the log, which a
+        // later profile could name as its CA file.
+        let key = "x\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\r\u{1b}[2J";
+        let line = redact_log_line(&format!("profiles not imported: the key {key} is unknown"));
+        assert!(!line.contains('\n') && !line.contains('\r') && !line.contains('\u{1b}'), "{line}");
+        assert!(line.contains("x\\n-----BEGIN CERTIFICATE-----\\nMIIB"), "{line}");
+        assert!(line.contains("\\u{1b}[2J"), "{line}");
     }
 }
