@@ -9,6 +9,8 @@ use crate::lock::lock;
 
 /// A few screens of tiles (a tile is 10–40 KiB): bounded, whatever the day's lookups.
 pub const IMAGE_CACHE_BYTES: usize = 8 * 1024 * 1024;
+/// And in number: tiny images (a 1×1 logo) would otherwise keep thousands of URLs.
+pub const IMAGE_CACHE_ENTRIES: usize = 512;
 
 #[derive(Debug, Default)]
 pub struct ImageCache {
@@ -31,7 +33,7 @@ impl ImageCache {
         entries.retain(|((p, u), _)| !(p == profile_id && u == url));
         entries.push_back(((profile_id.to_owned(), url.to_owned()), image));
         let mut total: usize = entries.iter().map(|(_, image)| image.bytes.len()).sum();
-        while total > IMAGE_CACHE_BYTES {
+        while total > IMAGE_CACHE_BYTES || entries.len() > IMAGE_CACHE_ENTRIES {
             let Some((_, oldest)) = entries.pop_front() else { break };
             total -= oldest.bytes.len();
         }
@@ -59,5 +61,19 @@ mod tests {
         assert!(kept <= IMAGE_CACHE_BYTES, "{kept}");
         assert!(cache.get("a", "https://tiles/1999.png").is_some(), "the newest stays");
         assert!(cache.get("a", "https://tiles/0.png").is_none(), "the oldest went");
+    }
+
+    #[test]
+    fn tiny_images_are_bounded_in_number_too() {
+        let cache = ImageCache::default();
+        for i in 0..5000 {
+            cache.put(
+                "a",
+                &format!("https://cdn/{i}.png"),
+                Image { content_type: "image/png".into(), bytes: vec![0; 8] },
+            );
+        }
+        assert_eq!(lock(&cache.entries).len(), IMAGE_CACHE_ENTRIES);
+        assert!(cache.get("a", "https://cdn/4999.png").is_some());
     }
 }

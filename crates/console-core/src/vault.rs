@@ -6,7 +6,7 @@
 //! (`migrate_legacy`), never on a lookup. Every call is bounded
 //! in time: a keyring waiting on an unlock prompt gives an error, not a hung app.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
@@ -25,6 +25,9 @@ pub const KEYRING_WAIT: Duration = Duration::from_millis(1500);
 /// How long a write waits, for example for the operator to answer an unlock prompt; the
 /// page says "waiting for the keyring to be unlocked" meanwhile.
 pub const KEYRING_WRITE_WAIT: Duration = Duration::from_secs(30);
+/// Keyring calls still running after their wait (a keyring that hangs): beyond this many,
+/// a new call fails at once instead of leaving one more thread behind.
+pub const KEYRING_MAX_STUCK_CALLS: usize = 4;
 
 /// The two credentials a profile has; named in errors (`empty_credential`).
 #[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -86,6 +89,8 @@ pub struct Vault {
     store: Arc<Mutex<Option<Arc<CredentialStore>>>>,
     wait: Duration,
     write_wait: Duration,
+    /// Keyring threads running now (each ends with its call, however late).
+    running: Arc<AtomicUsize>,
 }
 
 impl std::fmt::Debug for Vault {
@@ -111,7 +116,13 @@ impl Vault {
     }
 
     fn from_factory(factory: StoreFactory) -> Self {
-        Self { factory, store: Arc::new(Mutex::new(None)), wait: KEYRING_WAIT, write_wait: KEYRING_WRITE_WAIT }
+        Self {
+            factory,
+            store: Arc::new(Mutex::new(None)),
+            wait: KEYRING_WAIT,
+            write_wait: KEYRING_WRITE_WAIT,
+            running: Arc::new(AtomicUsize::new(0)),
+        }
     }
 
     /// The profile's saved credentials (its one entry), read only: nothing is migrated or
@@ -212,20 +223,28 @@ impl Vault {
         abandoned: Option<Arc<AtomicBool>>,
         op: impl FnOnce(&Entry) -> keyring_core::Result<T> + Send + 'static,
     ) -> Result<T, ConsoleError> {
+        // A keyring that hangs keeps its threads: past a few, say so at once.
+        if self.running.fetch_add(1, Ordering::SeqCst) >= KEYRING_MAX_STUCK_CALLS {
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            return Err(ConsoleError::KeyringTimeout { after_ms: wait.as_millis() as u64 });
+        }
         let (done, result) = mpsc::channel();
         let factory = self.factory.clone();
         let cached = self.store.clone();
-        std::thread::Builder::new()
-            .name("keyring".into())
-            .spawn(move || {
-                let outcome = open_store(&factory, &cached)
-                    .and_then(|store| Entry::new_in_store(&store, KEYRING_SERVICE, &account))
-                    .and_then(|entry| op(&entry));
-                let _ = done.send(outcome);
-                #[cfg(test)]
-                tests::finished();
-            })
-            .map_err(|e| ConsoleError::KeyringError { detail: e.to_string() })?;
+        let running = self.running.clone();
+        let spawned = std::thread::Builder::new().name("keyring".into()).spawn(move || {
+            let outcome = open_store(&factory, &cached)
+                .and_then(|store| Entry::new_in_store(&store, KEYRING_SERVICE, &account))
+                .and_then(|entry| op(&entry));
+            running.fetch_sub(1, Ordering::SeqCst);
+            let _ = done.send(outcome);
+            #[cfg(test)]
+            tests::finished();
+        });
+        if let Err(e) = spawned {
+            self.running.fetch_sub(1, Ordering::SeqCst);
+            return Err(ConsoleError::KeyringError { detail: e.to_string() });
+        }
         match result.recv_timeout(wait) {
             Ok(outcome) => outcome.map_err(|e| translate(e, &self.store)),
             // The thread may stay blocked on D-Bus; it ends with its call.
@@ -384,6 +403,25 @@ mod tests {
         }));
         vault.wait = Duration::from_millis(50);
         assert_eq!(vault.load("p").unwrap_err(), ConsoleError::KeyringTimeout { after_ms: 50 });
+    }
+
+    #[test]
+    fn a_hung_keyring_keeps_a_bounded_number_of_threads() {
+        let opened = Arc::new(AtomicUsize::new(0));
+        let (_keep, hang) = mpsc::channel::<()>();
+        let hang = Arc::new(Mutex::new(hang));
+        let counted = opened.clone();
+        let mut vault = Vault::from_factory(Arc::new(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            // Each call waits on the lock, then on a channel that never sends: it hangs.
+            let _ = hang.lock().unwrap_or_else(|e| e.into_inner()).recv();
+            Err(KeyringError::NoDefaultStore)
+        }));
+        vault.wait = Duration::from_millis(5);
+        for _ in 0..50 {
+            assert_eq!(vault.load("p").unwrap_err().code(), "keyring_timeout");
+        }
+        assert_eq!(vault.running.load(Ordering::SeqCst), KEYRING_MAX_STUCK_CALLS, "threads left behind");
     }
 
     static FINISHED_TX: Mutex<Option<mpsc::Sender<()>>> = Mutex::new(None);
