@@ -396,7 +396,7 @@ describe("an API that drifts", () => {
   });
 
   it("an error with an answer offers the raw answer, fetched only when opened", async () => {
-    const calls = backend(fail({ code: "decode", message: "", hasRawAnswer: true, path: "(document)" }));
+    const calls = backend(fail({ code: "decode", hasRawAnswer: true, path: "(document)" }));
     render(App);
     await search(EXAMPLE);
     await screen.findByTestId("error-panel");
@@ -408,7 +408,7 @@ describe("an API that drifts", () => {
   });
 
   it("an error without an answer offers none", async () => {
-    backend(fail({ code: "connect", message: "", hasRawAnswer: false }));
+    backend(fail({ code: "connect", hasRawAnswer: false }));
     render(App);
     await search(EXAMPLE);
     await screen.findByTestId("error-panel");
@@ -418,15 +418,15 @@ describe("an API that drifts", () => {
 
 describe("states", () => {
   const cases: [ShownError, RegExp, string | null][] = [
-    [{ code: "no_chat", message: "", hasRawAnswer: false }, /该用户最近没有会话/, null],
-    [{ code: "timeout", message: "", hasRawAnswer: false, afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
-    [{ code: "api", message: "", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
-    [{ code: "keyring_locked", message: "", hasRawAnswer: false }, /钥匙串已锁定.*解锁/, "error-retry"],
-    [{ code: "keyring_unavailable", message: "", hasRawAnswer: false }, /钥匙串不可用/, "error-retry"],
-    [{ code: "not_configured", message: "", hasRawAnswer: false, problem: { kind: "noCredentials" } }, /保存令牌和签名密钥/, "error-settings"],
-    [{ code: "not_configured", message: "", hasRawAnswer: false, problem: { kind: "noSecret" } }, /没有保存签名密钥/, "error-settings"],
-    [{ code: "http_status", message: "", hasRawAnswer: false, status: 500 }, /HTTP 500/, "error-retry"],
-    [{ code: "decode", message: "", hasRawAnswer: false, path: "data.location.lat" }, /data\.location\.lat/, null],
+    [{ code: "no_chat", hasRawAnswer: false }, /该用户最近没有会话/, null],
+    [{ code: "timeout", hasRawAnswer: false, afterMs: 15000 }, /15 秒内没有响应/, "error-retry"],
+    [{ code: "api", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效或已过期" }, /代码 4003.*token 无效或已过期/, "error-settings"],
+    [{ code: "keyring_locked", hasRawAnswer: false }, /钥匙串已锁定.*解锁/, "error-retry"],
+    [{ code: "keyring_unavailable", hasRawAnswer: false }, /钥匙串不可用/, "error-retry"],
+    [{ code: "not_configured", hasRawAnswer: false, problem: { kind: "noCredentials" } }, /保存令牌和签名密钥/, "error-settings"],
+    [{ code: "not_configured", hasRawAnswer: false, problem: { kind: "noSecret" } }, /没有保存签名密钥/, "error-settings"],
+    [{ code: "http_status", hasRawAnswer: false, status: 500 }, /HTTP 500/, "error-retry"],
+    [{ code: "decode", hasRawAnswer: false, path: "data.location.lat" }, /data\.location\.lat/, null],
     // A code from a newer backend than this page, or Tauri's own failure.
     [{ code: "something_new", message: "" } as unknown as ShownError, /意外错误/, "error-retry"],
     [{ code: "internal", message: "command lookup_chat not found" }, /意外错误/, "error-retry"],
@@ -445,7 +445,7 @@ describe("states", () => {
 
   it("retry looks the same user up again", async () => {
     let n = 0;
-    backend(() => (++n === 1 ? Promise.reject({ code: "timeout", message: "", hasRawAnswer: false, afterMs: 5000 }) : views[EXAMPLE]));
+    backend(() => (++n === 1 ? Promise.reject({ code: "timeout", hasRawAnswer: false, afterMs: 5000 }) : views[EXAMPLE]));
     render(App);
     await search(EXAMPLE);
     await fireEvent.click(await screen.findByTestId("error-retry"));
@@ -453,7 +453,7 @@ describe("states", () => {
   });
 
   it("English on request", async () => {
-    backend(fail({ code: "no_chat", message: "", hasRawAnswer: false }));
+    backend(fail({ code: "no_chat", hasRawAnswer: false }));
     render(App);
     await fireEvent.click(screen.getByTestId("language-toggle"));
     await search(EXAMPLE);
@@ -645,7 +645,7 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     const calls = backend(() => views[EXAMPLE], {
       save_desktop_settings: (args) => {
         const settings = args.settings as { hotkey: string | null };
-        if (settings.hotkey === "Ctrl+Alt+J") return Promise.reject({ code: "hotkey_taken", message: "", hasRawAnswer: false, combination: "Ctrl+Alt+J" });
+        if (settings.hotkey === "Ctrl+Alt+J") return Promise.reject({ code: "hotkey_taken", hasRawAnswer: false, combination: "Ctrl+Alt+J" });
         return { settings, hotkeyRegistered: true };
       },
     });
@@ -688,7 +688,7 @@ describe("one call per lookup", () => {
     const recent = [{ userId: EXAMPLE, profileId: "demo", at: Date.now(), outcome: "ok" }];
     let fail = false;
     const calls = backend(() => views[EXAMPLE], {
-      lookup_chat: () => (fail ? Promise.reject({ code: "no_chat", message: "", hasRawAnswer: false }) : { chat: views[EXAMPLE], recent }),
+      lookup_chat: () => (fail ? Promise.reject({ code: "no_chat", hasRawAnswer: false }) : { chat: views[EXAMPLE], recent }),
     });
     render(App);
     await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));

@@ -81,7 +81,7 @@ function parameterValues(value: unknown): string[] {
 }
 
 // Names and abbreviations a Chinese sentence may hold as they are.
-const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC", "Ctrl+Alt+U", "Super+F9", ".config/autostart", "lookup", "opconsole://", "profile="];
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC", "Ctrl+Alt+U", "Super+F9", "Ctrl+Alt", "Super", ".config/autostart", "lookup", "opconsole://", "profile="];
 
 describe("error sentences (every code, with the backend's own samples)", () => {
   it("the samples cover every code and every reason the tables word", () => {
@@ -102,7 +102,7 @@ describe("error sentences (every code, with the backend's own samples)", () => {
 
   it("zh has no English clause, en no Chinese one, neither a placeholder or a bare code", () => {
     for (const sample of samples) {
-      const own = parameterValues({ ...sample, message: undefined, code: undefined });
+      const own = parameterValues({ ...sample, code: undefined });
       for (const lang of ["zh", "en"] as const) {
         setLang(lang);
         const { text } = errorText(sample);
@@ -111,7 +111,6 @@ describe("error sentences (every code, with the backend's own samples)", () => {
         let rest = text;
         for (const value of own) rest = rest.split(value).join(" ");
         if (lang === "zh") {
-          expect(text, sample.code).not.toContain(sample.message);
           for (const name of [...LATIN_IN_CHINESE].sort((a, b) => b.length - a.length)) rest = rest.split(name).join(" ");
           // Template placeholders such as {secret} are what the operator types, not English.
           rest = rest.replace(/\{[A-Za-z:]+\}/g, " ");
@@ -126,10 +125,10 @@ describe("error sentences (every code, with the backend's own samples)", () => {
 
   it("next steps and parameters", () => {
     setLang("zh");
-    expect(errorText({ code: "timeout", message: "", hasRawAnswer: false, afterMs: 15000 }).text).toContain("15 秒");
-    expect(errorText({ code: "keyring_locked", message: "", hasRawAnswer: false }).next).toBe("retry");
-    expect(errorText({ code: "api", message: "", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效" }).next).toBe("settings");
-    const field = errorText({ code: "invalid_profile", message: "", hasRawAnswer: false, field: "baseUrl", problem: { kind: "url", problem: { kind: "noHost" } } });
+    expect(errorText({ code: "timeout", hasRawAnswer: false, afterMs: 15000 }).text).toContain("15 秒");
+    expect(errorText({ code: "keyring_locked", hasRawAnswer: false }).next).toBe("retry");
+    expect(errorText({ code: "api", hasRawAnswer: true, status: null, apiCode: "4003", apiMessage: "token 无效" }).next).toBe("settings");
+    const field = errorText({ code: "invalid_profile", hasRawAnswer: false, field: "baseUrl", problem: { kind: "url", problem: { kind: "noHost" } } });
     expect(field.text).toBe("配置的“服务地址”无效：网址缺少主机名。");
   });
 });

@@ -89,6 +89,15 @@ pub enum ConsoleError {
     #[error("'{combination}' is not a key combination.")]
     HotkeyInvalid { combination: String },
 
+    /// A combination other programs need (copy, paste, Alt+Tab, …): never taken from them.
+    #[error("'{combination}' is a combination other programs need; it cannot be the global hotkey.")]
+    HotkeyReserved { combination: String },
+
+    /// The user ID is the token or the secret of a profile (pasted or copied by mistake):
+    /// nothing is sent and nothing recorded.
+    #[error("The user ID is a saved credential; it was not looked up.")]
+    UserIdIsCredential,
+
     /// Another app holds the combination (or the desktop refuses it).
     #[error("The combination '{combination}' is taken or refused by the desktop ({detail}).")]
     HotkeyTaken {
@@ -124,19 +133,19 @@ impl ConsoleError {
         Self::InvalidProfile { field, problem: problem.into() }
     }
 
-    /// What the UI receives.
+    /// What the UI receives: the code and its parameters. The English sentence (which
+    /// may hold server text and file paths) goes to the log, never to the page.
     pub fn body(&self) -> ErrorBody {
+        tracing::info!(code = %self.code(), "{self}");
         let has_raw_answer = matches!(self, Self::Api(e) if e.has_answer());
-        ErrorBody { message: self.to_string(), has_raw_answer, error: self.clone() }
+        ErrorBody { has_raw_answer, error: self.clone() }
     }
 }
 
-/// The serialised error: the code and parameters of [`ConsoleError`] and, for logs and
-/// support, `message` (English; the UI never shows it in a sentence).
+/// The serialised error: the code and parameters of [`ConsoleError`], nothing else.
 #[derive(ts_rs::TS, Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorBody {
-    pub message: String,
     /// The server answered: its answer can be shown (`raw_answer`), redacted.
     pub has_raw_answer: bool,
     #[serde(flatten)]
@@ -162,7 +171,16 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn serialises_as_code_parameters_and_a_log_message() {
+    fn the_page_gets_the_code_and_parameters_only() {
+        // The diagnostic detail (a server's snippet, a library's words) stays in the log.
+        let connect = ConsoleError::from(OpError::Connect { detail: "tcp connect error: 10.0.0.7:443".into() });
+        let body = serde_json::to_string(&connect.body()).unwrap();
+        assert_eq!(body, r#"{"hasRawAnswer":false,"code":"connect"}"#);
+        assert!(connect.to_string().contains("10.0.0.7"), "the log still has it");
+    }
+
+    #[test]
+    fn serialises_as_code_and_parameters() {
         let api = ConsoleError::from(OpError::Api {
             api_code: "4003".into(),
             api_message: "token 无效".into(),
@@ -170,17 +188,17 @@ mod tests {
         });
         assert_eq!(
             serde_json::to_value(api.body()).unwrap(),
-            json!({"code": "api", "message": "The Op API refused the request with code 4003: token 无效", "apiCode": "4003", "apiMessage": "token 无效", "status": null, "hasRawAnswer": true})
+            json!({"code": "api", "apiCode": "4003", "apiMessage": "token 无效", "status": null, "hasRawAnswer": true})
         );
         let timeout = ConsoleError::from(OpError::Timeout { after_ms: 15000 });
         assert_eq!(
             serde_json::to_value(timeout.body()).unwrap(),
-            json!({"code": "timeout", "message": "The Op API server did not answer within 15000 ms.", "afterMs": 15000, "hasRawAnswer": false})
+            json!({"code": "timeout", "afterMs": 15000, "hasRawAnswer": false})
         );
         let locked = ConsoleError::KeyringLocked { detail: "prompt required".into() };
         assert_eq!(
             serde_json::to_value(locked.body()).unwrap(),
-            json!({"code": "keyring_locked", "message": "The system keyring is locked (prompt required). Unlock it, then try again.", "hasRawAnswer": false})
+            json!({"code": "keyring_locked", "hasRawAnswer": false})
         );
         let invalid = ConsoleError::invalid(ProfileField::BaseUrl, UrlProblem::NoHost);
         assert_eq!(
@@ -190,7 +208,7 @@ mod tests {
         assert_eq!(invalid.code(), "invalid_profile");
         assert_eq!(
             serde_json::to_value(ConsoleError::from(OpError::NoChat).body()).unwrap(),
-            json!({"code": "no_chat", "message": "This user has no recent chat.", "hasRawAnswer": false})
+            json!({"code": "no_chat", "hasRawAnswer": false})
         );
         let missing = ConsoleError::from(OpError::NotConfigured { problem: ConfigProblem::NoCredentials });
         assert_eq!(missing.code(), "not_configured");

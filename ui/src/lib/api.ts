@@ -23,7 +23,7 @@ import type { ShownError } from "./errors";
 export class ApiError extends Error {
   readonly body: ShownError;
   constructor(body: ShownError) {
-    super(body.message);
+    super(body.code);
     this.body = body;
   }
 }
