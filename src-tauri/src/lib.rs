@@ -21,8 +21,7 @@ pub fn run() {
     let builder = tauri::Builder::default()
         // First: a second launch shows the running window, with its link or --profiles.
         .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
-            startup::import_from_second_launch(app, &argv, &cwd);
-            desktop::links_in_arguments(app, &argv);
+            startup::command_line(app, &argv, std::path::Path::new(&cwd), false);
             desktop::show_main_window(app);
         }))
         .plugin(log_redaction::plugin())
@@ -53,7 +52,9 @@ pub fn run() {
             match opened {
                 Ok(console) => {
                     app.manage(console);
-                    startup::import_at_start(app.handle());
+                    let args: Vec<String> = std::env::args().collect();
+                    let cwd = std::env::current_dir().unwrap_or_default();
+                    startup::command_line(app.handle(), &args, &cwd, true);
                     desktop::start(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.

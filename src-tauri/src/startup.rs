@@ -1,43 +1,34 @@
-//! IT provisioning: profiles imported from `--profiles FILE` or `OP_CONSOLE_PROFILES`.
+//! The console's command line (links, `--lookup`, IT's `--profiles FILE` or
+//! `OP_CONSOLE_PROFILES`), and the native message when it cannot start.
 
 use std::path::{Path, PathBuf};
 
-use console_core::Console;
+use console_core::{CommandLine, Console};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 pub const PROFILES_ENV: &str = "OP_CONSOLE_PROFILES";
 
-/// `--profiles FILE` or `--profiles=FILE` wins over the environment variable; a relative
-/// path is the launching process's own, so it is resolved against its working folder.
-pub fn profiles_file(args: &[String], env: Option<String>, cwd: &Path) -> Option<PathBuf> {
-    let mut iter = args.iter().skip(1);
-    let mut named = None;
-    while let Some(arg) = iter.next() {
-        if arg == "--profiles" {
-            named = iter.next().map(PathBuf::from);
-            break;
-        }
-        if let Some(path) = arg.strip_prefix("--profiles=") {
-            named = Some(PathBuf::from(path));
-            break;
-        }
+/// A command line: this launch's (`at_start`) or a second launch's, handed over by
+/// single-instance with the launching process's own folder. Its request (a link, a
+/// `--lookup` screen pop) goes to the page; its `--profiles` file is imported, else at
+/// start `OP_CONSOLE_PROFILES`. A line with a link is the link alone (console-core's
+/// `CommandLine`): what stood beside it is logged and ignored.
+pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool) {
+    let line = CommandLine::parse(args, cwd);
+    if !line.ignored.is_empty() {
+        log::warn!("command-line arguments ignored: {:?}", line.ignored);
     }
-    let path = named.or_else(|| env.filter(|v| !v.trim().is_empty()).map(PathBuf::from))?;
-    Some(if path.is_absolute() { path } else { cwd.join(path) })
-}
-
-/// At start: the console's own arguments, else `OP_CONSOLE_PROFILES`.
-pub fn import_at_start(app: &AppHandle) {
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let args: Vec<String> = std::env::args().collect();
-    import_from(app, profiles_file(&args, std::env::var(PROFILES_ENV).ok(), &cwd));
-}
-
-/// A second launch, routed here by single-instance: only its own arguments (never this
-/// process's environment), relative to its own working folder.
-pub fn import_from_second_launch(app: &AppHandle, args: &[String], cwd: &str) {
-    import_from(app, profiles_file(args, None, Path::new(cwd)));
+    if let Some(request) = line.request {
+        crate::desktop::send(app, request);
+    }
+    let from_env = || std::env::var(PROFILES_ENV).ok().filter(|v| !v.trim().is_empty()).map(PathBuf::from);
+    let file = match line.profiles_file {
+        Some(file) => Some(file),
+        None if at_start => from_env().map(|p| cwd.join(p)),
+        None => None,
+    };
+    import_from(app, file);
 }
 
 fn import_from(app: &AppHandle, path: Option<PathBuf>) {
@@ -63,35 +54,4 @@ pub fn cannot_start(app: &AppHandle, reason: &str) {
     );
     let handle = app.clone();
     app.dialog().message(text).title("Op Console").kind(MessageDialogKind::Error).show(move |_| handle.exit(1));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn the_argument_wins_over_the_environment() {
-        let cwd = Path::new("/home/agent");
-        assert_eq!(
-            profiles_file(&args(&["app", "--profiles", "/a.json"]), Some("/b.json".into()), cwd),
-            Some("/a.json".into())
-        );
-        assert_eq!(profiles_file(&args(&["app", "--profiles=/a.json"]), None, cwd), Some("/a.json".into()));
-        assert_eq!(profiles_file(&args(&["app"]), Some("/b.json".into()), cwd), Some("/b.json".into()));
-        assert_eq!(profiles_file(&args(&["app"]), Some(" ".into()), cwd), None);
-        assert_eq!(profiles_file(&args(&["app", "--profiles"]), None, cwd), None);
-    }
-
-    #[test]
-    fn a_relative_path_is_the_launching_process_s() {
-        let cwd = Path::new("/home/agent/Downloads");
-        assert_eq!(
-            profiles_file(&args(&["app", "--profiles", "it/profiles.json"]), None, cwd),
-            Some("/home/agent/Downloads/it/profiles.json".into())
-        );
-    }
 }

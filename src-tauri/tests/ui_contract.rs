@@ -266,6 +266,8 @@ fn errors() -> String {
         ConsoleError::ImageRefused { url: "https://elsewhere.example.com/x.png".into() },
         ConsoleError::ImageFailed { detail: "HTTP 404".into() },
         ConsoleError::HotkeyInvalid { combination: "Ctrl+Alt+".into() },
+        ConsoleError::HotkeyReserved { combination: "Ctrl+C".into() },
+        ConsoleError::UserIdIsCredential,
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
         ConsoleError::AutostartFailed { detail: "permission denied".into() },
     ];

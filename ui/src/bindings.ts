@@ -161,7 +161,7 @@ at: number,
  */
 outcome: string, };
 
-export type ErrorBody = { message: string, 
+export type ErrorBody = { 
 /**
  * The server answered: its answer can be shown (`raw_answer`), redacted.
  */
@@ -169,13 +169,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -229,9 +229,9 @@ export type MovedAside = { file: string, movedTo: string, reason: MovedReason, }
 
 export type MovedReason = "unreadable" | "corrupt" | "newer";
 
-export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, };
+export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, } | { "kind": "clipboardHoldsCredential" };
 
-export type RequestSource = "hotkey" | "tray" | "link";
+export type RequestSource = "hotkey" | "tray" | "link" | "commandLine";
 
 export type LinkProblem = { "kind": "notALink" } | { "kind": "tooLong", maxChars: number, } | { "kind": "unknownAction", action: string, } | { "kind": "noUserId" } | { "kind": "badUserId", problem: UserIdProblem, } | { "kind": "badProfile" } | { "kind": "unknownParameter", name: string, };
 

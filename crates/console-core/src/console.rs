@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::atomic_file::{private_dir, MovedAside};
 #[cfg(feature = "demo")]
 use crate::demo::Demo;
+use crate::desktop_request::{DesktopRequest, RequestSource};
 use crate::desktop_settings::DesktopSettings;
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
@@ -103,6 +104,11 @@ impl Console {
         let user_id = UserId::parse(user_id).map_err(|problem| OpError::InvalidUserId { problem })?;
         *lock(&self.raw_answer) = None;
         let profile = self.profile(profile_id).await?;
+        // A token or secret pasted (or copied for the hotkey) by mistake: not sent as a
+        // user ID, not written to the recent list on disk.
+        if self.is_credential(user_id.as_str(), &profile, Match::Whole).await {
+            return Err(ConsoleError::UserIdIsCredential);
+        }
         let result = self.lookup_on(&profile, &user_id).await;
         let outcome = match &result {
             Ok(_) => "ok".to_owned(),
@@ -133,6 +139,41 @@ impl Console {
         // The last answer, redacted and capped, for the raw view: in memory only.
         *lock(&self.raw_answer) = answered.raw_answer;
         Ok(answered.result?)
+    }
+
+    /// "Look up the clipboard" (the hotkey, the tray): what the page is asked to do. A
+    /// clipboard that holds a credential of the profile in use (or of any profile whose
+    /// credentials this session read) is refused whole: nothing is looked up, and not a
+    /// character of it reaches the page.
+    pub async fn clipboard_request(&self, text: Option<&str>, source: RequestSource) -> DesktopRequest {
+        if let (Some(text), Ok(profile)) = (text, self.profile(None).await) {
+            if self.is_credential(text, &profile, Match::Anywhere).await {
+                return DesktopRequest::ClipboardHoldsCredential;
+            }
+        }
+        DesktopRequest::from_clipboard(text, source)
+    }
+
+    /// Whether `text` is (`Whole`) or holds (`Anywhere`) a token or secret: of `profile`
+    /// (read from the keyring when this session has not yet) or of any profile read so far.
+    async fn is_credential(&self, text: &str, profile: &Profile, how: Match) -> bool {
+        if profile.id != DEMO_PROFILE_ID && !lock(&self.credentials).contains_key(&profile.id) {
+            let (vault, id) = (self.vault.clone(), profile.id.clone());
+            if let Ok(Some(saved)) = blocking(move || vault.load(&id)).await {
+                lock(&self.credentials).insert(profile.id.clone(), saved);
+            }
+        }
+        let text = text.trim();
+        let known = lock(&self.credentials);
+        let found = known.values().flat_map(|saved| [&saved.token, &saved.secret]).flatten().any(|secret| {
+            let secret = secret.expose().trim();
+            match how {
+                Match::Whole => secret == text,
+                // Short values would match ordinary text: a credential is never that short.
+                Match::Anywhere => secret.chars().count() >= 6 && text.contains(secret),
+            }
+        });
+        found
     }
 
     /// What the profile's sign rule would hash for `user_id`, credentials shown as
@@ -397,8 +438,10 @@ impl Console {
         lock(&self.desktop).clone()
     }
 
-    /// Saves what Tauri has applied (the hotkey registered, autostart set).
+    /// Saves what Tauri has applied (the hotkey registered, autostart set); checked here
+    /// too, whoever calls.
     pub fn save_desktop_settings(&self, settings: DesktopSettings) -> Result<(), ConsoleError> {
+        let settings = settings.checked()?;
         settings.save(&self.config_dir)?;
         *lock(&self.desktop) = settings;
         Ok(())
@@ -480,6 +523,13 @@ fn migrate_legacy_credentials(config_dir: &Path, profiles: &ProfilesFile, vault:
     if let Err(e) = crate::atomic_file::write_atomic(&marker, b"2\n") {
         tracing::warn!("the keyring migration's marker was not written: {e}");
     }
+}
+
+/// How [`Console::is_credential`] compares.
+#[derive(Clone, Copy)]
+enum Match {
+    Whole,
+    Anywhere,
 }
 
 /// Keyring calls block for up to the vault's wait: keep them off the async workers.

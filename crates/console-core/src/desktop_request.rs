@@ -16,6 +16,9 @@ pub enum DesktopRequest {
     NoUserIdOnClipboard { seen: String },
     /// A link that is not well formed: nothing is sent.
     BadLink { problem: LinkProblem },
+    /// The clipboard holds a saved token or secret: nothing is looked up, nothing of it
+    /// is shown.
+    ClipboardHoldsCredential,
 }
 
 #[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -24,6 +27,8 @@ pub enum RequestSource {
     Hotkey,
     Tray,
     Link,
+    /// `op-console --lookup <id>`: a softphone's or a script's screen pop.
+    CommandLine,
 }
 
 impl DesktopRequest {

@@ -74,6 +74,16 @@ impl DesktopSettings {
         self.hotkey = self.hotkey.map(|h| h.trim().to_owned()).filter(|h| !h.is_empty());
         self
     }
+
+    /// Normalised, and refused when the hotkey is no combination or one other programs
+    /// need (`hotkey_rule.rs`): before anything is registered or saved.
+    pub fn checked(self) -> Result<Self, ConsoleError> {
+        let settings = self.normalised();
+        if let Some(combination) = &settings.hotkey {
+            crate::hotkey_rule::check_hotkey(combination)?;
+        }
+        Ok(settings)
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod atomic_file;
 mod ca_file;
 mod clipboard_id;
+mod command_line;
 mod console;
 #[cfg(feature = "demo")]
 pub mod demo;
@@ -11,6 +12,7 @@ mod desktop_request;
 mod desktop_settings;
 mod error;
 mod harden;
+mod hotkey_rule;
 mod image_cache;
 mod images;
 mod import_problem;
@@ -31,6 +33,7 @@ mod view;
 
 pub use atomic_file::{MovedAside, MovedReason};
 pub use clipboard_id::{clipboard_preview, user_id_in, CLIPBOARD_PREVIEW_CHARS};
+pub use command_line::CommandLine;
 pub use console::{Console, ProfileView, ProfilesView, ServerChange};
 pub use desktop_request::{DesktopRequest, RequestSource};
 pub use desktop_settings::{
@@ -38,6 +41,7 @@ pub use desktop_settings::{
 };
 pub use error::{ConsoleError, ErrorBody};
 pub use harden::harden_process;
+pub use hotkey_rule::check_hotkey;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use import_problem::ImportProblem;
 pub use log_redact::redact_log_line;

@@ -3,7 +3,10 @@
 
 use std::path::Path;
 
-use console_core::{Console, ConsoleError, CredentialStatus, Profile, ProfileWarning, Vault, DEMO_PROFILE_ID};
+use console_core::{
+    Console, ConsoleError, CredentialStatus, DesktopRequest, Profile, ProfileWarning, RequestSource, Vault,
+    DEMO_PROFILE_ID,
+};
 use op_api::sign::{SignRule, SignScheme};
 use op_sim::{SimConfig, SimHandle};
 
@@ -432,4 +435,34 @@ async fn plain_http_through_a_proxy_is_insecure() {
     profile.proxy = op_api::ProxyMode::Url { url: "http://user:pass@127.0.0.1:3128".into() };
     let err = s.console.save_profile(profile).unwrap_err();
     assert_eq!(serde_json::to_value(err.body()).unwrap()["problem"]["problem"]["kind"], "userInfo", "{err:?}");
+}
+
+#[tokio::test]
+async fn the_hotkey_never_looks_up_a_saved_token() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&id).await.unwrap();
+    // A fresh start: nothing read from the keyring yet; the check reads it.
+    let console = s.reopen();
+    for clipboard in [TOKEN.to_owned(), format!("我的令牌 {TOKEN} 别外传"), SECRET.to_owned()] {
+        let request = console.clipboard_request(Some(&clipboard), RequestSource::Hotkey).await;
+        assert_eq!(request, DesktopRequest::ClipboardHoldsCredential, "{clipboard}");
+    }
+    // Typed or pasted into the search: refused, not sent, not recorded.
+    for typed in [TOKEN, SECRET] {
+        let err = console.lookup(None, typed).await.unwrap_err();
+        assert_eq!(err, ConsoleError::UserIdIsCredential);
+    }
+    assert_eq!(sim.requests_seen(), 0);
+    console.save_recent().unwrap();
+    assert!(console.recent().is_empty(), "{:?}", console.recent());
+    for path in files_under(s.dirs.path()) {
+        let text = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(!text.contains(TOKEN) && !text.contains(SECRET), "{} holds a credential", path.display());
+    }
+    // An ordinary ID on the clipboard still looks up.
+    let request = console.clipboard_request(Some(EXAMPLE_USER), RequestSource::Hotkey).await;
+    assert!(matches!(request, DesktopRequest::Lookup { .. }), "{request:?}");
 }

@@ -27,17 +27,12 @@ pub fn start<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+/// The combination as the plugin takes it, once console-core's rule allows it (a
+/// modifier besides Shift, nothing other programs need).
 fn parse(combination: &str) -> Result<Shortcut, ConsoleError> {
+    console_core::check_hotkey(combination)?;
     let invalid = || ConsoleError::HotkeyInvalid { combination: combination.chars().take(HOTKEY_MAX_CHARS).collect() };
-    if combination.chars().count() > HOTKEY_MAX_CHARS {
-        return Err(invalid());
-    }
-    let shortcut = Shortcut::from_str(combination).map_err(|_| invalid())?;
-    // A bare key would swallow it from every app: at least one modifier.
-    if shortcut.mods.is_empty() {
-        return Err(invalid());
-    }
-    Ok(shortcut)
+    Shortcut::from_str(combination).map_err(|_| invalid())
 }
 
 fn register<R: Runtime>(app: &AppHandle<R>, combination: &str) -> Result<(), ConsoleError> {
@@ -79,7 +74,7 @@ pub fn apply_settings<R: Runtime>(
     settings: DesktopSettings,
 ) -> Result<(), ConsoleError> {
     use tauri_plugin_autostart::ManagerExt;
-    let settings = settings.normalised();
+    let settings = settings.checked()?;
     let new = settings.hotkey.as_deref().map(parse).transpose()?;
     let old = console.desktop_settings();
     let held = hotkey_registered(app, &old);

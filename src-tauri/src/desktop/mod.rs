@@ -10,7 +10,7 @@ mod window;
 
 pub use hotkey::{apply_settings, hotkey_registered};
 pub use inbox::Inbox;
-pub use links::{links_at_start, links_in_arguments};
+pub use links::links_as_events;
 pub use tray::show_tray;
 pub use window::{hide_or_quit, on_window_event, prepare_start, show_at_start, show_main_window};
 
@@ -18,11 +18,10 @@ use console_core::{Console, DesktopRequest, RequestSource};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_clipboard_manager::ClipboardExt;
 
-/// At start, once the console's state is open: the hotkey, the tray and a link the
-/// console was started with (kept until the page asks for it).
+/// At start, once the console's state is open: the hotkey, and links as events (macOS).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     hotkey::start(app);
-    links_at_start(app);
+    links_as_events(app);
 }
 
 /// "Look up the clipboard", from the hotkey or the tray. The clipboard is read here, in
@@ -31,9 +30,13 @@ pub fn look_up_clipboard<R: Runtime>(app: &AppHandle<R>, source: RequestSource) 
     show_main_window(app);
     let app = app.clone();
     // The selection owner may take a moment to answer: not on the event loop.
-    tauri::async_runtime::spawn_blocking(move || {
-        let text = app.clipboard().read_text().ok();
-        send(&app, DesktopRequest::from_clipboard(text.as_deref(), source));
+    tauri::async_runtime::spawn(async move {
+        let reader = app.clone();
+        let text =
+            tauri::async_runtime::spawn_blocking(move || reader.clipboard().read_text().ok()).await.ok().flatten();
+        let Some(console) = app.try_state::<Console>() else { return };
+        let request = console.clipboard_request(text.as_deref(), source).await;
+        send(&app, request);
     });
 }
 

@@ -224,6 +224,20 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     }),
     next: null,
   },
+  hotkey_reserved: {
+    text: (e) => ({
+      zh: `“${e.combination}”是其他程序需要的组合键（复制、粘贴、撤销、切换窗口等），不能用作全局快捷键。请改用 Ctrl+Alt 或 Super 加一个键，例如 Ctrl+Alt+U 或 Super+F9。`,
+      en: `“${e.combination}” is a combination other programs need (copy, paste, undo, switching windows, …) and cannot be the global hotkey. Use Ctrl+Alt or Super with a key, for example Ctrl+Alt+U or Super+F9.`,
+    }),
+    next: null,
+  },
+  user_id_is_credential: {
+    text: () => ({
+      zh: "这是一个已保存的令牌或签名密钥，不是用户 ID；控制台没有查询，也没有记录。请清除剪贴板中的凭据，再复制用户 ID。",
+      en: "This is a saved token or signing secret, not a user ID; nothing was looked up or recorded. Clear the credential from the clipboard and copy the user ID.",
+    }),
+    next: null,
+  },
   hotkey_taken: {
     text: (e) => ({
       zh: `组合键 ${e.combination} 已被其他程序占用，或桌面不允许使用。请换一个组合键；原来的快捷键保持不变。`,

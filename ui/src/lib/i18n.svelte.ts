@@ -111,6 +111,10 @@ const TEXT = {
   keyHotkey: { zh: "在任何程序中：查询剪贴板中的用户 ID（可在设置中更改）", en: "From any app: look up the user ID on the clipboard (change it in Settings)" },
   keyCloseWindow: { zh: "关闭窗口（如已设置，则隐藏到托盘）", en: "Close the window (or hide it to the tray, if set)" },
   noUserIdOnClipboard: { zh: "剪贴板中没有用户 ID（剪贴板内容开头：“{seen}”）。请复制包含用户 ID 的文字，然后重试。", en: "No user ID on the clipboard (it starts with “{seen}”). Copy text that holds a user ID, then try again." },
+  clipboardHoldsCredential: {
+    zh: "剪贴板中是一个已保存的令牌或签名密钥，控制台没有查询，也没有显示它。请清除剪贴板，再复制用户 ID。",
+    en: "The clipboard holds a saved token or signing secret; the console looked nothing up and shows none of it. Clear the clipboard, then copy the user ID.",
+  },
   noTextOnClipboard: { zh: "剪贴板中没有用户 ID：剪贴板是空的，或不是文字。请复制用户 ID，然后重试。", en: "No user ID on the clipboard: it is empty or holds no text. Copy a user ID, then try again." },
   linkUnknownProfile: { zh: "链接要求使用配置“{profile}”，但这台电脑上没有该配置。未发送任何请求。请检查链接，或在设置中导入该配置。", en: "The link asks for the profile “{profile}”, which this computer does not have. Nothing was sent. Check the link, or import the profile in Settings." },
   linkSwitchProfile: { zh: "链接要求在配置“{profile}”中查询 {user}（当前使用“{current}”）。要切换配置并查询吗？", en: "The link asks to look up {user} in the profile “{profile}” (“{current}” is in use). Switch profiles and look it up?" },

@@ -10,6 +10,7 @@ import type { ProfilesStore } from "./profiles.svelte";
 export type DesktopNotice =
   | { kind: "noUserIdOnClipboard"; seen: string }
   | { kind: "badLink"; problem: LinkProblem }
+  | { kind: "clipboardHoldsCredential" }
   | { kind: "unknownProfile"; profileId: string };
 
 /** A link that names another profile than the one in use waits for the operator's yes. */
