@@ -43,7 +43,7 @@ impl Destination {
             origin: format!("{}://{}{port}", url.scheme(), url.host_str()?.to_ascii_lowercase()),
             path_prefix: url.path().trim_end_matches('/').to_owned(),
             client_id: profile.client_id.trim().to_owned(),
-            proxy: proxy.map(|p| p.as_str().trim_end_matches('/').to_owned()),
+            proxy: proxy.map(proxy_identity),
             ca_sha256,
         })
     }
@@ -60,6 +60,14 @@ impl Destination {
         }
         shown
     }
+}
+
+/// The proxy as the destination records it: scheme, host and port. A user name and
+/// password in the environment's proxy URL are the system's, not ours to show the page.
+fn proxy_identity(mut proxy: url::Url) -> String {
+    let _ = proxy.set_password(None);
+    let _ = proxy.set_username("");
+    proxy.as_str().trim_end_matches('/').to_owned()
 }
 
 /// A profile's credentials and their destination, as the keyring entry holds them.
@@ -164,6 +172,9 @@ mod tests {
         // The same path with other contents is another destination too.
         std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIICCC\n-----END CERTIFICATE-----\n").unwrap();
         assert_ne!(Destination::of(&with_ca).unwrap(), c);
+        // The environment's proxy with a password: the way, never what the page is shown.
+        let env_proxy = url::Url::parse("http://agent:hunter2@proxy.corp:3128").unwrap();
+        assert_eq!(proxy_identity(env_proxy), "http://proxy.corp:3128");
         // An entry written before the proxy and CA were recorded: no proxy, no CA file.
         let old: Destination =
             serde_json::from_str(r#"{"origin":"https://op.example.com:443","pathPrefix":"/gw","clientId":"c0ffee"}"#)
