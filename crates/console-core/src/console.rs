@@ -8,23 +8,23 @@ use std::sync::{Arc, Mutex};
 use op_api::{ConfigProblem, Credentials, OpClient, OpError, Secret, UserId};
 use serde::Serialize;
 
-use crate::atomic_file::{private_dir, MovedAside};
-#[cfg(feature = "demo")]
-use crate::demo::Demo;
-use crate::desktop_request::{DesktopRequest, RequestSource};
-use crate::desktop_settings::DesktopSettings;
+use crate::credentials::saved::{Destination, SavedCredentials};
+use crate::credentials::vault::{CredentialKind, CredentialStatus, Vault};
+use crate::desktop::request::{DesktopRequest, RequestSource};
+use crate::desktop::settings::DesktopSettings;
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
-use crate::import_problem::ImportProblem;
-use crate::lock::lock;
+use crate::lookups::recent::{RecentLookup, RecentLookups};
+use crate::lookups::view::{ChatView, LookupAnswer};
+#[cfg(feature = "demo")]
+use crate::profiles::demo::Demo;
+use crate::profiles::file::ProfilesFile;
+use crate::profiles::import_problem::ImportProblem;
 #[cfg(not(feature = "demo"))]
-use crate::no_demo::Demo;
-use crate::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
-use crate::profiles_file::ProfilesFile;
-use crate::recent::{RecentLookup, RecentLookups};
-use crate::saved_credentials::{Destination, SavedCredentials};
-use crate::vault::{CredentialKind, CredentialStatus, Vault};
-use crate::view::{ChatView, LookupAnswer};
+use crate::profiles::no_demo::Demo;
+use crate::profiles::profile::{Profile, ProfileWarning, DEMO_PROFILE_ID};
+use crate::support::atomic_file::{private_dir, MovedAside};
+use crate::support::lock::lock;
 
 /// A profile as the settings screen shows it.
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -345,9 +345,9 @@ impl Console {
     }
 
     pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
-        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > crate::profiles_file::IMPORT_MAX_BYTES as u64);
+        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > crate::profiles::file::IMPORT_MAX_BYTES as u64);
         if too_large {
-            let max_bytes = crate::profiles_file::IMPORT_MAX_BYTES;
+            let max_bytes = crate::profiles::file::IMPORT_MAX_BYTES;
             return Err(ConsoleError::InvalidImport { problem: ImportProblem::TooLarge { max_bytes } });
         }
         let text = std::fs::read_to_string(path).map_err(|e| {
@@ -520,7 +520,7 @@ fn migrate_legacy_credentials(config_dir: &Path, profiles: &ProfilesFile, vault:
             return;
         }
     }
-    if let Err(e) = crate::atomic_file::write_atomic(&marker, b"2\n") {
+    if let Err(e) = crate::support::atomic_file::write_atomic(&marker, b"2\n") {
         tracing::warn!("the keyring migration's marker was not written: {e}");
     }
 }

@@ -5,9 +5,9 @@
 use op_api::OpError;
 use serde::Serialize;
 
-use crate::import_problem::ImportProblem;
-use crate::profile_problem::{ProfileField, ProfileProblem};
-use crate::vault::CredentialKind;
+use crate::credentials::vault::CredentialKind;
+use crate::profiles::import_problem::ImportProblem;
+use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 
 /// Serialises as `{"code": "invalid_profile", "field": "baseUrl", "problem": {…}}`; the
 /// op-api client's own errors keep their codes (`timeout`, `api`, …). `detail` fields are

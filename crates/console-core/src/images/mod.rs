@@ -4,12 +4,14 @@
 
 use std::time::Duration;
 
-use crate::ca_file::read_ca_file;
 use crate::error::ConsoleError;
-use crate::image_cache::ImageCache;
-use crate::lock::lock;
-use crate::profile::{Profile, TILE_SUBDOMAINS};
-use crate::url_prefix::url_under;
+use crate::profiles::ca_file::read_ca_file;
+mod cache;
+
+use crate::profiles::profile::{Profile, TILE_SUBDOMAINS};
+use crate::support::lock::lock;
+use crate::support::url_prefix::url_under;
+use cache::ImageCache;
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 /// The image types served to the page.
@@ -169,7 +171,7 @@ fn is_internal(url: &url::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{CoordSystem, TileLayer};
+    use crate::profiles::profile::{CoordSystem, TileLayer};
 
     fn profile() -> Profile {
         let mut p = Profile::new("p", "P", "https://op.example.com", "c");

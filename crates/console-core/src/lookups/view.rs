@@ -5,8 +5,8 @@ use op_api::model::{Address, ChatInfo, Contact, FieldWarning, Foot, RawText, Use
 use op_api::ChatLookup;
 use serde::Serialize;
 
-use crate::profile::{CoordSystem, Profile};
-use crate::url_prefix::url_under;
+use crate::profiles::profile::{CoordSystem, Profile};
+use crate::support::url_prefix::url_under;
 
 /// A lookup's answer to the page: the result and the recent list it changed, in one
 /// IPC answer (the page asks for the list separately only after a failure).
@@ -14,7 +14,7 @@ use crate::url_prefix::url_under;
 #[serde(rename_all = "camelCase")]
 pub struct LookupAnswer {
     pub chat: ChatView,
-    pub recent: Vec<crate::recent::RecentLookup>,
+    pub recent: Vec<crate::lookups::recent::RecentLookup>,
 }
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -264,7 +264,8 @@ mod tests {
 
     #[test]
     fn the_spec_example_becomes_a_view() {
-        let lookup = op_api::decode_response(include_bytes!("../../op-api/tests/data/example-response.json")).unwrap();
+        let lookup =
+            op_api::decode_response(include_bytes!("../../../op-api/tests/data/example-response.json")).unwrap();
         let view = ChatView::build(lookup, &profile());
         assert_eq!(view.status.as_deref(), Some("5"));
         assert_eq!(view.status_label.as_deref(), Some("已结束"));

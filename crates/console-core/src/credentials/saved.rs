@@ -7,8 +7,8 @@ use op_api::Secret;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use crate::ca_file::read_ca_file;
-use crate::profile::Profile;
+use crate::profiles::ca_file::read_ca_file;
+use crate::profiles::profile::Profile;
 
 /// Where credentials may go, the whole way: scheme, host and port, the base URL's path
 /// prefix, the client ID they were issued with, the proxy the request passes (resolved as

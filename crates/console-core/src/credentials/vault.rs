@@ -15,9 +15,9 @@ use op_api::Secret;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
+use crate::credentials::saved::{Destination, SavedCredentials};
 use crate::error::ConsoleError;
-use crate::lock::lock;
-use crate::saved_credentials::{Destination, SavedCredentials};
+use crate::support::lock::lock;
 
 pub const KEYRING_SERVICE: &str = "op-console";
 /// How long a keyring read may take before the operator is told why.
@@ -328,7 +328,7 @@ fn translate(error: KeyringError, cached: &Mutex<Option<Arc<CredentialStore>>>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::Profile;
+    use crate::profiles::profile::Profile;
 
     fn destination(base: &str) -> Destination {
         Destination::of(&Profile::new("p", "P", base, "c0ffee")).unwrap()

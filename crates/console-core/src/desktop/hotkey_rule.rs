@@ -4,7 +4,7 @@
 //! switching and closing (Alt+Tab, Alt+F4), the desktop's own (Super+L, Ctrl+Alt+Delete).
 //! Checked in console-core wherever the hotkey is changed; the page only shows the refusal.
 
-use crate::desktop_settings::HOTKEY_MAX_CHARS;
+use crate::desktop::settings::HOTKEY_MAX_CHARS;
 use crate::error::ConsoleError;
 
 #[derive(Default)]

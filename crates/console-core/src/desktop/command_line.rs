@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 
 use op_api::{UserId, UserIdProblem};
 
-use crate::desktop_request::{DesktopRequest, RequestSource};
-use crate::lookup_link::{is_link_argument, LinkProblem};
-use crate::profile::is_profile_id;
+use crate::desktop::link::{is_link_argument, LinkProblem};
+use crate::desktop::request::{DesktopRequest, RequestSource};
+use crate::profiles::profile::is_profile_id;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CommandLine {

@@ -5,9 +5,9 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
 use crate::error::ConsoleError;
-use crate::lock::lock;
+use crate::support::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
+use crate::support::lock::lock;
 
 pub const RECENT_FILE_NAME: &str = "recent.json";
 pub const RECENT_LIMIT: usize = 50;

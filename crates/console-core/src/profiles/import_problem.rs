@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::profile_problem::{ProfileField, ProfileProblem};
+use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, thiserror::Error, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
 use crate::error::ConsoleError;
+use crate::support::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
 
 pub const DESKTOP_FILE_NAME: &str = "desktop.json";
 
@@ -80,7 +80,7 @@ impl DesktopSettings {
     pub fn checked(self) -> Result<Self, ConsoleError> {
         let settings = self.normalised();
         if let Some(combination) = &settings.hotkey {
-            crate::hotkey_rule::check_hotkey(combination)?;
+            crate::desktop::hotkey_rule::check_hotkey(combination)?;
         }
         Ok(settings)
     }

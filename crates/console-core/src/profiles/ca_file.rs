@@ -11,9 +11,9 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::lock::lock;
-use crate::profile::limits;
-use crate::profile_problem::ProfileProblem;
+use crate::profiles::profile::limits;
+use crate::profiles::profile_problem::ProfileProblem;
+use crate::support::lock::lock;
 
 /// The bytes of a CA file that holds at least one PEM certificate, and their SHA-256.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use op_api::Credentials;
 
 use crate::error::ConsoleError;
-use crate::profile::Profile;
+use crate::profiles::profile::Profile;
 
 #[derive(Default)]
 pub(crate) struct Demo;

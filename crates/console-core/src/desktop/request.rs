@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::lookup_link::LinkProblem;
+use crate::desktop::link::LinkProblem;
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "camelCase", rename_all_fields = "camelCase")]
@@ -35,14 +35,14 @@ impl DesktopRequest {
     /// "Look up the clipboard", from the hotkey or the tray.
     pub fn from_clipboard(text: Option<&str>, source: RequestSource) -> Self {
         let text = text.unwrap_or_default();
-        match crate::clipboard_id::user_id_in(text) {
+        match crate::desktop::clipboard_id::user_id_in(text) {
             Some(id) => Self::Lookup { user_id: id.as_str().to_owned(), profile_id: None, source },
-            None => Self::NoUserIdOnClipboard { seen: crate::clipboard_id::clipboard_preview(text) },
+            None => Self::NoUserIdOnClipboard { seen: crate::desktop::clipboard_id::clipboard_preview(text) },
         }
     }
 
     pub fn from_link(link: &str) -> Self {
-        match crate::lookup_link::parse_link(link) {
+        match crate::desktop::link::parse_link(link) {
             Ok(lookup) => {
                 Self::Lookup { user_id: lookup.user_id, profile_id: lookup.profile_id, source: RequestSource::Link }
             }

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::atomic_file::{load_or_move_aside, write_atomic, MovedAside, MovedReason};
 use crate::error::ConsoleError;
-use crate::import_problem::ImportProblem;
-use crate::profile::{Profile, DEMO_PROFILE_ID};
+use crate::profiles::import_problem::ImportProblem;
+use crate::profiles::profile::{Profile, DEMO_PROFILE_ID};
+use crate::support::atomic_file::{load_or_move_aside, write_atomic, MovedAside, MovedReason};
 
 pub const PROFILES_FILE_NAME: &str = "profiles.json";
 const FORMAT_VERSION: u32 = 1;
@@ -177,7 +177,7 @@ fn unknown_key(given: &serde_json::Value, known: &serde_json::Value, path: Strin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile_problem::ProfileField;
+    use crate::profiles::profile_problem::ProfileField;
     use op_api::UrlProblem;
 
     fn profile(id: &str) -> Profile {

@@ -8,9 +8,9 @@ use op_api::{ClientConfig, ConfigProblem, OpError, ProxyMode, UrlProblem};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
-use crate::ca_file::read_ca_file;
 use crate::error::ConsoleError;
-use crate::profile_problem::{ProfileField, ProfileProblem};
+use crate::profiles::ca_file::read_ca_file;
+use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 
 /// The id of the built-in demo profile; no saved profile may use it.
 pub const DEMO_PROFILE_ID: &str = "demo";

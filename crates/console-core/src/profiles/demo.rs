@@ -9,7 +9,7 @@ use op_sim::{SimConfig, SimHandle, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
 use tokio::sync::OnceCell;
 
 use crate::error::ConsoleError;
-use crate::profile::{CoordSystem, Profile, TileLayer, DEMO_PROFILE_ID};
+use crate::profiles::profile::{CoordSystem, Profile, TileLayer, DEMO_PROFILE_ID};
 
 /// The demo server, started on first use and kept for the console's life.
 #[derive(Default)]

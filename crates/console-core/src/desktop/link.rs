@@ -6,7 +6,7 @@ use op_api::{UserId, UserIdProblem};
 use serde::Serialize;
 use url::Url;
 
-use crate::profile::is_profile_id;
+use crate::profiles::profile::is_profile_id;
 
 /// The link scheme, as the installers register it (`x-scheme-handler/opconsole`).
 pub const LINK_SCHEME: &str = "opconsole";

@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::Mutex;
 
 use crate::images::Image;
-use crate::lock::lock;
+use crate::support::lock::lock;
 
 /// A few screens of tiles (a tile is 10–40 KiB): bounded, whatever the day's lookups.
 pub const IMAGE_CACHE_BYTES: usize = 8 * 1024 * 1024;

@@ -1,0 +1,13 @@
+//! Profiles: what one Op API environment is (`profile`), how the saved ones are kept
+//! (`file`), what an IT file may hold (`import_problem`), a profile's CA file, and the
+//! built-in demo.
+
+pub(crate) mod ca_file;
+#[cfg(feature = "demo")]
+pub mod demo;
+pub(crate) mod file;
+pub(crate) mod import_problem;
+#[cfg(not(feature = "demo"))]
+pub(crate) mod no_demo;
+pub(crate) mod profile;
+pub(crate) mod profile_problem;

@@ -1,0 +1,8 @@
+//! What every part of the console leans on: crash-safe private files, the process's
+//! hardening, log lines, locks and URL prefixes.
+
+pub(crate) mod atomic_file;
+pub(crate) mod harden;
+pub(crate) mod lock;
+pub(crate) mod log_redact;
+pub(crate) mod url_prefix;
