@@ -1,6 +1,7 @@
-//! `opimg://localhost/<url-encoded URL>` (`http://opimg.localhost/…` on Windows): the page's
-//! only way to show a remote image. console-core checks the URL against the selected
-//! profile and fetches it; the CSP allows no remote host.
+//! `opimg://localhost/<profile id>/<url-encoded URL>` (`http://opimg.localhost/…` on
+//! Windows): the page's only way to show a remote image. console-core checks the URL
+//! against that profile (the result's, not the one selected now) and fetches it; the CSP
+//! allows no remote host.
 
 use console_core::{Console, ConsoleError};
 use tauri::http::{header, Request, Response, StatusCode};
@@ -10,11 +11,13 @@ pub const SCHEME: &str = "opimg";
 
 pub fn handle<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<Vec<u8>>, responder: UriSchemeResponder) {
     let app = ctx.app_handle().clone();
-    let encoded = request.uri().path().trim_start_matches('/').to_owned();
+    let path = request.uri().path().trim_start_matches('/').to_owned();
     tauri::async_runtime::spawn(async move {
-        let response = match percent_decode(&encoded) {
+        let parts =
+            path.split_once('/').and_then(|(profile, encoded)| Some((profile.to_owned(), percent_decode(encoded)?)));
+        let response = match parts {
             None => status(StatusCode::BAD_REQUEST),
-            Some(url) => match app.state::<Console>().image(&url).await {
+            Some((profile, url)) => match app.state::<Console>().image(&profile, &url).await {
                 Ok(image) => Response::builder()
                     .header(header::CONTENT_TYPE, image.content_type)
                     .header(header::CACHE_CONTROL, "max-age=3600")

@@ -7,9 +7,9 @@
 
 use console_core::{
     limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus,
-    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, LookupAnswer,
-    MovedAside, MovedReason, Profile, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView,
-    RecentLookup, RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
+    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, LookupFailure,
+    LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileField, ProfileProblem, ProfileView,
+    ProfileWarning, ProfilesView, RecentLookup, RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -25,12 +25,15 @@ fn render() -> String {
     // Epoch milliseconds and counts fit a JavaScript number.
     let cfg = Config::new().with_large_int("number");
     let decls = [
-        LookupAnswer::decl(&cfg),
+        LookupReply::decl(&cfg),
+        LookupFailure::decl(&cfg),
         ChatView::decl(&cfg),
         LocationView::decl(&cfg),
         UserView::decl(&cfg),
         AddressView::decl(&cfg),
         ContactView::decl(&cfg),
+        PhoneView::decl(&cfg),
+        PhoneField::decl(&cfg),
         Foot::decl(&cfg),
         CoordSystem::decl(&cfg),
         TileLayer::decl(&cfg),
@@ -268,6 +271,7 @@ fn errors() -> String {
         ConsoleError::HotkeyInvalid { combination: "Ctrl+Alt+".into() },
         ConsoleError::HotkeyReserved { combination: "Ctrl+C".into() },
         ConsoleError::UserIdIsCredential,
+        ConsoleError::LookupGone { lookup_id: 3 },
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
         ConsoleError::AutostartFailed { detail: "permission denied".into() },
     ];
@@ -289,6 +293,8 @@ fn views() -> String {
     let users: serde_json::Value = serde_json::from_str(op_sim::BUILTIN_USERS_JSON).unwrap();
     let profile = console_core::demo::demo_profile_at("http://127.0.0.1:8787");
     let mut views = serde_json::Map::new();
+    // The full numbers each view masks: what `reveal_phone` gives for its fields.
+    let mut phones = serde_json::Map::new();
     for user in users["users"].as_array().unwrap() {
         // Every answer op-sim gives at once that reads as a chat.
         let reply: op_sim::Reply = serde_json::from_value(user["reply"].clone()).unwrap();
@@ -296,11 +302,17 @@ fn views() -> String {
             continue;
         };
         let Ok(lookup) = op_api::decode_response(text.as_bytes()) else { continue };
-        let view = console_core::ChatView::build(lookup, &profile);
-        views.insert(user["userId"].as_str().unwrap().to_owned(), serde_json::to_value(view).unwrap());
+        let (view, numbers) = console_core::ChatView::build(lookup, &profile);
+        let id = user["userId"].as_str().unwrap().to_owned();
+        if !numbers.is_empty() {
+            phones.insert(id.clone(), serde_json::to_value(numbers).unwrap());
+        }
+        views.insert(id, serde_json::to_value(view).unwrap());
     }
     let profiles = serde_json::json!({"selected": "demo", "profiles": [{"profile": profile, "isDemo": true, "warnings": [], "unavailable": false}]});
-    let mut out = serde_json::to_string_pretty(&serde_json::json!({"views": views, "profiles": profiles})).unwrap();
+    let mut out =
+        serde_json::to_string_pretty(&serde_json::json!({"views": views, "phones": phones, "profiles": profiles}))
+            .unwrap();
     out.push('\n');
     out
 }

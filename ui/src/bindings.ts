@@ -1,7 +1,17 @@
 // Generated from the Rust code by src-tauri/tests/ui_contract.rs. Do not edit:
 // run `UPDATE_BINDINGS=1 cargo test -p op-console --test ui_contract`.
 
-export type LookupAnswer = { chat: ChatView, recent: Array<RecentLookup>, };
+export type LookupReply = { lookupId: number, chat: ChatView, recent: Array<RecentLookup>, };
+
+export type LookupFailure = { lookupId: number | null, recent: Array<RecentLookup>, 
+/**
+ * The server answered: its answer can be shown (`raw_answer`), redacted.
+ */
+hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
+/**
+ * The file or folder, as the operator's file manager shows it.
+ */
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -30,7 +40,12 @@ export type LocationView = { address: string | null,
 /**
  * As sent, in `coord_system`; the UI converts for its tile layer.
  */
-lat: number | null, lng: number | null, coordSystem: CoordSystem, };
+lat: number | null, lng: number | null, coordSystem: CoordSystem, 
+/**
+ * The tiles of the result's profile (with their own datum), not of the one selected
+ * now: a result drawn later is still drawn on its own map.
+ */
+tiles: TileLayer | null, };
 
 export type UserView = { userId: string | null, userName: string | null, nickName: string | null, 
 /**
@@ -40,7 +55,7 @@ displayName: string | null,
 /**
  * Up to two characters for an avatar placeholder.
  */
-initials: string, avatarUrl: string | null, phone: string | null, displayPhone: string | null, tags: Array<string>, serviceCount: number | null, addresses: Array<AddressView>, contacts: Array<ContactView>, 
+initials: string, avatarUrl: string | null, phone: PhoneView | null, tags: Array<string>, serviceCount: number | null, addresses: Array<AddressView>, contacts: Array<ContactView>, 
 /**
  * Items of each list beyond [`op_api::MAX_LIST_ITEMS`]: counted, shown as "N more".
  */
@@ -48,7 +63,15 @@ tagsLeftOut: number, addressesLeftOut: number, contactsLeftOut: number, };
 
 export type AddressView = { id: string | null, address: string | null, remark: string | null, };
 
-export type ContactView = { id: string | null, name: string | null, phone: string | null, };
+export type ContactView = { id: string | null, name: string | null, phone: PhoneView | null, };
+
+export type PhoneView = { masked: string, field: PhoneField, 
+/**
+ * The answer had the full number (not only the API's own masked display form).
+ */
+canReveal: boolean, };
+
+export type PhoneField = { "kind": "user" } | { "kind": "contact", index: number, };
 
 export type Foot = { 
 /**
@@ -169,13 +192,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**

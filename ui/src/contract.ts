@@ -4,7 +4,7 @@
 import type { Profile } from "./bindings";
 
 /** The backend's commands, as the page invokes them. */
-export const COMMANDS = ["lookup_chat","raw_answer","list_profiles","save_profile","delete_profile","select_profile","preview_import","import_profiles","sign_preview","save_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
+export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","list_profiles","save_profile","delete_profile","select_profile","preview_import","import_profiles","sign_preview","save_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** A user ID: trimmed, 1 to maxChars of ASCII letters, digits and punctuation. */

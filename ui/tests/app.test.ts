@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
-import type { ChatView } from "../src/bindings";
+import type { ChatView, PhoneField } from "../src/bindings";
 import type { ShownError } from "../src/lib/errors";
 import type { Command } from "../src/contract";
 import fixtures from "./fixtures/views.json";
@@ -11,6 +11,8 @@ import SUMMARY_RICH_ZH from "./fixtures/summary-rich.zh.txt?raw";
 import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
+/** The full numbers behind each view's masked ones, as the backend's reveal_phone gives them. */
+const PHONES = fixtures.phones as unknown as Record<string, [PhoneField, string][]>;
 const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
 /** The backend's last answer, as its raw_answer command gives it (pretty, redacted). */
 const RAW_ANSWER = '{\n  "code": 200,\n  "data": {\n    "chatId": "u0001106268050147246664"\n  }\n}';
@@ -19,9 +21,11 @@ type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
 /** What the page may invoke: the backend's commands (generated) and the clipboard plugin's. */
 type Invoked = Command | "plugin:clipboard-manager|write_text";
 
-/** The backend as the page sees it; records every call. */
+/** The backend as the page sees it; records every call. Lookups are numbered as the
+    backend numbers them; a reveal gives the full number of that lookup's field. */
 function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {}) {
   const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+  const lookedUp: string[] = [];
   const handlers: Partial<Record<Invoked, Handler>> = {
     list_profiles: () => fixtures.profiles,
     recent_lookups: () => [],
@@ -30,8 +34,17 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     ui_ready: () => null,
     moved_aside: () => [],
     raw_answer: () => RAW_ANSWER,
-    // The backend answers a lookup with its view and the recent list.
-    lookup_chat: async (args) => ({ chat: await lookup(args), recent: [] }),
+    // The backend answers a lookup with its number, its view and the recent list.
+    lookup_chat: async (args) => {
+      const chat = await lookup(args);
+      lookedUp.push(args.userId as string);
+      return { lookupId: lookedUp.length, chat, recent: [] };
+    },
+    reveal_phone: (args) => {
+      const user = lookedUp[(args.lookupId as number) - 1];
+      const field = JSON.stringify(args.field);
+      return PHONES[user]?.find(([f]) => JSON.stringify(f) === field)?.[1] ?? null;
+    },
     connect_desktop: () => null,
     desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false }, hotkeyRegistered: true }),
     ...extra,
@@ -46,6 +59,15 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
 }
 
 const fail = (body: ShownError) => () => Promise.reject(body);
+
+/** The demo and a profile of IT's: for switching. */
+const TWO_PROFILES = {
+  ...fixtures.profiles,
+  profiles: [
+    ...fixtures.profiles.profiles,
+    { ...fixtures.profiles.profiles[0], isDemo: false, profile: { ...fixtures.profiles.profiles[0].profile, id: "prod", name: "Prod" } },
+  ],
+};
 
 async function search(id: string) {
   const input = screen.getByTestId("search-input") as HTMLInputElement;
@@ -164,7 +186,7 @@ describe("the recent chat", () => {
     expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
     expect(document.body.textContent).not.toContain("13812345678");
     await fireEvent.click(screen.getByTestId("user-phone-reveal"));
-    expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+    await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
   });
 
   it("the next result starts with the phone masked and the raw view closed", async () => {
@@ -174,6 +196,7 @@ describe("the recent chat", () => {
     await search("u0001-rich");
     await screen.findByTestId("results");
     await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
     const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
     raw.open = true;
     await fireEvent(raw, new Event("toggle"));
@@ -231,12 +254,12 @@ describe("back, forward, refresh and the summary", () => {
   });
 
   it("switching profile forgets the answers of the old one", async () => {
-    backend((args) => structuredClone(views[args.userId as string]), { select_profile: () => fixtures.profiles });
+    backend((args) => structuredClone(views[args.userId as string]), { list_profiles: () => TWO_PROFILES, select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }) });
     render(App);
     await search(EXAMPLE);
     await search("u0001-rich");
     await waitFor(() => expect((screen.getByTestId("history-back") as HTMLButtonElement).disabled).toBe(false));
-    await fireEvent.change(screen.getByTestId("profile-select"), { target: { value: "demo" } });
+    await fireEvent.change(screen.getByTestId("profile-select"), { target: { value: "prod" } });
     await waitFor(() => expect(screen.queryByTestId("results")).toBeNull());
     await search(EXAMPLE);
     await screen.findByTestId("results");
@@ -253,6 +276,7 @@ describe("back, forward, refresh and the summary", () => {
     await waitFor(() => expect(copied).toHaveLength(1));
     expect(copied[0]).toBe(SUMMARY_RICH_ZH);
     await fireEvent.click(screen.getByTestId("user-phone-reveal"));
+    await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
     await fireEvent.click(screen.getByTestId("language-toggle"));
     await fireEvent.click(screen.getByTestId("copy-summary"));
     await waitFor(() => expect(copied).toHaveLength(2));
@@ -273,13 +297,13 @@ describe("phone numbers stay masked until revealed", () => {
       expect(contacts.map((c) => c.textContent)).toEqual(["139****1111", "021****0000"]);
       expect(screen.queryAllByTestId("contact-phone-copy")).toHaveLength(0);
       await fireEvent.click(screen.getAllByTestId("contact-phone-reveal")[0]);
-      expect(screen.getAllByTestId("contact-phone-value")[0].textContent).toBe("13900001111");
+      await waitFor(() => expect(screen.getAllByTestId("contact-phone-value")[0].textContent).toBe("13900001111"));
       expect(screen.getAllByTestId("contact-phone-value")[1].textContent).toBe("021****0000");
       expect(screen.getAllByTestId("contact-phone-copy")).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(30_000);
       await waitFor(() => expect(screen.getAllByTestId("contact-phone-value")[0].textContent).toBe("139****1111"));
       await fireEvent.click(screen.getByTestId("user-phone-reveal"));
-      expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+      await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
       await search("u0001-rich");
       await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678"));
     } finally {
@@ -287,17 +311,71 @@ describe("phone numbers stay masked until revealed", () => {
     }
   });
 
-  it("the raw view masks the numbers the cards mask", async () => {
-    backend(() => structuredClone(views["u0001-rich"]), { raw_answer: () => '{"phone": "13812345678", "contact": "13900001111"}' });
+  it("the page never holds a number the operator did not reveal, and a reveal is asked for by lookup and field", async () => {
+    const calls = backend(() => structuredClone(views["u0001-rich"]));
     render(App);
     await search("u0001-rich");
     await screen.findByTestId("results");
+    expect(JSON.stringify(views["u0001-rich"])).not.toMatch(/13812345678|13900001111/);
+    await fireEvent.click(screen.getAllByTestId("contact-phone-reveal")[1]);
+    await waitFor(() => expect(screen.getAllByTestId("contact-phone-value")[1].textContent).toBe("021-55550000"));
+    expect(calls.filter((c) => c.cmd === "reveal_phone").map((c) => c.args)).toEqual([{ lookupId: 1, field: { kind: "contact", index: 1 } }]);
+  });
+});
+
+describe("a result knows its lookup and its profile", () => {
+  it("the raw view is the lookup's own, also after back and forward", async () => {
+    const calls = backend((args) => structuredClone(views[args.userId as string]), { raw_answer: (args) => `the answer of lookup ${args.lookupId}` });
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    await search("u0001-rich");
+    await waitFor(() => expect(screen.getByTestId("user-name").textContent).toBe("张伟"));
+    await fireEvent.click(screen.getByTestId("history-back"));
     const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
     raw.open = true;
     await fireEvent(raw, new Event("toggle"));
-    expect((await screen.findByTestId("raw-json-text")).textContent).toBe('{"phone": "138****5678", "contact": "139****1111"}');
-    await fireEvent.click(screen.getByTestId("user-phone-reveal"));
-    expect(screen.getByTestId("raw-json-text").textContent).toBe('{"phone": "13812345678", "contact": "139****1111"}');
+    expect((await screen.findByTestId("raw-json-text")).textContent).toBe("the answer of lookup 1");
+    expect(calls.filter((c) => c.cmd === "raw_answer").map((c) => c.args.lookupId)).toEqual([1]);
+  });
+
+  it("Settings' Use switches profile through the same path as the header: the old result goes", async () => {
+    backend((args) => structuredClone(views[args.userId as string]), {
+      list_profiles: () => TWO_PROFILES,
+      select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }),
+    });
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    await fireEvent.click(await screen.findByTestId("settings-profile-prod"));
+    await fireEvent.click(await screen.findByTestId("settings-use"));
+    await waitFor(() => expect(screen.queryByTestId("results")).toBeNull());
+  });
+
+  it("a recent row says its profile, and one of another profile asks before switching", async () => {
+    const recent = [
+      { userId: "u0001-rich", profileId: "prod", at: 1_700_000_000_000, outcome: "ok" },
+      { userId: "u0001-rich", profileId: "demo", at: 1_699_999_000_000, outcome: "ok" },
+    ];
+    const calls = backend((args) => structuredClone(views[args.userId as string]), {
+      list_profiles: () => TWO_PROFILES,
+      select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }),
+      recent_lookups: () => recent,
+    });
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(2));
+    expect(screen.getAllByTestId("recent-profile").map((e) => e.textContent)).toEqual(["Prod", "Demo"]);
+    await fireEvent.click(screen.getAllByTestId("recent-item")[0]);
+    const question = await screen.findByTestId("switch-confirm");
+    expect(question.textContent).toContain("这条记录属于配置“Prod”");
+    expect(calls.some((c) => c.cmd === "lookup_chat")).toBe(false);
+    await fireEvent.click(screen.getByTestId("switch-accept"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "lookup_chat")).toHaveLength(1));
+    expect(calls.find((c) => c.cmd === "select_profile")?.args.id).toBe("prod");
+    // The other row is the demo's, now not in use: it asks too.
+    await fireEvent.click(screen.getAllByTestId("recent-item")[1]);
+    expect((await screen.findByTestId("switch-confirm")).textContent).toContain("这条记录属于配置“Demo”");
   });
 });
 
@@ -396,7 +474,7 @@ describe("an API that drifts", () => {
   });
 
   it("an error with an answer offers the raw answer, fetched only when opened", async () => {
-    const calls = backend(fail({ code: "decode", hasRawAnswer: true, path: "(document)" }));
+    const calls = backend(fail({ code: "decode", hasRawAnswer: true, path: "(document)", lookupId: 7, recent: [] }));
     render(App);
     await search(EXAMPLE);
     await screen.findByTestId("error-panel");

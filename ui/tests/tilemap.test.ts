@@ -5,7 +5,7 @@ import LocationCard from "../src/components/LocationCard.svelte";
 import type { LocationView, TileLayer } from "../src/bindings";
 
 const TILES: TileLayer = { urlTemplate: "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", attribution: "© test tiles", coordSystem: "wgs84" };
-const HERE: LocationView = { address: null, lat: 39.908692, lng: 116.397477, coordSystem: "wgs84" } as LocationView;
+const HERE: LocationView = { address: null, lat: 39.908692, lng: 116.397477, coordSystem: "wgs84", tiles: TILES };
 const THERE: LocationView = { ...HERE, lat: 31.2304, lng: 121.4737 };
 
 const tileImages = () => [...document.querySelectorAll<HTMLImageElement>("img.tile")];
@@ -20,19 +20,19 @@ describe("the location card's map", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("shows the tiles around the point through the image protocol, with the attribution", async () => {
-    render(LocationCard, { location: HERE, tiles: TILES });
+    render(LocationCard, { location: HERE, profileId: "prod" });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     // 600×260 needs 3–4 columns and 2–3 rows of 256-pixel tiles.
     expect(tileImages().length).toBeGreaterThanOrEqual(6);
     expect(tileImages().length).toBeLessThanOrEqual(12);
-    for (const img of tileImages()) expect(img.src).toMatch(/^opimg:\/\/localhost\/http%3A%2F%2F127\.0\.0\.1%3A9%2Ftiles%2F15%2F/);
+    for (const img of tileImages()) expect(img.src).toMatch(/^opimg:\/\/localhost\/prod\/http%3A%2F%2F127\.0\.0\.1%3A9%2Ftiles%2F15%2F/);
     expect(decodeURIComponent(tileImages()[0].src)).toContain("/15/26977/12415.png");
     expect(screen.getByTestId("map").textContent).toContain("© test tiles");
     expect(screen.getByTestId("map-marker")).toBeTruthy();
   });
 
   it("zooms with its buttons and keeps its image elements, only their sources change", async () => {
-    render(LocationCard, { location: HERE, tiles: TILES });
+    render(LocationCard, { location: HERE, profileId: "prod" });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     const before = tileImages();
     await fireEvent.click(screen.getByTestId("map-zoom-in"));
@@ -46,19 +46,19 @@ describe("the location card's map", () => {
   });
 
   it("keeps the operator's zoom for the same point and starts again at a new one", async () => {
-    const card = render(LocationCard, { location: HERE, tiles: TILES });
+    const card = render(LocationCard, { location: HERE, profileId: "prod" });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     await fireEvent.click(screen.getByTestId("map-zoom-in"));
-    await card.rerender({ location: { ...HERE }, tiles: TILES });
+    await card.rerender({ location: { ...HERE }, profileId: "prod" });
     expect(zooms()).toEqual(new Set(["16"]));
-    await card.rerender({ location: THERE, tiles: TILES });
+    await card.rerender({ location: THERE, profileId: "prod" });
     expect(zooms()).toEqual(new Set(["15"]));
   });
 
   it("follows a drag with its tiles and marker, and a new point starts centred again", async () => {
     // jsdom has no pointer capture; WebKit has.
     HTMLElement.prototype.setPointerCapture = () => {};
-    const card = render(LocationCard, { location: HERE, tiles: TILES });
+    const card = render(LocationCard, { location: HERE, profileId: "prod" });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     const map = screen.getByTestId("map");
     const pin = () => screen.getByTestId("map-marker").parentElement!;
@@ -73,13 +73,13 @@ describe("the location card's map", () => {
     // Moving the pointer without a button pressed does nothing.
     await fireEvent(map, new MouseEvent("pointermove", { clientX: 400, clientY: 100, bubbles: true }));
     expect(parseFloat(pin().style.left)).toBe(before.pin + 40);
-    await card.rerender({ location: THERE, tiles: TILES });
+    await card.rerender({ location: THERE, profileId: "prod" });
     expect(parseFloat(pin().style.left)).toBe(300 - 11);
     delete (HTMLElement.prototype as Partial<HTMLElement>).setPointerCapture;
   });
 
   it("says the tiles are unavailable while they fail, until one loads", async () => {
-    render(LocationCard, { location: HERE, tiles: TILES });
+    render(LocationCard, { location: HERE, profileId: "prod" });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     expect(screen.queryByTestId("tiles-unavailable")).toBeNull();
     await fireEvent.error(tileImages()[0]);
@@ -90,7 +90,7 @@ describe("the location card's map", () => {
   });
 
   it("without a tile layer shows the marker and says why there is no map", async () => {
-    render(LocationCard, { location: HERE, tiles: null });
+    render(LocationCard, { location: { ...HERE, tiles: null }, profileId: "prod" });
     await tick();
     expect(tileImages()).toHaveLength(0);
     expect(screen.getByTestId("map-marker")).toBeTruthy();

@@ -76,6 +76,10 @@ pub enum ConsoleError {
         detail: String,
     },
 
+    /// The lookup is no longer kept (its number was asked for after many newer ones).
+    #[error("Lookup {lookup_id} is no longer kept.")]
+    LookupGone { lookup_id: u32 },
+
     #[error("The image {url} is not under the profile's tile or asset URL.")]
     ImageRefused { url: String },
 

@@ -13,8 +13,9 @@ mod support;
 #[cfg(feature = "demo")]
 pub use profiles::demo;
 
-pub use console::{Console, ProfileView, ProfilesView, ServerChange};
-pub use credentials::saved::{Destination, SavedCredentials};
+pub use console::{Console, ServerChange};
+pub use credentials::destination::Destination;
+pub use credentials::saved::SavedCredentials;
 pub use credentials::vault::{
     CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT, KEYRING_WRITE_WAIT,
 };
@@ -29,14 +30,17 @@ pub use desktop::settings::{
 };
 pub use error::{ConsoleError, ErrorBody};
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
+pub use lookups::phone::{mask_phone, PhoneField};
 pub use lookups::recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
-pub use lookups::view::{AddressView, ChatView, ContactView, LocationView, LookupAnswer, UserView};
+pub use lookups::reply::{LookupFailure, LookupId, LookupReply};
+pub use lookups::view::{AddressView, ChatView, ContactView, LocationView, PhoneView, UserView};
 pub use profiles::file::{ProfilesFile, IMPORT_MAX_BYTES, PROFILES_FILE_NAME};
 pub use profiles::import_problem::ImportProblem;
 pub use profiles::profile::{
     is_profile_id, limits, CoordSystem, Profile, ProfileWarning, TileLayer, DEMO_PROFILE_ID, TILE_SUBDOMAINS,
 };
 pub use profiles::profile_problem::{ProfileField, ProfileProblem};
+pub use profiles::store::{ProfileView, ProfilesView};
 pub use support::atomic_file::{MovedAside, MovedReason};
 pub use support::harden::harden_process;
 pub use support::log_redact::redact_log_line;

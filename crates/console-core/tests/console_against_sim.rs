@@ -77,7 +77,7 @@ async fn first_run_is_the_demo_and_the_example_user_resolves() {
     assert!(profiles.profiles[0].is_demo);
     assert!(profiles.profiles[0].profile.base_url.starts_with("http://127.0.0.1:"));
 
-    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap().chat;
     assert_eq!(view.profile_id, DEMO_PROFILE_ID);
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
     assert!(view.operator_is_me);
@@ -126,7 +126,7 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
 
     let status = s.console.save_credentials(&id, Some(TOKEN.into()), Some(format!(" {SECRET} "))).await.unwrap();
     assert_eq!(status, CredentialStatus { has_token: true, has_secret: true, for_other_server: false });
-    let view = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
+    let view = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap().chat;
     assert_eq!(view.group_id.as_deref(), Some("106268050147246664"));
 
     // Neither credential is in any file the console wrote.
@@ -138,7 +138,10 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
     // A wrong token: the server's refusal, with its code.
     s.console.save_credentials(&id, Some("o0001-wrong".into()), None).await.unwrap();
     let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
-    assert!(matches!(&err, ConsoleError::Api(op_api::OpError::Api { api_code, .. }) if api_code == "4003"), "{err:?}");
+    assert!(
+        matches!(err.error(), ConsoleError::Api(op_api::OpError::Api { api_code, .. }) if api_code == "4003"),
+        "{err:?}"
+    );
 
     // A slow server: the profile's timeout.
     s.console.save_credentials(&id, Some(TOKEN.into()), None).await.unwrap();
@@ -163,7 +166,7 @@ async fn selection_profiles_and_credentials_survive_a_restart() {
     let again = s.reopen();
     assert_eq!(again.recent()[0].profile_id, id);
     assert_eq!(again.list_profiles().await.unwrap().selected, id);
-    assert_eq!(again.lookup(None, EXAMPLE_USER).await.unwrap().profile_id, id);
+    assert_eq!(again.lookup(None, EXAMPLE_USER).await.unwrap().chat.profile_id, id);
 }
 
 #[tokio::test]
@@ -240,21 +243,22 @@ async fn importing_an_it_profiles_file() {
 #[tokio::test]
 async fn images_come_only_from_the_selected_profile_s_hosts() {
     let s = Setup::new();
-    let demo = s.console.profile(None).await.unwrap();
+    let demo = s.console.list_profiles().await.unwrap().profiles[0].profile.clone();
     let tile = demo.tiles.unwrap().url_template.replace("{z}", "3").replace("{x}", "6").replace("{y}", "2");
-    let image = s.console.image(&tile).await.unwrap();
+    let image = s.console.image(DEMO_PROFILE_ID, &tile).await.unwrap();
     assert_eq!(image.content_type, "image/png");
     assert!(image.bytes.starts_with(b"\x89PNG"));
     let logo = s
         .console
-        .image(&format!("{}/635d69a89716478c9c7b7fc5ea948fe5_100.png", demo.asset_base_url.unwrap()))
+        .image(DEMO_PROFILE_ID, &format!("{}/635d69a89716478c9c7b7fc5ea948fe5_100.png", demo.asset_base_url.unwrap()))
         .await
         .unwrap();
     assert_eq!(logo.content_type, "image/png");
-    let elsewhere = s.console.image("http://127.0.0.1:9/tiles/1/1/1.png").await.unwrap_err();
+    let elsewhere = s.console.image(DEMO_PROFILE_ID, "http://127.0.0.1:9/tiles/1/1/1.png").await.unwrap_err();
     assert_eq!(elsewhere.code(), "image_refused");
     // The same host, outside the tile and asset paths: the API itself is not an image source.
-    let api = s.console.image(&format!("{}/op/v2/getChatInfoByUserId", demo.base_url)).await.unwrap_err();
+    let api =
+        s.console.image(DEMO_PROFILE_ID, &format!("{}/op/v2/getChatInfoByUserId", demo.base_url)).await.unwrap_err();
     assert_eq!(api.code(), "image_refused");
 }
 
@@ -274,8 +278,8 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
 
     // Without the CA: the lookup names the cause, the image is not loaded.
     let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
-    assert_eq!(serde_json::to_value(err.body()).unwrap()["cause"], "unknownIssuer", "{err:?}");
-    assert_eq!(s.console.image(&logo).await.unwrap_err().code(), "image_failed");
+    assert_eq!(serde_json::to_value(&err.body).unwrap()["cause"], "unknownIssuer", "{err:?}");
+    assert_eq!(s.console.image(&id, &logo).await.unwrap_err().code(), "image_failed");
 
     // With IT's CA file in the profile: both work.
     let ca = s.dirs.path().join("corp-ca.pem");
@@ -287,9 +291,9 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
-    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap().chat;
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
-    assert_eq!(s.console.image(&logo).await.unwrap().content_type, "image/png");
+    assert_eq!(s.console.image(&id, &logo).await.unwrap().content_type, "image/png");
     sim.server.shutdown().await;
 }
 
@@ -453,7 +457,7 @@ async fn the_hotkey_never_looks_up_a_saved_token() {
     // Typed or pasted into the search: refused, not sent, not recorded.
     for typed in [TOKEN, SECRET] {
         let err = console.lookup(None, typed).await.unwrap_err();
-        assert_eq!(err, ConsoleError::UserIdIsCredential);
+        assert_eq!(err.error(), &ConsoleError::UserIdIsCredential);
     }
     assert_eq!(sim.requests_seen(), 0);
     console.save_recent().unwrap();
@@ -465,4 +469,37 @@ async fn the_hotkey_never_looks_up_a_saved_token() {
     // An ordinary ID on the clipboard still looks up.
     let request = console.clipboard_request(Some(EXAMPLE_USER), RequestSource::Hotkey).await;
     assert!(matches!(request, DesktopRequest::Lookup { .. }), "{request:?}");
+}
+
+#[tokio::test]
+async fn each_lookup_keeps_its_own_raw_answer() {
+    // A later lookup (Settings' test, a hotkey, a link) no longer replaces the answer under
+    // an earlier error: each is kept by its lookup's ID.
+    let s = Setup::new();
+    let failed = s.console.lookup(None, "u0001-apierror").await.unwrap_err();
+    let first = failed.lookup_id.expect("an answer arrived, so the lookup has an ID");
+    assert!(failed.body.has_raw_answer);
+    assert_eq!(failed.recent[0].user_id, "u0001-apierror", "a failure carries the recent list");
+    let later = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_ne!(later.lookup_id, first);
+    assert!(s.console.raw_answer(first).unwrap().contains("5001"));
+    assert!(s.console.raw_answer(later.lookup_id).unwrap().contains("u0001106268050147246664"));
+    assert_eq!(s.console.raw_answer(9999), None);
+}
+
+#[tokio::test]
+async fn phone_numbers_reach_the_page_only_when_revealed() {
+    let s = Setup::new();
+    let reply = s.console.lookup(None, "u0001-rich").await.unwrap();
+    let page = serde_json::to_string(&reply).unwrap();
+    assert!(!page.contains("13812345678") && !page.contains("13900001111"), "{page}");
+    let phone = reply.chat.user.as_ref().unwrap().phone.clone().unwrap();
+    assert_eq!(phone.masked, "138****5678");
+    assert_eq!(s.console.reveal_phone(reply.lookup_id, phone.field).unwrap(), "13812345678");
+    let contact = console_core::PhoneField::Contact { index: 1 };
+    assert_eq!(s.console.reveal_phone(reply.lookup_id, contact).unwrap(), "021-55550000");
+    // The raw view masks them too.
+    let raw = s.console.raw_answer(reply.lookup_id).unwrap();
+    assert!(!raw.contains("13812345678") && raw.contains("138****5678"), "{raw}");
+    assert_eq!(s.console.reveal_phone(9999, phone.field).unwrap_err().code(), "lookup_gone");
 }

@@ -44,15 +44,15 @@ async fn a_hostile_answer_stays_within_32_mib_over_idle() {
     let dirs = tempfile::tempdir().unwrap();
     let console = Console::open(&dirs.path().join("config"), &dirs.path().join("data"), Vault::mock()).unwrap();
     // Idle: the demo's server started, one ordinary lookup done.
-    console.lookup_answer(None, "u00012b2e588bd93843168dfb67ae12cc2ee9").await.unwrap();
+    console.lookup(None, "u00012b2e588bd93843168dfb67ae12cc2ee9").await.unwrap();
 
     let mut figures = Vec::new();
     for user in ["u0001-flood-lists", "u0001-flood-deep", "u0001-flood-warnings", "u0001-flood-keys"] {
         let idle = CURRENT.load(Ordering::Relaxed);
         PEAK.store(idle, Ordering::Relaxed);
-        let answer = console.lookup_answer(None, user).await.unwrap_or_else(|e| panic!("{user}: {e}"));
+        let answer = console.lookup(None, user).await.unwrap_or_else(|e| panic!("{user}: {e:?}"));
         let to_page = serde_json::to_string(&answer).unwrap();
-        let raw = console.raw_answer();
+        let raw = console.raw_answer(answer.lookup_id);
         let peak = PEAK.load(Ordering::Relaxed) - idle;
         println!(
             "{user}: peak {:.1} MiB over idle; {:.1} KiB to the page; raw view {:.1} KiB",

@@ -8,7 +8,7 @@ use reqwest::header::CONTENT_TYPE as CONTENT_TYPE_HEADER;
 use zeroize::Zeroizing;
 
 use crate::config::{ClientConfig, ConfigProblem};
-use crate::decode::{api_zone, decode_chat_response, ChatLookup};
+use crate::decode::{api_zone, decode_chat_response, DecodedChat};
 use crate::error::{OpError, TlsCause};
 use crate::network::{client_builder, effective_proxy};
 use crate::raw_answer::raw_answer;
@@ -20,8 +20,8 @@ use crate::user_id::UserId;
 /// What a lookup gives: its result and, when the server answered, the answer as support
 /// may see it (redacted, cut at 64 KiB).
 #[derive(Debug)]
-pub struct Answered {
-    pub result: Result<ChatLookup, OpError>,
+pub struct LookupOutcome {
+    pub result: Result<DecodedChat, OpError>,
     pub raw_answer: Option<String>,
 }
 
@@ -49,20 +49,20 @@ impl OpClient {
     }
 
     /// The user's most recent chat. The user ID is checked first: a bad one sends nothing.
-    pub async fn chat_info(&self, creds: &Credentials, user_id: &str) -> Result<ChatLookup, OpError> {
+    pub async fn chat_info(&self, creds: &Credentials, user_id: &str) -> Result<DecodedChat, OpError> {
         self.lookup(creds, user_id).await.result
     }
 
     /// The lookup and, whenever an answer arrived (success or not), that answer for the
     /// support view: redacted of the token, the secret and the sign, cut at 64 KiB.
-    pub async fn lookup(&self, creds: &Credentials, user_id: &str) -> Answered {
+    pub async fn lookup(&self, creds: &Credentials, user_id: &str) -> LookupOutcome {
         let user_id = match UserId::parse(user_id) {
             Ok(id) => id,
-            Err(problem) => return Answered { result: Err(OpError::InvalidUserId { problem }), raw_answer: None },
+            Err(problem) => return LookupOutcome { result: Err(OpError::InvalidUserId { problem }), raw_answer: None },
         };
         let request = match build_signed_request(&self.config, creds, &user_id) {
             Ok(request) => request,
-            Err(e) => return Answered { result: Err(e), raw_answer: None },
+            Err(e) => return LookupOutcome { result: Err(e), raw_answer: None },
         };
         let sign = Secret::new(request.sign());
         let redactor = Redactor::new([creds.token.expose(), creds.secret.expose(), sign.expose()]);
@@ -70,7 +70,7 @@ impl OpClient {
         tracing::debug!(user_id = %user_id, "op-api lookup");
         let bytes = match self.send(url, body, &redactor).await {
             Ok(answer) => answer,
-            Err(e) => return Answered { result: Err(e), raw_answer: None },
+            Err(e) => return LookupOutcome { result: Err(e), raw_answer: None },
         };
         let (status, location, bytes) = bytes;
         let raw_answer = Some(raw_answer(&bytes, &redactor));
@@ -91,7 +91,7 @@ impl OpClient {
         } else {
             decode_chat_response(&bytes, &redactor, zone)
         };
-        Answered { result, raw_answer }
+        LookupOutcome { result, raw_answer }
     }
 
     /// Sends the request; the status, a redirect's host and the body (capped while it streams).

@@ -1,4 +1,4 @@
-//! Turns the bytes of an answer into a [`ChatLookup`] or the precise [`OpError`]: the
+//! Turns the bytes of an answer into a [`DecodedChat`] or the precise [`OpError`]: the
 //! envelope strictly, the fields below `data` tolerantly (with warnings).
 
 use chrono::FixedOffset;
@@ -14,7 +14,7 @@ use crate::redact::{snippet, Redactor};
 /// read (left out of `chat`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ChatLookup {
+pub struct DecodedChat {
     pub chat: ChatInfo,
     pub foot: Option<Foot>,
     /// At most [`crate::model::MAX_WARNINGS`]; the rest counted in `warnings_left_out`.
@@ -39,7 +39,7 @@ pub(crate) fn decode_chat_response(
     bytes: &[u8],
     redactor: &Redactor<'_>,
     zone: FixedOffset,
-) -> Result<ChatLookup, OpError> {
+) -> Result<DecodedChat, OpError> {
     let parsed = json::parse(without_bom(bytes))
         .map_err(|e| OpError::Decode { path: "(document)".to_owned(), detail: redactor.redact(&e.to_string()) })?;
     let raw = parsed.value;
@@ -58,16 +58,21 @@ pub(crate) fn decode_chat_response(
     }
     let Some(data) = envelope.data else { return Err(OpError::NoChat) };
     let chat = ChatInfo::read(&mut reader, &Obj::new(data, "data"));
-    Ok(ChatLookup { chat, foot: envelope.foot, warnings: reader.warnings, warnings_left_out: reader.warnings_left_out })
+    Ok(DecodedChat {
+        chat,
+        foot: envelope.foot,
+        warnings: reader.warnings,
+        warnings_left_out: reader.warnings_left_out,
+    })
 }
 
 /// Decodes an answer without a request, zone-less times in UTC+8: for tests, benchmarks
 /// and fuzzing.
-pub fn decode_response(bytes: &[u8]) -> Result<ChatLookup, OpError> {
+pub fn decode_response(bytes: &[u8]) -> Result<DecodedChat, OpError> {
     decode_response_in(bytes, DEFAULT_API_UTC_OFFSET_MINUTES)
 }
 
 /// Decodes an answer whose zone-less times are `utc_offset_minutes` east of UTC.
-pub fn decode_response_in(bytes: &[u8], utc_offset_minutes: i32) -> Result<ChatLookup, OpError> {
+pub fn decode_response_in(bytes: &[u8], utc_offset_minutes: i32) -> Result<DecodedChat, OpError> {
     decode_chat_response(bytes, &Redactor::new([]), api_zone(utc_offset_minutes))
 }

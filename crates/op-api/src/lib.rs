@@ -1,7 +1,7 @@
 //! op-api: a typed, signed client for the Op API's `getChatInfoByUserId`.
 //!
 //! It knows nothing of Tauri or of keyrings: the caller hands it a [`ClientConfig`] and
-//! [`Credentials`] and gets a [`ChatLookup`] or an [`OpError`] with a stable code.
+//! [`Credentials`] and gets a [`DecodedChat`] or an [`OpError`] with a stable code.
 
 mod body;
 mod client;
@@ -18,12 +18,12 @@ mod secret;
 pub mod sign;
 mod user_id;
 
-pub use client::{Answered, OpClient};
+pub use client::{LookupOutcome, OpClient};
 pub use config::{
     default_user_agent, parse_base_url, ClientConfig, ConfigProblem, ProxyMode, UrlProblem, DEFAULT_API_VERSION,
     DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
 };
-pub use decode::{decode_response, decode_response_in, ChatLookup};
+pub use decode::{decode_response, decode_response_in, DecodedChat};
 pub use error::{serialised_code, OpError, TlsCause};
 pub use json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
 pub use network::{client_builder, effective_proxy, effective_proxy_in, is_loopback};

@@ -7,7 +7,7 @@ use common::{config_for, demo_credentials, EXAMPLE_USER};
 use op_api::{OpClient, OpError, TlsCause};
 use op_sim::{spawn_tls, SimConfig, TlsOptions};
 
-async fn lookup(base: &str, ca_pem: Option<&str>) -> Result<op_api::ChatLookup, OpError> {
+async fn lookup(base: &str, ca_pem: Option<&str>) -> Result<op_api::DecodedChat, OpError> {
     let mut config = config_for(base);
     config.extra_roots_pem = ca_pem.map(|pem| pem.as_bytes().to_vec());
     OpClient::new(config)?.chat_info(&demo_credentials(), EXAMPLE_USER).await

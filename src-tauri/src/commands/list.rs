@@ -7,6 +7,7 @@ macro_rules! app_commands {
         $then! {
             lookup::lookup_chat,
             lookup::raw_answer,
+            lookup::reveal_phone,
             profiles::list_profiles,
             profiles::save_profile,
             profiles::delete_profile,

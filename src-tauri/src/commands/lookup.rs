@@ -1,19 +1,29 @@
-use console_core::{Console, ErrorBody, LookupAnswer};
+use console_core::{Console, ErrorBody, LookupFailure, LookupId, LookupReply, PhoneField};
 use tauri::State;
 
-/// A user's most recent chat, on `profile_id` or the selected profile, with the recent
-/// list as it now is.
+/// A user's most recent chat, on `profile_id` or the selected profile: the lookup's ID,
+/// its view and the recent list as it now is (a failure carries the list too).
 #[tauri::command]
 pub async fn lookup_chat(
     console: State<'_, Console>,
     user_id: String,
     profile_id: Option<String>,
-) -> Result<LookupAnswer, ErrorBody> {
-    Ok(console.lookup_answer(profile_id.as_deref(), &user_id).await?)
+) -> Result<LookupReply, LookupFailure> {
+    console.lookup(profile_id.as_deref(), &user_id).await
 }
 
-/// The last answer the server gave, for the support view: redacted, at most 64 KiB.
+/// A lookup's answer for the support view: redacted, numbers masked, at most 64 KiB.
 #[tauri::command]
-pub async fn raw_answer(console: State<'_, Console>) -> Result<Option<String>, ErrorBody> {
-    Ok(console.raw_answer())
+pub async fn raw_answer(console: State<'_, Console>, lookup_id: LookupId) -> Result<Option<String>, ErrorBody> {
+    Ok(console.raw_answer(lookup_id))
+}
+
+/// A phone number of a lookup, which the operator asked to see.
+#[tauri::command]
+pub async fn reveal_phone(
+    console: State<'_, Console>,
+    lookup_id: LookupId,
+    field: PhoneField,
+) -> Result<String, ErrorBody> {
+    Ok(console.reveal_phone(lookup_id, field)?)
 }

@@ -8,7 +8,8 @@ import type {
   DesktopSettings,
   DesktopView,
   ErrorBody,
-  LookupAnswer,
+  LookupReply,
+  PhoneField,
   MovedAside,
   Profile,
   ProfileView,
@@ -45,8 +46,9 @@ async function call<T>(command: Command, args?: Record<string, unknown>): Promis
 
 export const api = {
   lookupChat: (userId: string, profileId?: string) =>
-    call<LookupAnswer>("lookup_chat", { userId, profileId: profileId ?? null }),
-  rawAnswer: () => call<string | null>("raw_answer"),
+    call<LookupReply>("lookup_chat", { userId, profileId: profileId ?? null }),
+  rawAnswer: (lookupId: number) => call<string | null>("raw_answer", { lookupId }),
+  revealPhone: (lookupId: number, field: PhoneField) => call<string>("reveal_phone", { lookupId, field }),
   listProfiles: () => call<ProfilesView>("list_profiles"),
   saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),

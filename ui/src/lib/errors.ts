@@ -8,6 +8,7 @@ import type {
   CredentialKind,
   ErrorBody,
   ErrorCode,
+  LookupFailure,
   ImportProblem,
   LinkProblem,
   ProfileField,
@@ -24,7 +25,13 @@ export type NextStep = "retry" | "settings" | null;
 
 /** A failure the page saw that is not one of the backend's (Tauri's own, a bug). */
 export type UnexpectedError = { code: "internal"; message: string; hasRawAnswer?: false };
-export type ShownError = ErrorBody | UnexpectedError;
+/** An error as the page shows it: a command's, a lookup's (with its ID and the recent list), or Tauri's own. */
+export type ShownError = ErrorBody | LookupFailure | UnexpectedError;
+
+/** The lookup an error belongs to, when it got that far (its raw answer is asked for by it). */
+export function lookupIdOf(error: ShownError): number | null {
+  return "lookupId" in error ? error.lookupId : null;
+}
 
 type ErrorOf<C extends ErrorCode> = Extract<ErrorBody, { code: C }>;
 
@@ -223,6 +230,10 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
       en: `“${e.combination}” is not a key combination. Write modifiers and one key, for example Ctrl+Alt+U or Super+F9.`,
     }),
     next: null,
+  },
+  lookup_gone: {
+    text: () => ({ zh: "这次查询的结果已不再保留（之后又做了很多次查询）。请重新查询。", en: "That lookup's result is no longer kept (many lookups were made since). Look it up again." }),
+    next: "retry",
   },
   hotkey_reserved: {
     text: (e) => ({

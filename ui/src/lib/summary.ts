@@ -3,7 +3,6 @@
 import type { ChatView } from "../bindings";
 import { formatInZone, zoneLabel } from "./format";
 import { lang, t } from "./i18n.svelte";
-import { maskPhone } from "./phone";
 import type { RevealStore } from "./stores/reveal.svelte";
 
 export function summary(chat: ChatView, reveal: RevealStore): string {
@@ -13,7 +12,7 @@ export function summary(chat: ChatView, reveal: RevealStore): string {
     main && extra && main !== extra ? (zh ? `${main}（${extra}）` : `${main} (${extra})`) : (main ?? extra ?? none);
   const user = chat.user;
   const phone = user?.phone ?? null;
-  const shownPhone = phone && reveal.isShown(phone) ? phone : (user?.displayPhone ?? (phone ? maskPhone(phone) : null));
+  const shownPhone = phone ? (reveal.shown(phone.field) ?? phone.masked) : null;
   const created =
     chat.createdAt != null ? `${formatInZone(chat.createdAt, chat.utcOffsetMinutes)} (${zoneLabel(chat.utcOffsetMinutes)})` : null;
   const lines: [string, string | null][] = [

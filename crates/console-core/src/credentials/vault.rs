@@ -1,7 +1,7 @@
 //! Credentials in the OS keyring (Secret Service on Linux, Credential Manager on Windows,
 //! Keychain on macOS): one entry per profile, service `op-console`, account `<profile-id>`,
 //! holding the token, the secret and their destination together (see
-//! `saved_credentials.rs`), so a write never leaves half of them saved. Entries of the
+//! `saved.rs`), so a write never leaves half of them saved. Entries of the
 //! earlier layout (`<id>:token`, `<id>:secret`) are migrated once, when the console opens
 //! (`migrate_legacy`), never on a lookup. Every call is bounded
 //! in time: a keyring waiting on an unlock prompt gives an error, not a hung app.
@@ -15,7 +15,8 @@ use op_api::Secret;
 use serde::Serialize;
 use zeroize::Zeroizing;
 
-use crate::credentials::saved::{Destination, SavedCredentials};
+use crate::credentials::destination::Destination;
+use crate::credentials::saved::SavedCredentials;
 use crate::error::ConsoleError;
 use crate::support::lock::lock;
 

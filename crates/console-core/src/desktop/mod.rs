@@ -8,3 +8,4 @@ pub(crate) mod link;
 pub(crate) mod map_link;
 pub(crate) mod request;
 pub(crate) mod settings;
+pub(crate) mod store;

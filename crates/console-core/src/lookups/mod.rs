@@ -1,4 +1,10 @@
-//! Lookups: the recent list and the view the page shows of an answer.
+//! Lookups: each numbered (`reply`), answered by the server through a pooled client
+//! (`store`), shown as a view (`view`, numbers masked by `phone`), kept for support and
+//! for revealing a number (`records`), and listed in the recent list (`recent`).
 
+pub(crate) mod phone;
 pub(crate) mod recent;
+pub(crate) mod records;
+pub(crate) mod reply;
+pub(crate) mod store;
 pub(crate) mod view;

@@ -2,20 +2,12 @@
 //! applied, file names turned into URLs, nothing left for the UI to interpret.
 
 use op_api::model::{Address, ChatInfo, Contact, FieldWarning, Foot, RawText, User};
-use op_api::ChatLookup;
+use op_api::DecodedChat;
 use serde::Serialize;
 
-use crate::profiles::profile::{CoordSystem, Profile};
+use crate::lookups::phone::{mask_phone, PhoneField};
+use crate::profiles::profile::{CoordSystem, Profile, TileLayer};
 use crate::support::url_prefix::url_under;
-
-/// A lookup's answer to the page: the result and the recent list it changed, in one
-/// IPC answer (the page asks for the list separately only after a failure).
-#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LookupAnswer {
-    pub chat: ChatView,
-    pub recent: Vec<crate::lookups::recent::RecentLookup>,
-}
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -60,6 +52,20 @@ pub struct LocationView {
     pub lat: Option<f64>,
     pub lng: Option<f64>,
     pub coord_system: CoordSystem,
+    /// The tiles of the result's profile (with their own datum), not of the one selected
+    /// now: a result drawn later is still drawn on its own map.
+    pub tiles: Option<TileLayer>,
+}
+
+/// A phone number as the page gets it: masked. The full number is the page's only when
+/// the operator reveals it (`reveal_phone` with the lookup's ID and `field`).
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PhoneView {
+    pub masked: String,
+    pub field: PhoneField,
+    /// The answer had the full number (not only the API's own masked display form).
+    pub can_reveal: bool,
 }
 
 #[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
@@ -73,8 +79,7 @@ pub struct UserView {
     /// Up to two characters for an avatar placeholder.
     pub initials: String,
     pub avatar_url: Option<String>,
-    pub phone: Option<String>,
-    pub display_phone: Option<String>,
+    pub phone: Option<PhoneView>,
     pub tags: Vec<String>,
     pub service_count: Option<i64>,
     pub addresses: Vec<AddressView>,
@@ -98,7 +103,7 @@ pub struct AddressView {
 pub struct ContactView {
     pub id: Option<String>,
     pub name: Option<String>,
-    pub phone: Option<String>,
+    pub phone: Option<PhoneView>,
 }
 
 /// Empty strings are as good as absent on screen.
@@ -110,9 +115,13 @@ fn raw(value: Option<RawText>) -> Option<String> {
     text(value.map(RawText::into_string))
 }
 
+/// The full numbers of a result, by field, for the lookup's record (never the page's).
+pub type Phones = Vec<(PhoneField, String)>;
+
 impl ChatView {
-    pub fn build(lookup: ChatLookup, profile: &Profile) -> Self {
-        let ChatLookup { chat, foot, warnings, warnings_left_out } = lookup;
+    /// The view of a decoded answer on `profile`, and its full phone numbers apart.
+    pub fn build(lookup: DecodedChat, profile: &Profile) -> (Self, Phones) {
+        let DecodedChat { chat, foot, warnings, warnings_left_out } = lookup;
         let ChatInfo {
             user,
             operator_id,
@@ -136,7 +145,8 @@ impl ChatView {
         let (channel_id, channel_name) = channel.map(|c| (text(c.channel_id), text(c.name))).unwrap_or_default();
         let (client_name, client_id, client_logo_url) =
             client.map(|c| (text(c.name), raw(c.client_id), asset_url(profile, c.logo.as_deref()))).unwrap_or_default();
-        Self {
+        let mut phones = Vec::new();
+        let view = Self {
             profile_id: profile.id.clone(),
             subtitle: text(subtitle),
             chat_id: text(chat_id),
@@ -161,20 +171,39 @@ impl ChatView {
                     lat: l.lat.filter(|v| v.is_finite() && (-90.0..=90.0).contains(v)),
                     lng: l.lng.filter(|v| v.is_finite() && (-180.0..=180.0).contains(v)),
                     coord_system: profile.coord_system,
+                    tiles: profile.tiles.clone(),
                 })
                 .filter(|l| l.address.is_some() || (l.lat.is_some() && l.lng.is_some())),
-            user: user.map(|u| UserView::build(u, profile)),
+            user: user.map(|u| UserView::build(u, profile, &mut phones)),
             foot,
             warnings,
             warnings_left_out,
             utc_offset_minutes: profile.api_utc_offset_minutes,
-        }
+        };
+        (view, phones)
     }
+}
+
+/// The masked form the page shows of a number (the API's display form when it sent one,
+/// itself masked if it looks like a whole number), and the full one kept apart.
+fn phone_view(
+    field: PhoneField,
+    phone: Option<String>,
+    display: Option<String>,
+    phones: &mut Phones,
+) -> Option<PhoneView> {
+    let display = display.map(|d| if d.contains('*') { d } else { mask_phone(&d) });
+    let masked = display.or_else(|| phone.as_deref().map(mask_phone))?;
+    let can_reveal = phone.is_some();
+    if let Some(phone) = phone {
+        phones.push((field, phone));
+    }
+    Some(PhoneView { masked, field, can_reveal })
 }
 
 impl UserView {
     /// Destructured, so that a field added to the API's user is not dropped unseen.
-    fn build(user: User, profile: &Profile) -> Self {
+    fn build(user: User, profile: &Profile, phones: &mut Phones) -> Self {
         let User { user_id, user_name, nick_name, phone, display_phone, tags, address, icon, contacts, service_count } =
             user;
         let nick_name = text(nick_name);
@@ -191,8 +220,7 @@ impl UserView {
             user_id,
             user_name,
             nick_name,
-            phone: text(phone),
-            display_phone: text(display_phone),
+            phone: phone_view(PhoneField::User, text(phone), text(display_phone), phones),
             tags: tags.items.into_iter().filter_map(|t| raw(Some(t))).collect(),
             tags_left_out: tags.left_out,
             service_count,
@@ -209,10 +237,11 @@ impl UserView {
             contacts: contacts
                 .items
                 .into_iter()
-                .map(|Contact { name, phone, user_contact_id }| ContactView {
+                .enumerate()
+                .map(|(index, Contact { name, phone, user_contact_id })| ContactView {
                     id: text(user_contact_id),
                     name: text(name),
-                    phone: text(phone),
+                    phone: phone_view(PhoneField::Contact { index: index as u32 }, text(phone), None, phones),
                 })
                 .collect(),
             contacts_left_out: contacts.left_out,
@@ -266,7 +295,8 @@ mod tests {
     fn the_spec_example_becomes_a_view() {
         let lookup =
             op_api::decode_response(include_bytes!("../../../op-api/tests/data/example-response.json")).unwrap();
-        let view = ChatView::build(lookup, &profile());
+        let (view, phones) = ChatView::build(lookup, &profile());
+        assert!(phones.is_empty());
         assert_eq!(view.status.as_deref(), Some("5"));
         assert_eq!(view.status_label.as_deref(), Some("已结束"));
         assert!(view.operator_is_me);
@@ -315,6 +345,34 @@ mod tests {
     }
 
     #[test]
+    fn phone_numbers_leave_masked_and_are_kept_apart() {
+        let json = r#"{"code":200,"data":{"user":{"phone":"13812345678","displayPhone":"138****5678",
+            "contacts":[{"name":"妈妈","phone":"13900001111"},{"name":"无号码"}]}}}"#;
+        let (view, phones) = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
+        let shown = serde_json::to_string(&view).unwrap();
+        assert!(!shown.contains("13812345678") && !shown.contains("13900001111"), "{shown}");
+        let user = view.user.unwrap();
+        assert_eq!(
+            user.phone.unwrap(),
+            PhoneView { masked: "138****5678".into(), field: PhoneField::User, can_reveal: true }
+        );
+        assert_eq!(user.contacts[0].phone.as_ref().unwrap().masked, "139****1111");
+        assert_eq!(user.contacts[1].phone, None);
+        assert_eq!(
+            phones,
+            [
+                (PhoneField::User, "13812345678".to_owned()),
+                (PhoneField::Contact { index: 0 }, "13900001111".to_owned())
+            ]
+        );
+        // A "display" form that is a whole number is masked too.
+        let json = r#"{"code":200,"data":{"user":{"displayPhone":"13812345678"}}}"#;
+        let (view, phones) = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
+        assert_eq!(view.user.unwrap().phone.unwrap().masked, "138****5678");
+        assert!(phones.is_empty());
+    }
+
+    #[test]
     fn initials_of_names() {
         assert_eq!(initials(Some("张伟")), "张伟");
         assert_eq!(initials(Some("zhang wei")), "ZW");
@@ -324,7 +382,7 @@ mod tests {
     #[test]
     fn out_of_range_coordinates_are_dropped_with_a_warning() {
         let json = r#"{"code":200,"data":{"location":{"lat":400.0,"lng":516.0,"address":null}}}"#;
-        let view = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
+        let (view, _) = ChatView::build(op_api::decode_response(json.as_bytes()).unwrap(), &profile());
         assert_eq!(view.location, None);
         assert_eq!(view.warnings.len(), 1);
     }

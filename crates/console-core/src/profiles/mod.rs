@@ -11,3 +11,4 @@ pub(crate) mod import_problem;
 pub(crate) mod no_demo;
 pub(crate) mod profile;
 pub(crate) mod profile_problem;
+pub(crate) mod store;

@@ -2,6 +2,7 @@
 //! hardening, log lines, locks and URL prefixes.
 
 pub(crate) mod atomic_file;
+pub(crate) mod blocking;
 pub(crate) mod harden;
 pub(crate) mod lock;
 pub(crate) mod log_redact;

@@ -11,10 +11,10 @@ export type DesktopNotice =
   | { kind: "noUserIdOnClipboard"; seen: string }
   | { kind: "badLink"; problem: LinkProblem }
   | { kind: "clipboardHoldsCredential" }
-  | { kind: "unknownProfile"; profileId: string };
+  | { kind: "unknownProfile"; profileId: string; from: "link" | "recent" };
 
-/** A link that names another profile than the one in use waits for the operator's yes. */
-export type PendingSwitch = { userId: string; profileId: string; profileName: string };
+/** A lookup on another profile than the one in use (a link's, a recent row's) waits for the operator's yes. */
+export type PendingSwitch = { userId: string; profileId: string; profileName: string; from: "link" | "recent" };
 
 export class DesktopStore {
   notice = $state.raw<DesktopNotice | null>(null);
@@ -43,14 +43,21 @@ export class DesktopStore {
       this.notice = request;
       return;
     }
-    const wanted = request.profileId;
-    if (wanted && wanted !== this.#profiles.view?.selected) {
-      const view = this.#profiles.view?.profiles.find((p) => p.profile.id === wanted);
-      if (!view) this.notice = { kind: "unknownProfile", profileId: wanted };
-      else this.pendingSwitch = { userId: request.userId, profileId: wanted, profileName: view.profile.name };
+    this.lookUpOn(request.userId, request.profileId, "link");
+  }
+
+  /** Looks `userId` up on `profileId` (the one in use when null), asking first when that
+      is another profile than the one in use. */
+  lookUpOn(userId: string, profileId: string | null, from: PendingSwitch["from"]): void {
+    this.notice = null;
+    this.pendingSwitch = null;
+    if (profileId && profileId !== this.#profiles.view?.selected) {
+      const view = this.#profiles.view?.profiles.find((p) => p.profile.id === profileId);
+      if (!view) this.notice = { kind: "unknownProfile", profileId, from };
+      else this.pendingSwitch = { userId, profileId, profileName: view.profile.name, from };
       return;
     }
-    void this.#lookup.lookup(request.userId);
+    void this.#lookup.lookup(userId);
   }
 
   async acceptSwitch(): Promise<void> {

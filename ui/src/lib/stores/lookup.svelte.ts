@@ -14,8 +14,9 @@ const SKELETON_DELAY_MS = 150;
 /** Answers kept for back and forward: this session's, in memory only. */
 export const HISTORY_LIMIT = 20;
 
-/** One answer of this session, for back and forward. */
-export type Visited = { userId: string; chat: ChatView; fetchedAt: number };
+/** One answer of this session, kept for back and forward: its lookup (whose raw answer and
+    numbers the backend keeps by ID), its profile and when it was fetched. */
+export type HistoryEntry = { lookupId: number; userId: string; profileId: string; chat: ChatView; fetchedAt: number };
 
 export class LookupStore {
   query = $state("");
@@ -29,13 +30,13 @@ export class LookupStore {
   recent = $state.raw<RecentLookup[]>([]);
   now = $state(Date.now());
   /** The last answers (oldest first) and the one on screen. */
-  history = $state.raw<Visited[]>([]);
+  history = $state.raw<HistoryEntry[]>([]);
   position = $state(-1);
   /** Phone numbers revealed on the result on screen. */
   readonly reveal = new RevealStore();
   #latest = new Latest();
 
-  get current(): Visited | null {
+  get current(): HistoryEntry | null {
     return this.history[this.position] ?? null;
   }
 
@@ -58,19 +59,21 @@ export class LookupStore {
     this.reveal.clear();
   }
 
-  /** Asks again for the answer on screen (or the last query). */
+  /** Asks again for the answer on screen (on its own profile), or the last query. */
   refresh(): Promise<void> {
-    return this.lookup(this.current?.userId ?? this.lastQuery);
+    const current = this.current;
+    return current ? this.lookup(current.userId, current.profileId) : this.lookup(this.lastQuery);
   }
 
-  #remember(userId: string, chat: ChatView): void {
+  #remember(lookupId: number, userId: string, chat: ChatView): void {
     const kept = this.history.slice(0, this.position + 1);
-    kept.push({ userId, chat, fetchedAt: Date.now() });
+    kept.push({ lookupId, userId, profileId: chat.profileId, chat, fetchedAt: Date.now() });
     this.history = kept.slice(-HISTORY_LIMIT);
     this.position = this.history.length - 1;
   }
 
-  async lookup(input: string = this.query): Promise<void> {
+  /** Looks `input` up on `profileId` (the selected profile when left out). */
+  async lookup(input: string = this.query, profileId?: string): Promise<void> {
     const checked = checkUserId(input);
     if (!checked.ok) {
       this.inputProblem = checked.problem;
@@ -88,21 +91,23 @@ export class LookupStore {
       if (this.#latest.isCurrent(ticket)) this.slow = true;
     }, SKELETON_DELAY_MS);
     try {
-      const answer = await api.lookupChat(checked.id);
+      const reply = await api.lookupChat(checked.id, profileId);
       received = performance.now();
-      this.recent = keepUnchanged(this.recent, answer.recent);
+      this.recent = keepUnchanged(this.recent, reply.recent);
       if (!this.#latest.isCurrent(ticket)) return;
-      this.chat = answer.chat;
+      this.chat = reply.chat;
       this.reveal.clear();
-      this.#remember(checked.id, answer.chat);
+      this.#remember(reply.lookupId, checked.id, reply.chat);
       this.now = Date.now();
     } catch (e) {
       received = performance.now();
-      // A failed lookup is in the list too; the error does not carry it.
-      this.refreshRecent();
+      const error = asShownError(e);
+      // A failed lookup carries the recent list too; only a failure of Tauri's own does not.
+      if ("recent" in error) this.recent = keepUnchanged(this.recent, error.recent);
+      else this.refreshRecent();
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = null;
-      this.error = asShownError(e);
+      this.error = error;
     } finally {
       clearTimeout(placeholders);
       if (this.#latest.isCurrent(ticket)) {

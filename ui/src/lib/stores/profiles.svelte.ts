@@ -1,5 +1,7 @@
 // The profiles as the backend has them, and the one in use. Created by App, shared with
-// the settings dialog.
+// the settings dialog. Every way the profile in use changes (the header's selector,
+// Settings' "Use", a link's or a recent row's switch, an import that selects another)
+// passes here, and `onSwitched` (the result on screen belongs to the old one) runs for each.
 import type { ProfilesView, ProfileView } from "../../bindings";
 import { api } from "../api";
 
@@ -8,16 +10,28 @@ export class ProfilesStore {
   readonly selected: ProfileView | null = $derived(
     this.view?.profiles.find((p) => p.profile.id === this.view?.selected) ?? null,
   );
+  readonly #onSwitched: () => void;
+
+  constructor(onSwitched: () => void = () => {}) {
+    this.#onSwitched = onSwitched;
+  }
 
   async load(): Promise<void> {
-    this.view = await api.listProfiles();
+    this.set(await api.listProfiles());
   }
 
   async select(id: string): Promise<void> {
-    this.view = await api.selectProfile(id);
+    this.set(await api.selectProfile(id));
   }
 
   set(next: ProfilesView): void {
+    const before = this.view?.selected;
     this.view = next;
+    if (before !== undefined && before !== next.selected) this.#onSwitched();
+  }
+
+  /** A profile's name by id ("" when this computer does not have it). */
+  nameOf(id: string): string {
+    return this.view?.profiles.find((p) => p.profile.id === id)?.profile.name ?? "";
   }
 }

@@ -1,25 +1,34 @@
-// Which phone numbers the operator has revealed for the result on screen: each for
-// REVEAL_SECONDS, all masked again with the next result.
+// The phone numbers the operator revealed on the result on screen: asked of the backend
+// (which keeps each lookup's numbers), each shown for REVEAL_SECONDS, all masked again
+// with the next result.
+import type { PhoneField } from "../../bindings";
+import { api } from "../api";
 import { REVEAL_SECONDS } from "../phone";
 
+/** `user`, `contact-2`: one number of a result. */
+export const fieldKey = (field: PhoneField): string => (field.kind === "user" ? "user" : `contact-${field.index}`);
+
 export class RevealStore {
-  #shown = $state<Record<string, true>>({});
+  #shown = $state<Record<string, string>>({});
   #timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  isShown(phone: string): boolean {
-    return this.#shown[phone] === true;
+  /** The full number of `field`, while it is revealed. */
+  shown(field: PhoneField): string | null {
+    return this.#shown[fieldKey(field)] ?? null;
   }
 
-  reveal(phone: string): void {
-    this.#shown[phone] = true;
-    clearTimeout(this.#timers.get(phone));
-    this.#timers.set(phone, setTimeout(() => this.hide(phone), REVEAL_SECONDS * 1000));
+  async reveal(lookupId: number, field: PhoneField): Promise<void> {
+    const key = fieldKey(field);
+    const phone = await api.revealPhone(lookupId, field);
+    this.#shown[key] = phone;
+    clearTimeout(this.#timers.get(key));
+    this.#timers.set(key, setTimeout(() => this.hide(key), REVEAL_SECONDS * 1000));
   }
 
-  hide(phone: string): void {
-    delete this.#shown[phone];
-    clearTimeout(this.#timers.get(phone));
-    this.#timers.delete(phone);
+  hide(key: string): void {
+    delete this.#shown[key];
+    clearTimeout(this.#timers.get(key));
+    this.#timers.delete(key);
   }
 
   /** A new result: every number masked again. */

@@ -1,0 +1,121 @@
+//! Where credentials may go. A lookup sends them only to the destination they were saved
+//! for: a profile re-pointed elsewhere (by an import, a page, a policy) gets
+//! `credentials_for_other_server` until the operator enters them again.
+
+use serde::{Deserialize, Serialize};
+
+use crate::profiles::ca_file::read_ca_file;
+use crate::profiles::profile::Profile;
+
+/// Where credentials may go, the whole way: scheme, host and port, the base URL's path
+/// prefix, the client ID they were issued with, the proxy the request passes (resolved as
+/// the client will use it, the environment's included) and the SHA-256 of the CA file
+/// trusted besides the system's. Compared after parsing, so `HTTPS://Op.Example.com:443/`
+/// and `https://op.example.com` are the same destination. Entries saved before the proxy
+/// and CA were part of it read as "no proxy, no CA file": any other way asks again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Destination {
+    pub origin: String,
+    pub path_prefix: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub proxy: Option<String>,
+    #[serde(default)]
+    pub ca_sha256: Option<String>,
+}
+
+impl Destination {
+    /// The profile's destination; `None` when its base URL, proxy or CA file cannot be
+    /// used (then nothing is sent anyway).
+    pub fn of(profile: &Profile) -> Option<Self> {
+        let url = op_api::parse_base_url(&profile.base_url).ok()?;
+        let port = url.port_or_known_default().map(|p| format!(":{p}")).unwrap_or_default();
+        let proxy = op_api::effective_proxy(&profile.proxy, &url).ok()?;
+        let ca_sha256 = match &profile.ca_file {
+            Some(path) => Some(read_ca_file(path).ok()?.sha256),
+            None => None,
+        };
+        Some(Self {
+            origin: format!("{}://{}{port}", url.scheme(), url.host_str()?.to_ascii_lowercase()),
+            path_prefix: url.path().trim_end_matches('/').to_owned(),
+            client_id: profile.client_id.trim().to_owned(),
+            proxy: proxy.map(proxy_identity),
+            ca_sha256,
+        })
+    }
+
+    /// `https://op.example.com:443/gw`, then ` | proxy=…` and ` | ca-sha256=…` (its first 16
+    /// digits) when they are part of it: for the operator's sentence, in no language.
+    pub fn shown(&self) -> String {
+        let mut shown = format!("{}{}", self.origin, self.path_prefix);
+        if let Some(proxy) = &self.proxy {
+            shown.push_str(&format!(" | proxy={proxy}"));
+        }
+        if let Some(sha) = &self.ca_sha256 {
+            shown.push_str(&format!(" | ca-sha256={}", &sha[..sha.len().min(16)]));
+        }
+        shown
+    }
+}
+
+/// The proxy as the destination records it: scheme, host and port. A user name and
+/// password in the environment's proxy URL are the system's, not ours to show the page.
+fn proxy_identity(mut proxy: url::Url) -> String {
+    let _ = proxy.set_password(None);
+    let _ = proxy.set_username("");
+    proxy.as_str().trim_end_matches('/').to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_destination_is_compared_after_parsing() {
+        let a = Profile::new("p", "P", "HTTPS://Op.Example.com:443/gw/", "c0ffee");
+        let b = Profile::new("p", "P", "https://op.example.com/gw", " c0ffee ");
+        assert_eq!(Destination::of(&a), Destination::of(&b));
+        for other in [
+            "https://op.example.com/gw2",
+            "http://op.example.com/gw",
+            "https://op.example.com:8443/gw",
+            "https://evil.example.com/gw",
+        ] {
+            assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", other, "c0ffee")), "{other}");
+        }
+        assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", "https://op.example.com/gw", "other")));
+        assert_eq!(Destination::of(&a).unwrap().shown(), "https://op.example.com:443/gw");
+    }
+
+    #[test]
+    fn the_proxy_and_the_ca_file_are_part_of_the_destination() {
+        let mut plain = Profile::new("p", "P", "https://op.example.com/gw", "c0ffee");
+        plain.proxy = op_api::ProxyMode::None;
+        let mut proxied = plain.clone();
+        proxied.proxy = op_api::ProxyMode::Url { url: "http://proxy.evil.example:3128".into() };
+        let (a, b) = (Destination::of(&plain).unwrap(), Destination::of(&proxied).unwrap());
+        assert_ne!(a, b);
+        assert_eq!(b.proxy.as_deref(), Some("http://proxy.evil.example:3128"));
+        assert!(b.shown().ends_with(" | proxy=http://proxy.evil.example:3128"), "{}", b.shown());
+
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").unwrap();
+        let mut with_ca = plain.clone();
+        with_ca.ca_file = Some(ca.display().to_string());
+        let c = Destination::of(&with_ca).unwrap();
+        assert_ne!(a, c);
+        // The same path with other contents is another destination too.
+        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIICCC\n-----END CERTIFICATE-----\n").unwrap();
+        assert_ne!(Destination::of(&with_ca).unwrap(), c);
+        // The environment's proxy with a password: the way, never what the page is shown.
+        let env_proxy = url::Url::parse("http://agent:hunter2@proxy.corp:3128").unwrap();
+        assert_eq!(proxy_identity(env_proxy), "http://proxy.corp:3128");
+        // An entry written before the proxy and CA were recorded: no proxy, no CA file.
+        let old: Destination =
+            serde_json::from_str(r#"{"origin":"https://op.example.com:443","pathPrefix":"/gw","clientId":"c0ffee"}"#)
+                .unwrap();
+        assert_eq!(old, a);
+    }
+}
