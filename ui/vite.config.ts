@@ -12,6 +12,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
     cssCodeSplit: false,
     sourcemap: false,
+    // Two pages: the console, and the trusted window (credentials, approvals).
+    rollupOptions: { input: { main: "index.html", trusted: "trusted.html" } },
   },
   test: {
     environment: "jsdom",

@@ -10,7 +10,7 @@ mod webkit_options;
 use console_core::{Console, Vault};
 use tauri::Manager;
 
-pub use commands::{handlers, StartedAt, COMMANDS};
+pub use commands::{handlers, StartedAt, COMMANDS, MAIN_COMMANDS, TRUSTED_COMMANDS};
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());

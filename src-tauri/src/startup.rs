@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use console_core::{CommandLine, Console};
+use console_core::{ChangeOutcome, ChangeSource, CommandLine, Console};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
@@ -28,14 +28,23 @@ pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool
         None if at_start => from_env().map(|p| cwd.join(p)),
         None => None,
     };
-    import_from(app, file);
+    let source = if at_start { ChangeSource::StartUp } else { ChangeSource::SecondLaunch };
+    if let Some(path) = file {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move { import_from(&app, &path, source).await });
+    }
 }
 
-fn import_from(app: &AppHandle, path: Option<PathBuf>) {
-    let Some(path) = path else { return };
+/// IT's file: applied when it moves no data; otherwise the trusted window asks the
+/// operator, whatever path the file came by.
+async fn import_from(app: &AppHandle, path: &Path, source: ChangeSource) {
     let Some(console) = app.try_state::<Console>() else { return };
-    match console.import_profiles_file(&path) {
-        Ok(count) => log::info!("imported {count} profile(s) from {}", path.display()),
+    match console.import_profiles_file(path, source).await {
+        Ok(ChangeOutcome::Applied { profiles }) => log::info!("imported {profiles} profile(s) from {}", path.display()),
+        Ok(ChangeOutcome::NeedsApproval { .. }) => {
+            log::info!("profiles from {} wait for the operator's approval", path.display());
+            crate::desktop::open_trusted_window(app);
+        }
         // The app still starts: the operator can fix or import the file from Settings.
         Err(e) => {
             log::error!("profiles not imported from {}: {e}", path.display());

@@ -1,5 +1,5 @@
 //! The commands over Tauri's IPC (mock runtime): registered, reachable, returning the
-//! JSON the UI's generated types describe, and errors as `{code, message, …}`.
+//! JSON the UI's generated types describe, and errors as `{code, …parameters}`.
 
 use console_core::{Console, Vault};
 use serde_json::{json, Value};
@@ -24,8 +24,12 @@ fn app() -> App {
 }
 
 fn invoke(app: &App, cmd: &str, args: Value) -> Result<Value, Value> {
+    invoke_in(&app.window, cmd, args)
+}
+
+fn invoke_in(window: &WebviewWindow<tauri::test::MockRuntime>, cmd: &str, args: Value) -> Result<Value, Value> {
     get_ipc_response(
-        &app.window,
+        window,
         InvokeRequest {
             cmd: cmd.into(),
             callback: CallbackFn(0),
@@ -111,7 +115,7 @@ fn the_sign_preview_shows_where_the_credentials_go_not_what_they_are() {
 }
 
 #[test]
-fn credentials_go_in_and_only_their_state_comes_out() {
+fn credentials_go_in_through_the_trusted_window_and_only_their_state_comes_out() {
     let app = app();
     let saved = invoke(
         &app,
@@ -119,11 +123,24 @@ fn credentials_go_in_and_only_their_state_comes_out() {
         json!({"profile": {"id": "", "name": "Staging", "baseUrl": "https://op.example.com", "clientId": "c0ffee"}}),
     )
     .unwrap();
-    let id = saved["profile"]["id"].as_str().unwrap().to_owned();
-    let status =
-        invoke(&app, "save_credentials", json!({"profileId": id, "token": "o0001-ipc-token", "secret": "ipc-secret"}))
-            .unwrap();
-    assert_eq!(status, json!({"hasToken": true, "hasSecret": true, "forOtherServer": false}));
+    assert_eq!(saved["kind"], "saved");
+    let id = saved["view"]["profile"]["id"].as_str().unwrap().to_owned();
+    // The main page asks; the trusted window opens, shows where they will go, takes them.
+    let request = invoke(&app, "request_credentials", json!({"profileId": id})).unwrap();
+    let trusted = trusted_window(&app);
+    let shown = invoke_in(&trusted, "approval_request", json!({})).unwrap();
+    assert_eq!((shown["kind"].as_str(), shown["requestId"].clone()), (Some("credentials"), request.clone()));
+    assert_eq!(shown["flows"][0], json!({"field": "baseUrl", "value": "https://op.example.com"}));
+    let done = invoke_in(
+        &trusted,
+        "save_requested_credentials",
+        json!({"requestId": request, "token": "o0001-ipc-token", "secret": "ipc-secret"}),
+    )
+    .unwrap();
+    assert_eq!(
+        done,
+        json!({"kind": "credentials", "profileId": id, "status": {"hasToken": true, "hasSecret": true, "forOtherServer": false}})
+    );
     for cmd in ["credential_status", "list_profiles"] {
         let out = invoke(&app, cmd, json!({"profileId": id})).unwrap().to_string();
         assert!(!out.contains("o0001-ipc-token") && !out.contains("ipc-secret"), "{cmd}: {out}");
@@ -133,6 +150,17 @@ fn credentials_go_in_and_only_their_state_comes_out() {
         json!({"hasToken": false, "hasSecret": false, "forOtherServer": false})
     );
     invoke(&app, "delete_profile", json!({"id": id})).unwrap();
-    let imported = invoke(&app, "import_profiles", json!({"text": "{\"profiles\":[{\"id\":\"hq\",\"name\":\"HQ\",\"baseUrl\":\"https://h\",\"clientId\":\"c\"}]}"})).unwrap();
-    assert_eq!(imported, json!(1));
+    // An import that adds a profile waits for the operator's yes in the trusted window.
+    let text = "{\"profiles\":[{\"id\":\"hq\",\"name\":\"HQ\",\"baseUrl\":\"https://h\",\"clientId\":\"c\"}]}";
+    let imported = invoke(&app, "import_profiles", json!({ "text": text })).unwrap();
+    assert_eq!(imported["kind"], "needsApproval");
+    let trusted = trusted_window(&app);
+    let asked = invoke_in(&trusted, "approval_request", json!({})).unwrap();
+    assert_eq!(asked["changes"]["profiles"][0]["id"], "hq");
+    let done = invoke_in(&trusted, "approve_changes", json!({"requestId": imported["requestId"]})).unwrap();
+    assert_eq!(done, json!({"kind": "changes", "applied": true, "profiles": 1}));
+}
+
+fn trusted_window(app: &App) -> WebviewWindow<tauri::test::MockRuntime> {
+    app.window.app_handle().get_webview_window("trusted").expect("the trusted window opened")
 }

@@ -32,30 +32,32 @@ fn the_page_gets_no_global_api_and_a_strict_csp() {
 }
 
 #[test]
-fn the_window_is_granted_only_what_it_uses() {
-    let capability = read("capabilities/main-window.json");
-    assert_eq!(capability["windows"], serde_json::json!(["main"]));
-    let granted: Vec<&str> =
-        capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
-    for permission in &granted {
+fn each_window_is_granted_only_what_it_uses() {
+    let conf = read("tauri.conf.json");
+    assert_eq!(conf["app"]["security"]["capabilities"], serde_json::json!(["main-window", "trusted-window"]));
+    for (file, window, extra) in [
+        ("capabilities/main-window.json", "main", &["clipboard-manager:allow-write-text"][..]),
+        ("capabilities/trusted-window.json", "trusted", &[][..]),
+    ] {
+        let capability = read(file);
+        assert_eq!(capability["windows"], serde_json::json!([window]), "{file}");
+        let granted: Vec<&str> =
+            capability["permissions"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
+        for permission in &granted {
+            assert!(permission.starts_with("allow-") || extra.contains(permission), "{file}: unexpected {permission}");
+        }
         assert!(
-            permission.starts_with("allow-") || *permission == "clipboard-manager:allow-write-text",
-            "unexpected permission {permission}"
+            !granted.iter().any(|p| p.starts_with("core:")
+                || p.starts_with("opener:")
+                || p.split([':', '-']).any(|word| word == "read")),
+            "{file}: {granted:?}"
         );
     }
-    assert!(
-        !granted.iter().any(|p| p.starts_with("core:")
-            || p.starts_with("opener:")
-            || p.split([':', '-']).any(|word| word == "read")),
-        "{granted:?}"
-    );
-    let conf = read("tauri.conf.json");
-    assert_eq!(conf["app"]["security"]["capabilities"], serde_json::json!(["main-window"]));
 }
 
-#[test]
-fn the_capability_grants_exactly_the_app_s_commands() {
-    let capability = read("capabilities/main-window.json");
+/// The app's own permissions a capability grants, sorted.
+fn commands_granted(file: &str) -> Vec<String> {
+    let capability = read(file);
     let mut granted: Vec<String> = capability["permissions"]
         .as_array()
         .unwrap()
@@ -64,9 +66,38 @@ fn the_capability_grants_exactly_the_app_s_commands() {
         .filter(|p| !p.contains(':'))
         .map(str::to_owned)
         .collect();
-    let mut commands: Vec<String> =
-        op_console_lib::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
     granted.sort();
-    commands.sort();
-    assert_eq!(granted, commands, "capabilities/main-window.json and src/commands/list.rs disagree");
+    granted
+}
+
+fn permissions(commands: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = commands.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn each_capability_grants_exactly_its_window_s_commands() {
+    assert_eq!(
+        commands_granted("capabilities/main-window.json"),
+        permissions(op_console_lib::MAIN_COMMANDS),
+        "capabilities/main-window.json and src/commands/list.rs disagree"
+    );
+    assert_eq!(
+        commands_granted("capabilities/trusted-window.json"),
+        permissions(op_console_lib::TRUSTED_COMMANDS),
+        "capabilities/trusted-window.json and src/commands/list.rs disagree"
+    );
+}
+
+#[test]
+fn typed_credentials_are_never_the_main_page_s() {
+    // Script in the page that renders server data can neither save credentials (so it
+    // cannot make the operator type them again into itself) nor approve a change.
+    let main = commands_granted("capabilities/main-window.json");
+    for command in op_console_lib::TRUSTED_COMMANDS {
+        assert!(!main.contains(&format!("allow-{}", command.replace('_', "-"))), "the main page may call {command}");
+    }
+    assert!(op_console_lib::TRUSTED_COMMANDS.contains(&"save_requested_credentials"));
+    assert!(!op_console_lib::COMMANDS.iter().any(|c| *c == "save_credentials" || *c == "preview_import"));
 }

@@ -6,10 +6,12 @@
 //! op-console --test ui_contract` rewrites them.
 
 use console_core::{
-    limits, AddressView, ChatView, ConsoleError, ContactView, CoordSystem, CredentialKind, CredentialStatus,
-    DesktopRequest, DesktopSettings, DesktopView, ErrorBody, ImportProblem, LinkProblem, LocationView, LookupFailure,
-    LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileField, ProfileProblem, ProfileView,
-    ProfileWarning, ProfilesView, RecentLookup, RequestSource, ServerChange, TileLayer, TrayLabels, UserView,
+    limits, AddressView, ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, ChatView, ConsoleError,
+    ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DesktopRequest, DesktopSettings,
+    DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, LinkProblem, LocationView, LookupFailure,
+    LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange, ProfileField, ProfileProblem,
+    ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome, SelectionChange, TileLayer,
+    TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -65,7 +67,6 @@ fn render() -> String {
         WarningProblem::decl(&cfg),
         JsonKind::decl(&cfg),
         ProxyMode::decl(&cfg),
-        ServerChange::decl(&cfg),
         MovedAside::decl(&cfg),
         MovedReason::decl(&cfg),
         DesktopRequest::decl(&cfg),
@@ -74,6 +75,17 @@ fn render() -> String {
         DesktopSettings::decl(&cfg),
         DesktopView::decl(&cfg),
         TrayLabels::decl(&cfg),
+        ApprovalRequest::decl(&cfg),
+        ApprovalDone::decl(&cfg),
+        ChangeOutcome::decl(&cfg),
+        SaveOutcome::decl(&cfg),
+        ChangeSource::decl(&cfg),
+        DataFlowChanges::decl(&cfg),
+        ProfileChange::decl(&cfg),
+        SelectionChange::decl(&cfg),
+        FieldChange::decl(&cfg),
+        FlowValue::decl(&cfg),
+        FlowField::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {
@@ -95,9 +107,13 @@ fn header() -> String {
 fn contract() -> String {
     let mut out = header();
     out.push_str("import type { Profile } from \"./bindings\";\n\n");
-    let commands = serde_json::to_string(op_console_lib::COMMANDS).unwrap();
+    let commands = serde_json::to_string(op_console_lib::MAIN_COMMANDS).unwrap();
     out.push_str(&format!(
-        "/** The backend's commands, as the page invokes them. */\nexport const COMMANDS = {commands} as const;\nexport type Command = (typeof COMMANDS)[number];\n\n"
+        "/** The backend's commands, as the main page invokes them. */\nexport const COMMANDS = {commands} as const;\nexport type Command = (typeof COMMANDS)[number];\n\n"
+    ));
+    let trusted = serde_json::to_string(op_console_lib::TRUSTED_COMMANDS).unwrap();
+    out.push_str(&format!(
+        "/** The commands the trusted window invokes (and only it may). */\nexport const TRUSTED_COMMANDS = {trusted} as const;\nexport type TrustedCommand = (typeof TRUSTED_COMMANDS)[number];\n\n"
     ));
     let user_id = json!({"maxChars": op_api::MAX_USER_ID_CHARS, "punctuation": op_api::USER_ID_PUNCTUATION});
     out.push_str(&format!(
@@ -272,6 +288,7 @@ fn errors() -> String {
         ConsoleError::HotkeyReserved { combination: "Ctrl+C".into() },
         ConsoleError::UserIdIsCredential,
         ConsoleError::LookupGone { lookup_id: 3 },
+        ConsoleError::ApprovalOutdated,
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
         ConsoleError::AutostartFailed { detail: "permission denied".into() },
     ];

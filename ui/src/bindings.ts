@@ -11,7 +11,7 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -192,13 +192,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -242,17 +242,11 @@ export type JsonKind = "object" | "array" | "string" | "number" | "boolean";
 
 export type ProxyMode = { "mode": "system" } | { "mode": "none" } | { "mode": "url", url: string, };
 
-export type ServerChange = { id: string, name: string, 
-/**
- * The server (origin and path) the credentials were saved for, and the new one.
- */
-from: string, to: string, };
-
 export type MovedAside = { file: string, movedTo: string, reason: MovedReason, };
 
 export type MovedReason = "unreadable" | "corrupt" | "newer";
 
-export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, } | { "kind": "clipboardHoldsCredential" };
+export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, } | { "kind": "clipboardHoldsCredential" } | { "kind": "approvalAnswered", answer: ApprovalDone, };
 
 export type RequestSource = "hotkey" | "tray" | "link" | "commandLine";
 
@@ -276,6 +270,41 @@ startAtLogin: boolean, };
 export type DesktopView = { settings: DesktopSettings, hotkeyRegistered: boolean, };
 
 export type TrayLabels = { show: string, lookUpClipboard: string, quit: string, };
+
+export type ApprovalRequest = { "kind": "credentials", requestId: number, profileId: string, name: string, flows: Array<FlowValue>, status: CredentialStatus, } | { "kind": "changes", requestId: number, source: ChangeSource, changes: DataFlowChanges, };
+
+export type ApprovalDone = { "kind": "changes", applied: boolean, profiles: number, } | { "kind": "credentials", profileId: string, status: CredentialStatus, };
+
+export type ChangeOutcome = { "kind": "applied", profiles: number, } | { "kind": "needsApproval", requestId: number, };
+
+export type SaveOutcome = { "kind": "saved", view: ProfileView, } | { "kind": "needsApproval", requestId: number, };
+
+export type ChangeSource = "settingsImport" | "startUp" | "secondLaunch" | "settingsSave";
+
+export type DataFlowChanges = { profiles: Array<ProfileChange>, selected: SelectionChange | null, };
+
+export type ProfileChange = { id: string, name: string, 
+/**
+ * A profile this computer does not have yet.
+ */
+added: boolean, 
+/**
+ * The name of an existing profile this one could be taken for (`Prod` beside `prod `,
+ * `Prоd` with a Cyrillic o).
+ */
+looksLike: string | null, fields: Array<FieldChange>, 
+/**
+ * Credentials are saved for it and would no longer be sent: they are asked for again.
+ */
+credentialsUnusable: boolean, };
+
+export type SelectionChange = { from: string, to: string, };
+
+export type FieldChange = { field: FlowField, from: string | null, to: string | null, };
+
+export type FlowValue = { field: FlowField, value: string | null, };
+
+export type FlowField = "baseUrl" | "clientId" | "proxy" | "caFile" | "tiles" | "assets";
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

@@ -3,9 +3,13 @@
 
 import type { Profile } from "./bindings";
 
-/** The backend's commands, as the page invokes them. */
-export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","list_profiles","save_profile","delete_profile","select_profile","preview_import","import_profiles","sign_preview","save_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
+/** The backend's commands, as the main page invokes them. */
+export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","request_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
 export type Command = (typeof COMMANDS)[number];
+
+/** The commands the trusted window invokes (and only it may). */
+export const TRUSTED_COMMANDS = ["approval_request","approve_changes","decline_request","save_requested_credentials"] as const;
+export type TrustedCommand = (typeof TRUSTED_COMMANDS)[number];
 
 /** A user ID: trimmed, 1 to maxChars of ASCII letters, digits and punctuation. */
 export const USER_ID_RULE = {"maxChars":64,"punctuation":"_-."} as const;

@@ -58,6 +58,14 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
   return calls;
 }
 
+type Request = import("../src/bindings").DesktopRequest;
+/** The page's end of the backend's channel, as connect_desktop received it. */
+async function desktopChannel(calls: { cmd: string; args: Record<string, unknown> }[]) {
+  await waitFor(() => expect(calls.some((c) => c.cmd === "connect_desktop")).toBe(true));
+  const channel = calls.filter((c) => c.cmd === "connect_desktop").at(-1)!.args.requests as { onmessage: (r: Request) => void };
+  return (request: Request) => channel.onmessage(request);
+}
+
 const fail = (body: ShownError) => () => Promise.reject(body);
 
 /** The demo and a profile of IT's: for switching. */
@@ -540,10 +548,9 @@ describe("states", () => {
 });
 
 describe("settings", () => {
-  it("the demo is marked and read-only; a new profile saves and credentials show only their state", async () => {
-    const saved = { hasToken: false, hasSecret: false, forOtherServer: false };
+  it("the demo is marked and read-only; a new profile saves; credentials are never typed in this page", async () => {
     const calls = backend(() => views[EXAMPLE], {
-      save_profile: (args) => ({ profile: { ...(args.profile as object), id: "profile-1" }, isDemo: false, warnings: ["insecureBaseUrl"] }),
+      save_profile: (args) => ({ kind: "saved", view: { profile: { ...(args.profile as object), id: "profile-1" }, isDemo: false, warnings: ["insecureBaseUrl"] } }),
       list_profiles: () => ({
         selected: "demo",
         profiles: [
@@ -553,13 +560,10 @@ describe("settings", () => {
             : []),
         ],
       }),
-      save_credentials: (args) => {
-        saved.hasToken ||= args.token != null;
-        saved.hasSecret ||= args.secret != null;
-        return { ...saved };
-      },
+      request_credentials: () => 4,
     });
     render(App);
+    const send = await desktopChannel(calls);
     expect(await screen.findByTestId("demo-badge")).toBeTruthy();
     await fireEvent.click(screen.getByTestId("settings-open"));
     expect(await screen.findByTestId("settings-demo-note")).toBeTruthy();
@@ -569,17 +573,15 @@ describe("settings", () => {
     await fireEvent.input(screen.getByTestId("settings-client-id"), { target: { value: "c0ffee" } });
     await fireEvent.submit(screen.getByTestId("settings-save").closest("form")!);
     await waitFor(() => expect(screen.getByTestId("settings-warning").textContent).toContain("明文 http"));
-    const token = (await screen.findByTestId("settings-token")) as HTMLInputElement;
-    expect(token.type).toBe("password");
-    await fireEvent.input(token, { target: { value: "o0001-typed-token" } });
-    await fireEvent.input(screen.getByTestId("settings-secret"), { target: { value: "typed-secret" } });
-    await fireEvent.click(screen.getByTestId("settings-save-credentials"));
+    // No field here takes a credential: the trusted window does, where this page cannot read.
+    expect(document.querySelectorAll("input[type=password]")).toHaveLength(0);
+    await fireEvent.click(await screen.findByTestId("settings-enter-credentials"));
+    await waitFor(() => expect(screen.getByTestId("settings-message").textContent).toContain("弹出的"));
+    expect(calls.find((c) => c.cmd === "request_credentials")!.args).toEqual({ profileId: "profile-1" });
+    // The operator saved them there: this page learns their state only.
+    send({ kind: "approvalAnswered", answer: { kind: "credentials", profileId: "profile-1", status: { hasToken: true, hasSecret: true, forOtherServer: false } } });
     await waitFor(() => expect(screen.getByTestId("settings-token-state").textContent).toBe("已保存"));
     expect(screen.getByTestId("settings-secret-state").textContent).toBe("已保存");
-    expect(token.value).toBe("");
-    expect(document.body.innerHTML).not.toContain("o0001-typed-token");
-    const save = calls.find((c) => c.cmd === "save_credentials")!;
-    expect(save.args).toEqual({ profileId: "profile-1", token: "o0001-typed-token", secret: "typed-secret" });
   });
 
   it("every sign rule option can be set, with a live preview computed by the backend", async () => {
@@ -606,38 +608,26 @@ describe("settings", () => {
     expect(rule).toEqual({ scheme: "alipay", hex: "upper", bodyParam: "payload", stamp: { name: "timestamp", format: "unixSeconds" } });
   });
 
-  it("an import that moves a profile with saved credentials to another server asks first", async () => {
+  it("an import that moves data waits for the operator's yes in the trusted window", async () => {
     const file = JSON.stringify({ profiles: [{ id: "prod", name: "Prod", baseUrl: "https://elsewhere.example.com", clientId: "c" }] });
-    const calls = backend(() => views[EXAMPLE], {
-      preview_import: () => [{ id: "prod", name: "Prod", from: "https://op.example.com:443", to: "https://elsewhere.example.com:443" }],
-      import_profiles: () => 1,
-    });
+    const calls = backend(() => views[EXAMPLE], { import_profiles: () => ({ kind: "needsApproval", requestId: 2 }) });
     render(App);
+    const send = await desktopChannel(calls);
     await screen.findByTestId("demo-badge");
     await fireEvent.click(screen.getByTestId("settings-open"));
     const input = (await screen.findByTestId("settings-import")) as HTMLInputElement;
     await fireEvent.change(input, { target: { files: [new File([file], "profiles.json", { type: "application/json" })] } });
-    const change = await screen.findByTestId("import-change");
-    expect(change.textContent).toBe("“Prod”：https://op.example.com:443 → https://elsewhere.example.com:443");
-    expect(calls.some((c) => c.cmd === "import_profiles")).toBe(false);
-    await fireEvent.click(screen.getByTestId("import-confirm-cancel"));
-    expect(screen.queryByTestId("import-confirm")).toBeNull();
-    expect(calls.some((c) => c.cmd === "import_profiles")).toBe(false);
-    await fireEvent.change(input, { target: { files: [new File([file], "profiles.json", { type: "application/json" })] } });
-    await fireEvent.click(await screen.findByTestId("import-confirm-apply"));
-    await waitFor(() => expect(calls.filter((c) => c.cmd === "import_profiles")).toHaveLength(1));
+    await waitFor(() => expect(screen.getByTestId("settings-message").textContent).toContain("请在弹出的“Op Console”窗口中确认"));
     expect(calls.find((c) => c.cmd === "import_profiles")!.args).toEqual({ text: file });
+    send({ kind: "approvalAnswered", answer: { kind: "changes", applied: false, profiles: 0 } });
+    await waitFor(() => expect(screen.getByTestId("settings-message").textContent).toBe("没有导入：更改未被确认。"));
+    send({ kind: "approvalAnswered", answer: { kind: "changes", applied: true, profiles: 1 } });
+    await waitFor(() => expect(screen.getByTestId("settings-message").textContent).toBe("已导入 1 个配置"));
   });
 });
 
 describe("requests from the desktop (hotkey, links, tray)", () => {
-  type Request = import("../src/bindings").DesktopRequest;
-  /** The page's end of the backend's channel, as connect_desktop received it. */
-  async function desktopChannel(calls: { cmd: string; args: Record<string, unknown> }[]) {
-    await waitFor(() => expect(calls.some((c) => c.cmd === "connect_desktop")).toBe(true));
-    const channel = calls.filter((c) => c.cmd === "connect_desktop").at(-1)!.args.requests as { onmessage: (r: Request) => void };
-    return (request: Request) => channel.onmessage(request);
-  }
+
   const lookups = (calls: { cmd: string; args: Record<string, unknown> }[]) => calls.filter((c) => c.cmd === "lookup_chat");
   const withProd = () => {
     const demo = fixtures.profiles.profiles[0];

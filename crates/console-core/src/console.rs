@@ -10,8 +10,10 @@
 use std::path::Path;
 
 use op_api::{OpError, UserId};
-use serde::Serialize;
 
+use crate::approvals::{
+    ApprovalDone, ApprovalRequest, Approvals, ChangeOutcome, ChangeSource, Pending, SaveOutcome, Staged,
+};
 use crate::credentials::destination::Destination;
 use crate::credentials::store::{CredentialStore, Match};
 use crate::credentials::vault::{CredentialStatus, Vault};
@@ -24,22 +26,12 @@ use crate::lookups::phone::PhoneField;
 use crate::lookups::recent::RecentLookup;
 use crate::lookups::reply::{LookupFailure, LookupId, LookupReply};
 use crate::lookups::store::Lookups;
+use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
 use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
 use crate::profiles::import_problem::ImportProblem;
 use crate::profiles::profile::Profile;
 use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
 use crate::support::atomic_file::{private_dir, MovedAside};
-
-/// A profile that an import would point at another server while it has saved credentials.
-#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ServerChange {
-    pub id: String,
-    pub name: String,
-    /// The server (origin and path) the credentials were saved for, and the new one.
-    pub from: String,
-    pub to: String,
-}
 
 pub struct Console {
     profiles: ProfileStore,
@@ -47,6 +39,8 @@ pub struct Console {
     lookups: Lookups,
     images: ImageFetcher,
     desktop: DesktopStore,
+    /// What waits for the operator in the trusted window.
+    approvals: Approvals,
     /// Files that could not be used at start and were moved aside: the page says so.
     moved_aside: Vec<MovedAside>,
 }
@@ -71,6 +65,7 @@ impl Console {
             lookups,
             images: ImageFetcher::new(),
             desktop,
+            approvals: Approvals::default(),
             moved_aside: profiles_moved.into_iter().chain(recent_moved).chain(desktop_moved).collect(),
         })
     }
@@ -154,18 +149,31 @@ impl Console {
         Ok(self.profiles.list().await)
     }
 
-    /// Validates and saves a profile (an empty id makes a new one).
-    pub fn save_profile(&self, mut profile: Profile) -> Result<ProfileView, ConsoleError> {
+    /// Validates and saves a profile (an empty id makes a new one). A saved profile whose
+    /// tile or asset hosts move (customer locations and per-user file names would go there)
+    /// waits for the operator's yes in the trusted window instead: a page cannot move them.
+    pub async fn save_profile(&self, mut profile: Profile) -> Result<SaveOutcome, ConsoleError> {
         if profile.id.trim().is_empty() {
             profile.id = self.profiles.new_id();
         }
         let warnings = profile.normalise_and_validate()?;
+        let current = self.profiles.file();
+        if let Some(saved) = current.get(&profile.id) {
+            let moved =
+                |field| flows_of(saved).iter().zip(flows_of(&profile)).any(|(a, b)| a.field == field && a != &b);
+            if moved(FlowField::Tiles) || moved(FlowField::Assets) {
+                let staged = Staged::Profile(Box::new(profile));
+                let request_id = self.stage(ChangeSource::SettingsSave, &current, staged).await?;
+                return Ok(SaveOutcome::NeedsApproval { request_id });
+            }
+        }
         self.profiles.update(|file| {
             file.upsert(profile.clone());
             Ok(())
         })?;
         self.lookups.forget_client(&profile.id);
-        Ok(ProfileView { profile, is_demo: false, warnings, unavailable: false })
+        let view = ProfileView { profile, is_demo: false, warnings, unavailable: false };
+        Ok(SaveOutcome::Saved { view: Box::new(view) })
     }
 
     /// Deletes a profile and its keyring entries. The entries go first: if the keyring
@@ -198,39 +206,31 @@ impl Console {
         Ok(op_api::sign_preview(&profile.client_config()?, user_id)?)
     }
 
-    /// Imports an IT-provided profiles file (its text); all of it, or nothing.
-    pub fn import_profiles(&self, text: &str) -> Result<usize, ConsoleError> {
+    /// Imports an IT-provided profiles file (its text); all of it, or nothing. One that
+    /// would move data elsewhere (a server, a proxy, a CA, tiles, assets, the profile in
+    /// use, a new profile) waits for the operator's yes in the trusted window, whatever
+    /// path it came by; one that moves nothing is applied at once.
+    pub async fn import_profiles(&self, text: &str, source: ChangeSource) -> Result<ChangeOutcome, ConsoleError> {
         let import = ProfilesFile::parse_import(text)?;
-        let count = self.profiles.update(|file| Ok(file.merge(import)))?;
-        self.lookups.forget_clients();
-        Ok(count)
-    }
-
-    /// What an import would change that matters for credentials: each profile with saved
-    /// credentials whose server it moves. The page asks the operator before importing.
-    pub async fn preview_import(&self, text: &str) -> Result<Vec<ServerChange>, ConsoleError> {
-        let import = ProfilesFile::parse_import(text)?;
-        let mut changes = Vec::new();
-        for incoming in import.profiles {
-            let Some(current) = self.profiles.file().get(&incoming.id).cloned() else { continue };
-            let (from, to) = (Destination::of(&current), Destination::of(&incoming));
-            if from == to {
-                continue;
-            }
-            // Entries of the earlier layout count as saved: they are credentials too.
-            if self.credentials.any_saved(&current.id).await? {
-                changes.push(ServerChange {
-                    id: current.id.clone(),
-                    name: current.name.clone(),
-                    from: from.map(|d| d.shown()).unwrap_or_default(),
-                    to: to.map(|d| d.shown()).unwrap_or_default(),
-                });
-            }
+        let current = self.profiles.file();
+        let staged = Staged::Import(import);
+        let changes = self.changes_of(&current, &staged).await?;
+        if changes.is_empty() {
+            let profiles = self.apply(&staged)?;
+            return Ok(ChangeOutcome::Applied { profiles });
         }
-        Ok(changes)
+        let request_id =
+            self.approvals.ask(|id| Pending::Changes { id, source, changes, staged, before: Box::new(current) });
+        Ok(ChangeOutcome::NeedsApproval { request_id })
     }
 
-    pub fn import_profiles_file(&self, path: &Path) -> Result<usize, ConsoleError> {
+    /// What importing `text` would change: what the trusted window would ask.
+    pub async fn preview_import(&self, text: &str) -> Result<DataFlowChanges, ConsoleError> {
+        let staged = Staged::Import(ProfilesFile::parse_import(text)?);
+        self.changes_of(&self.profiles.file(), &staged).await
+    }
+
+    pub async fn import_profiles_file(&self, path: &Path, source: ChangeSource) -> Result<ChangeOutcome, ConsoleError> {
         let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > IMPORT_MAX_BYTES as u64);
         if too_large {
             return Err(ConsoleError::InvalidImport {
@@ -241,7 +241,106 @@ impl Console {
             tracing::warn!("profiles file {} unreadable: {e}", path.display());
             ConsoleError::InvalidImport { problem: ImportProblem::Unreadable { path: path.display().to_string() } }
         })?;
-        self.import_profiles(&text)
+        self.import_profiles(&text, source).await
+    }
+
+    /// Asks the trusted window about `staged` (changes as they would be made to `current`).
+    async fn stage(&self, source: ChangeSource, current: &ProfilesFile, staged: Staged) -> Result<u32, ConsoleError> {
+        let changes = self.changes_of(current, &staged).await?;
+        let before = Box::new(current.clone());
+        Ok(self.approvals.ask(|id| Pending::Changes { id, source, changes, staged, before }))
+    }
+
+    /// What `staged` would move, with the profiles whose saved credentials would stop
+    /// being sent (their destination moves; the earlier keyring layout counts too).
+    async fn changes_of(&self, current: &ProfilesFile, staged: &Staged) -> Result<DataFlowChanges, ConsoleError> {
+        let mut next = current.clone();
+        staged.apply_to(&mut next);
+        let mut changes = DataFlowChanges::between(current, &next);
+        for change in &mut changes.profiles {
+            let (Some(before), Some(after)) = (current.get(&change.id), next.get(&change.id)) else { continue };
+            if Destination::of(before) != Destination::of(after) {
+                change.credentials_unusable = self.credentials.any_saved(&change.id).await?;
+            }
+        }
+        Ok(changes)
+    }
+
+    /// Makes a staged change; the clients are rebuilt for what it touched.
+    fn apply(&self, staged: &Staged) -> Result<usize, ConsoleError> {
+        let count = self.profiles.update(|file| Ok(staged.apply_to(file)))?;
+        self.lookups.forget_clients();
+        Ok(count)
+    }
+}
+
+/// The trusted window: credentials typed where the page cannot read them, and the
+/// operator's yes to changes that move data.
+impl Console {
+    /// Asks for a profile's token and secret in the trusted window.
+    pub fn request_credentials(&self, profile_id: &str) -> Result<u32, ConsoleError> {
+        self.profiles.saved(profile_id)?;
+        Ok(self.approvals.ask(|id| Pending::Credentials { id, profile_id: profile_id.to_owned() }))
+    }
+
+    /// What the trusted window shows now; `None` when nothing waits.
+    pub async fn approval_request(&self) -> Option<ApprovalRequest> {
+        match self.approvals.current()? {
+            Pending::Changes { id, source, changes, .. } => {
+                Some(ApprovalRequest::Changes { request_id: id, source, changes })
+            }
+            Pending::Credentials { id, profile_id } => {
+                let profile = self.profiles.saved(&profile_id).ok()?;
+                let status = self.credentials.status(&profile).await.unwrap_or_default();
+                let flows = flows_of(&profile);
+                Some(ApprovalRequest::Credentials { request_id: id, profile_id, name: profile.name, flows, status })
+            }
+        }
+    }
+
+    /// The operator's yes to request `request_id`: the change is made, if the profiles
+    /// still are as they were when it was asked (else `approval_outdated`, nothing made).
+    pub async fn approve_changes(&self, request_id: u32) -> Result<ApprovalDone, ConsoleError> {
+        let Some(Pending::Changes { staged, before, .. }) = self.approvals.take(request_id) else {
+            return Err(ConsoleError::ApprovalOutdated);
+        };
+        let profiles = self.profiles.update(|file| {
+            if *file != *before {
+                return Err(ConsoleError::ApprovalOutdated);
+            }
+            Ok(staged.apply_to(file))
+        })?;
+        self.lookups.forget_clients();
+        Ok(ApprovalDone::Changes { applied: true, profiles })
+    }
+
+    /// The operator's no (or the window closed): nothing changes.
+    pub async fn decline(&self, request_id: u32) -> Option<ApprovalDone> {
+        match self.approvals.take(request_id)? {
+            Pending::Changes { .. } => Some(ApprovalDone::Changes { applied: false, profiles: 0 }),
+            Pending::Credentials { profile_id, .. } => {
+                let status = self.credential_status(&profile_id).await.unwrap_or_default();
+                Some(ApprovalDone::Credentials { profile_id, status })
+            }
+        }
+    }
+
+    /// The token and/or secret typed in the trusted window for request `request_id`, saved
+    /// for that request's profile (the page chose which profile; the operator saw its
+    /// destination while typing).
+    pub async fn save_requested_credentials(
+        &self,
+        request_id: u32,
+        token: Option<String>,
+        secret: Option<String>,
+    ) -> Result<ApprovalDone, ConsoleError> {
+        let Some(Pending::Credentials { profile_id, .. }) = self.approvals.current().filter(|p| p.id() == request_id)
+        else {
+            return Err(ConsoleError::ApprovalOutdated);
+        };
+        let status = self.save_credentials(&profile_id, token, secret).await?;
+        self.approvals.take(request_id);
+        Ok(ApprovalDone::Credentials { profile_id, status })
     }
 }
 

@@ -76,6 +76,11 @@ pub enum ConsoleError {
         detail: String,
     },
 
+    /// A request of the trusted window was answered after it was replaced, or after the
+    /// profiles changed in a way that makes it another change: nothing was made.
+    #[error("The request was replaced, or the profiles changed since it was asked; nothing was changed.")]
+    ApprovalOutdated,
+
     /// The lookup is no longer kept (its number was asked for after many newer ones).
     #[error("Lookup {lookup_id} is no longer kept.")]
     LookupGone { lookup_id: u32 },

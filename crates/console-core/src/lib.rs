@@ -1,6 +1,7 @@
 //! console-core: everything Op Console does that does not need Tauri, tested here.
 //! The Tauri commands in `src-tauri` are one-line calls into [`Console`].
 
+mod approvals;
 mod console;
 mod credentials;
 mod desktop;
@@ -13,7 +14,8 @@ mod support;
 #[cfg(feature = "demo")]
 pub use profiles::demo;
 
-pub use console::{Console, ServerChange};
+pub use approvals::{ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, SaveOutcome};
+pub use console::Console;
 pub use credentials::destination::Destination;
 pub use credentials::saved::SavedCredentials;
 pub use credentials::vault::{
@@ -34,6 +36,9 @@ pub use lookups::phone::{mask_phone, PhoneField};
 pub use lookups::recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
 pub use lookups::reply::{LookupFailure, LookupId, LookupReply};
 pub use lookups::view::{AddressView, ChatView, ContactView, LocationView, PhoneView, UserView};
+pub use profiles::changes::{
+    flows_of, DataFlowChanges, FieldChange, FlowField, FlowValue, ProfileChange, SelectionChange,
+};
 pub use profiles::file::{ProfilesFile, IMPORT_MAX_BYTES, PROFILES_FILE_NAME};
 pub use profiles::import_problem::ImportProblem;
 pub use profiles::profile::{

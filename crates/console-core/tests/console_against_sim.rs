@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use console_core::{
-    Console, ConsoleError, CredentialStatus, DesktopRequest, Profile, ProfileWarning, RequestSource, Vault,
+    ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, Console, ConsoleError, CredentialStatus,
+    DesktopRequest, FlowField, Profile, ProfileView, ProfileWarning, RequestSource, SaveOutcome, Vault,
     DEMO_PROFILE_ID,
 };
 use op_api::sign::{SignRule, SignScheme};
@@ -52,6 +53,35 @@ fn own_profile(sim: &SimHandle) -> Profile {
     profile.sign_rule = SignRule::preset(SignScheme::Alipay);
     profile.timeout_ms = 700;
     profile
+}
+
+/// Saves a profile as Settings would; a save that waits for the operator is approved (the
+/// test is the operator in the trusted window).
+async fn save(console: &Console, profile: Profile) -> ProfileView {
+    let id = profile.id.clone();
+    match console.save_profile(profile).await.unwrap() {
+        SaveOutcome::Saved { view } => *view,
+        SaveOutcome::NeedsApproval { request_id } => {
+            console.approve_changes(request_id).await.unwrap();
+            let views = console.list_profiles().await.unwrap().profiles;
+            views.into_iter().find(|v| v.profile.id == id).unwrap()
+        }
+    }
+}
+
+/// Imports a file as Settings would, the operator approving what the trusted window asks.
+async fn import_file(console: &Console, path: &Path) -> usize {
+    import_approved(console, &std::fs::read_to_string(path).unwrap()).await
+}
+
+async fn import_approved(console: &Console, text: &str) -> usize {
+    match console.import_profiles(text, ChangeSource::SettingsImport).await.unwrap() {
+        ChangeOutcome::Applied { profiles } => profiles,
+        ChangeOutcome::NeedsApproval { request_id } => match console.approve_changes(request_id).await.unwrap() {
+            ApprovalDone::Changes { profiles, .. } => profiles,
+            other => panic!("{other:?}"),
+        },
+    }
 }
 
 fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -115,7 +145,7 @@ async fn demo_failures_arrive_with_their_codes_and_are_recorded() {
 async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let saved = s.console.save_profile(own_profile(&sim)).unwrap();
+    let saved = save(&s.console, own_profile(&sim)).await;
     let id = saved.profile.id.clone();
     assert_eq!(id, "profile-1");
     assert_eq!(saved.warnings, Vec::<ProfileWarning>::new());
@@ -156,7 +186,7 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
 async fn selection_profiles_and_credentials_survive_a_restart() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     assert_eq!(s.console.select_profile(&id).await.unwrap().selected, id);
     s.console.lookup(None, EXAMPLE_USER).await.unwrap();
@@ -173,17 +203,17 @@ async fn selection_profiles_and_credentials_survive_a_restart() {
 async fn invalid_changes_are_refused_and_change_nothing() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
     let file = std::fs::read(s.dirs.path().join("config/profiles.json")).unwrap();
 
     let mut bad = own_profile(&sim);
     bad.id = id.clone();
     bad.base_url = "not a url".into();
-    let err = s.console.save_profile(bad).unwrap_err();
+    let err = s.console.save_profile(bad).await.unwrap_err();
     assert_eq!(serde_json::to_value(err.body()).unwrap()["field"], "baseUrl");
     let mut demo = own_profile(&sim);
     demo.id = DEMO_PROFILE_ID.into();
-    assert_eq!(s.console.save_profile(demo).unwrap_err(), ConsoleError::DemoReadOnly);
+    assert_eq!(s.console.save_profile(demo).await.unwrap_err(), ConsoleError::DemoReadOnly);
     assert_eq!(s.console.select_profile("nope").await.unwrap_err().code(), "profile_not_found");
     assert_eq!(s.console.delete_profile(DEMO_PROFILE_ID).await.unwrap_err().code(), "demo_read_only");
     assert_eq!(s.console.save_credentials(&id, Some("  ".into()), None).await.unwrap_err().code(), "empty_credential");
@@ -191,7 +221,14 @@ async fn invalid_changes_are_refused_and_change_nothing() {
         s.console.save_credentials(DEMO_PROFILE_ID, Some("t".into()), None).await.unwrap_err().code(),
         "demo_read_only"
     );
-    assert_eq!(s.console.import_profiles("{\"profiles\":[{\"id\":\"x\"}]}").unwrap_err().code(), "invalid_import");
+    assert_eq!(
+        s.console
+            .import_profiles("{\"profiles\":[{\"id\":\"x\"}]}", ChangeSource::SettingsImport)
+            .await
+            .unwrap_err()
+            .code(),
+        "invalid_import"
+    );
     assert_eq!(std::fs::read(s.dirs.path().join("config/profiles.json")).unwrap(), file);
 }
 
@@ -200,10 +237,10 @@ async fn plain_http_elsewhere_needs_an_explicit_yes_and_keeps_a_visible_warning(
     let s = Setup::new();
     let mut profile = Profile::new("lan", "LAN", "http://op.internal.example:8080", CLIENT);
     profile.timeout_ms = 1000;
-    let refused = s.console.save_profile(profile.clone()).unwrap_err();
+    let refused = s.console.save_profile(profile.clone()).await.unwrap_err();
     assert_eq!(serde_json::to_value(refused.body()).unwrap()["problem"]["kind"], "insecureHttp");
     profile.allow_insecure_http = true;
-    assert_eq!(s.console.save_profile(profile).unwrap().warnings, vec![ProfileWarning::InsecureBaseUrl]);
+    assert_eq!(save(&s.console, profile).await.warnings, vec![ProfileWarning::InsecureBaseUrl]);
     let listed = s.console.list_profiles().await.unwrap();
     assert_eq!(listed.profiles[1].warnings, vec![ProfileWarning::InsecureBaseUrl]);
 }
@@ -212,7 +249,7 @@ async fn plain_http_elsewhere_needs_an_explicit_yes_and_keeps_a_visible_warning(
 async fn deleting_a_profile_forgets_its_credentials() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.select_profile(&id).await.unwrap();
     s.console.delete_profile(&id).await.unwrap();
@@ -232,11 +269,12 @@ async fn importing_an_it_profiles_file() {
             "signRule":{"scheme":"wechatV2"},"coordSystem":"bd09","statusLabels":{"5":"已结束"}}]}"#,
     )
     .unwrap();
-    assert_eq!(s.console.import_profiles_file(&path).unwrap(), 1);
+    assert_eq!(import_file(&s.console, &path).await, 1);
     let listed = s.reopen().list_profiles().await.unwrap();
     assert_eq!(listed.selected, "hq");
     assert_eq!(listed.profiles[1].profile.sign_rule, SignRule::preset(SignScheme::WechatV2));
-    let err = s.console.import_profiles_file(&dir.path().join("missing.json")).unwrap_err();
+    let err =
+        s.console.import_profiles_file(&dir.path().join("missing.json"), ChangeSource::StartUp).await.unwrap_err();
     assert!(err.to_string().contains("cannot read"), "{err}");
 }
 
@@ -271,7 +309,7 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     let base = sim.server.base_url();
     let mut profile = Profile::new("", "Internal CA", &base, CLIENT);
     profile.asset_base_url = Some(format!("{base}/assets"));
-    let id = s.console.save_profile(profile.clone()).unwrap().profile.id;
+    let id = save(&s.console, profile.clone()).await.profile.id;
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.select_profile(&id).await.unwrap();
     let logo = format!("{base}/assets/635d69a89716478c9c7b7fc5ea948fe5_100.png");
@@ -286,7 +324,7 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     std::fs::write(&ca, &sim.ca_pem).unwrap();
     profile.id = id.clone();
     profile.ca_file = Some(ca.display().to_string());
-    s.console.save_profile(profile).unwrap();
+    save(&s.console, profile).await;
     // A CA file is part of the destination: the credentials are entered again for it.
     let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
@@ -302,14 +340,14 @@ async fn credentials_go_only_to_the_server_they_were_saved_for() {
     let s = Setup::new();
     let sim = own_sim().await;
     let other = own_sim().await;
-    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
 
     // A profiles file re-points the profile (same id) to another listener.
     let file = serde_json::json!({"profiles": [{"id": id, "name": "Staging", "baseUrl": other.base_url(), "clientId": CLIENT,
         "signRule": {"scheme": "alipay"}}]});
-    s.console.import_profiles(&file.to_string()).unwrap();
+    import_approved(&s.console, &file.to_string()).await;
     let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
     assert_eq!(other.requests_seen(), 0, "nothing was sent to the new server");
@@ -376,8 +414,8 @@ async fn old_two_entry_credentials_do_not_follow_a_re_point() {
         "clientId": CLIENT, "signRule": {"scheme": "alipay"}}]})
     .to_string();
     let changes = console.preview_import(&import).await.unwrap();
-    assert_eq!(changes.len(), 1, "the old entries count as saved: {changes:?}");
-    console.import_profiles(&import).unwrap();
+    assert!(changes.profiles[0].credentials_unusable, "the old entries count as saved: {changes:?}");
+    import_approved(&console, &import).await;
     let err = console.lookup(Some("prod"), EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
     assert_eq!(elsewhere.requests_seen(), 0, "the token and sign did not reach the new host");
@@ -391,7 +429,7 @@ async fn a_new_proxy_or_ca_file_is_a_new_destination() {
     let sim = own_sim().await;
     let mut profile = own_profile(&sim);
     profile.proxy = op_api::ProxyMode::None;
-    let id = s.console.save_profile(profile.clone()).unwrap().profile.id;
+    let id = save(&s.console, profile.clone()).await.profile.id;
     profile.id = id.clone();
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
@@ -403,22 +441,24 @@ async fn a_new_proxy_or_ca_file_is_a_new_destination() {
     proxied.allow_insecure_http = true;
     let import = serde_json::json!({"profiles": [proxied]}).to_string();
     let changes = s.console.preview_import(&import).await.unwrap();
-    assert_eq!(changes.len(), 1, "the import asks first: {changes:?}");
-    assert!(changes[0].to.contains(&format!("proxy={}", proxy.url)), "{changes:?}");
-    s.console.save_profile(proxied).unwrap();
+    assert_eq!(changes.profiles.len(), 1, "the import asks first: {changes:?}");
+    let proxy_change = changes.profiles[0].fields.iter().find(|f| f.field == FlowField::Proxy).unwrap();
+    assert_eq!(proxy_change.to.as_deref(), Some(proxy.url.as_str()), "{changes:?}");
+    assert!(changes.profiles[0].credentials_unusable);
+    save(&s.console, proxied).await;
     let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
     assert_eq!(proxy.connections(), 0, "nothing reached the proxy");
 
     // Back to no proxy, then a CA file added: the same refusal, nothing sent.
-    s.console.save_profile(profile.clone()).unwrap();
+    save(&s.console, profile.clone()).await;
     s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap();
     let ca = s.dirs.path().join("ca.pem");
     let tls = op_sim::spawn_tls(SimConfig::demo(), 0, op_sim::TlsOptions::default()).await.unwrap();
     std::fs::write(&ca, &tls.ca_pem).unwrap();
     let mut with_ca = profile.clone();
     with_ca.ca_file = Some(ca.display().to_string());
-    s.console.save_profile(with_ca).unwrap();
+    save(&s.console, with_ca).await;
     let before = sim.requests_seen();
     let err = s.console.lookup(Some(&id), EXAMPLE_USER).await.unwrap_err();
     assert_eq!(err.code(), "credentials_for_other_server", "{err:?}");
@@ -430,14 +470,14 @@ async fn plain_http_through_a_proxy_is_insecure() {
     let s = Setup::new();
     let mut profile = Profile::new("", "Via proxy", "http://127.0.0.1:9", CLIENT);
     profile.proxy = op_api::ProxyMode::Url { url: "http://127.0.0.1:3128".into() };
-    let err = s.console.save_profile(profile.clone()).unwrap_err();
+    let err = s.console.save_profile(profile.clone()).await.unwrap_err();
     assert_eq!(serde_json::to_value(err.body()).unwrap()["problem"]["kind"], "insecureHttp", "{err:?}");
     profile.allow_insecure_http = true;
-    let saved = s.console.save_profile(profile.clone()).unwrap();
+    let saved = save(&s.console, profile.clone()).await;
     assert_eq!(saved.warnings, vec![ProfileWarning::InsecureBaseUrl]);
     // A proxy password belongs in no file.
     profile.proxy = op_api::ProxyMode::Url { url: "http://user:pass@127.0.0.1:3128".into() };
-    let err = s.console.save_profile(profile).unwrap_err();
+    let err = s.console.save_profile(profile).await.unwrap_err();
     assert_eq!(serde_json::to_value(err.body()).unwrap()["problem"]["problem"]["kind"], "userInfo", "{err:?}");
 }
 
@@ -445,7 +485,7 @@ async fn plain_http_through_a_proxy_is_insecure() {
 async fn the_hotkey_never_looks_up_a_saved_token() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = s.console.save_profile(own_profile(&sim)).unwrap().profile.id;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     s.console.select_profile(&id).await.unwrap();
     // A fresh start: nothing read from the keyring yet; the check reads it.
@@ -502,4 +542,134 @@ async fn phone_numbers_reach_the_page_only_when_revealed() {
     let raw = s.console.raw_answer(reply.lookup_id).unwrap();
     assert!(!raw.contains("13812345678") && raw.contains("138****5678"), "{raw}");
     assert_eq!(s.console.reveal_phone(9999, phone.field).unwrap_err().code(), "lookup_gone");
+}
+
+/// A profile of op-sim's with credentials saved, tiles and assets on op-sim, in use.
+async fn trusted_setup(s: &Setup, sim: &SimHandle) -> Profile {
+    let mut profile = own_profile(sim);
+    profile.tiles = Some(console_core::TileLayer {
+        url_template: format!("{}/tiles/{{z}}/{{x}}/{{y}}.png", sim.base_url()),
+        attribution: String::new(),
+        coord_system: console_core::CoordSystem::Wgs84,
+    });
+    profile.asset_base_url = Some(format!("{}/assets", sim.base_url()));
+    let profile = save(&s.console, profile).await.profile;
+    s.console.save_credentials(&profile.id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&profile.id).await.unwrap();
+    profile
+}
+
+#[tokio::test]
+async fn an_import_lists_every_place_data_would_go_and_changes_nothing_until_approved() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let profile = trusted_setup(&s, &sim).await;
+    let evil = counter();
+    let ca = s.dirs.path().join("evil-ca.pem");
+    std::fs::write(&ca, op_sim::spawn_tls(SimConfig::demo(), 0, op_sim::TlsOptions::default()).await.unwrap().ca_pem)
+        .unwrap();
+    let mut moved = profile.clone();
+    moved.tiles.as_mut().unwrap().url_template = format!("{}/osm/{{z}}/{{x}}/{{y}}.png", evil.url);
+    moved.asset_base_url = Some(format!("{}/img", evil.url));
+    moved.proxy = op_api::ProxyMode::Url { url: evil.url.clone() };
+    moved.allow_insecure_http = true;
+    moved.ca_file = Some(ca.display().to_string());
+    let mut look_alike = own_profile(&sim);
+    look_alike.id = "staging-2".into();
+    look_alike.name = "Stаging".into(); // a Cyrillic а
+    let file = serde_json::json!({"selected": "staging-2", "profiles": [moved, look_alike]}).to_string();
+
+    let request_id = match s.console.import_profiles(&file, ChangeSource::SettingsImport).await.unwrap() {
+        ChangeOutcome::NeedsApproval { request_id } => request_id,
+        other => panic!("applied without asking: {other:?}"),
+    };
+    let Some(ApprovalRequest::Changes { changes, source, .. }) = s.console.approval_request().await else {
+        panic!("the trusted window has nothing to ask")
+    };
+    assert_eq!(source, ChangeSource::SettingsImport);
+    let fields: Vec<FlowField> = changes.profiles[0].fields.iter().map(|f| f.field).collect();
+    assert_eq!(fields, [FlowField::Proxy, FlowField::CaFile, FlowField::Tiles, FlowField::Assets]);
+    assert!(changes.profiles[0].credentials_unusable);
+    assert!(changes.profiles[1].added);
+    assert_eq!(changes.profiles[1].looks_like.as_deref(), Some("Staging"));
+    assert_eq!(changes.selected.as_ref().map(|c| c.to.as_str()), Some("Stаging"));
+
+    // Until the operator says yes, nothing changed: lookups and tiles go where they went.
+    s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    let tile = format!("{}/osm/1/1/1.png", evil.url);
+    assert_eq!(s.console.image(&profile.id, &tile).await.unwrap_err().code(), "image_refused");
+    assert_eq!(evil.connections(), 0);
+    // A no keeps it so; a yes makes the change.
+    assert!(matches!(s.console.decline(request_id).await, Some(ApprovalDone::Changes { applied: false, .. })));
+    assert_eq!(s.console.list_profiles().await.unwrap().selected, profile.id);
+    let again = s.console.import_profiles(&file, ChangeSource::SettingsImport).await.unwrap();
+    let ChangeOutcome::NeedsApproval { request_id } = again else { panic!("{again:?}") };
+    s.console.approve_changes(request_id).await.unwrap();
+    assert_eq!(s.console.list_profiles().await.unwrap().selected, "staging-2");
+}
+
+#[tokio::test]
+async fn every_import_path_waits_for_the_operator() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let profile = trusted_setup(&s, &sim).await;
+    let mut moved = profile.clone();
+    moved.base_url = counter().url;
+    moved.allow_insecure_http = true;
+    let path = s.dirs.path().join("it.json");
+    std::fs::write(&path, serde_json::json!({"profiles": [moved]}).to_string()).unwrap();
+    for source in [ChangeSource::StartUp, ChangeSource::SecondLaunch, ChangeSource::SettingsImport] {
+        let outcome = s.console.import_profiles_file(&path, source).await.unwrap();
+        assert!(matches!(outcome, ChangeOutcome::NeedsApproval { .. }), "{source:?}: {outcome:?}");
+        let asked = s.console.approval_request().await;
+        assert!(matches!(asked, Some(ApprovalRequest::Changes { source: asked, .. }) if asked == source));
+    }
+    assert_eq!(s.console.list_profiles().await.unwrap().profiles[1].profile.base_url, profile.base_url);
+    // A file that moves nothing (IT's file at every start) is applied without a question.
+    std::fs::write(&path, serde_json::json!({"profiles": [profile]}).to_string()).unwrap();
+    let same = s.console.import_profiles_file(&path, ChangeSource::StartUp).await.unwrap();
+    assert_eq!(same, ChangeOutcome::Applied { profiles: 1 });
+}
+
+#[tokio::test]
+async fn a_page_cannot_move_tile_or_asset_hosts_without_the_operator() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let profile = trusted_setup(&s, &sim).await;
+    let evil = counter();
+    let mut moved = profile.clone();
+    moved.asset_base_url = Some(format!("{}/img", evil.url));
+    let outcome = s.console.save_profile(moved).await.unwrap();
+    let SaveOutcome::NeedsApproval { request_id } = outcome else { panic!("saved without asking: {outcome:?}") };
+    let logo = format!("{}/img/a.png", evil.url);
+    assert_eq!(s.console.image(&profile.id, &logo).await.unwrap_err().code(), "image_refused");
+    assert_eq!(evil.connections(), 0, "no request reached the new host");
+    // Other changes save at once.
+    let mut renamed = profile.clone();
+    renamed.name = "Staging (EU)".into();
+    assert!(matches!(s.console.save_profile(renamed).await.unwrap(), SaveOutcome::Saved { .. }));
+    // The waiting change is now another one than the operator would see: refused.
+    assert_eq!(s.console.approve_changes(request_id).await.unwrap_err(), ConsoleError::ApprovalOutdated);
+    assert_eq!(s.console.approve_changes(request_id).await.unwrap_err(), ConsoleError::ApprovalOutdated);
+}
+
+#[tokio::test]
+async fn typed_credentials_are_saved_only_for_the_profile_the_window_was_opened_for() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let profile = save(&s.console, own_profile(&sim)).await.profile;
+    let request_id = s.console.request_credentials(&profile.id).unwrap();
+    let Some(ApprovalRequest::Credentials { profile_id, flows, .. }) = s.console.approval_request().await else {
+        panic!("nothing to ask")
+    };
+    assert_eq!(profile_id, profile.id);
+    assert_eq!(flows[0].value.as_deref(), Some(sim.base_url().as_str()), "the window says where they will go");
+    let stale = s.console.save_requested_credentials(request_id + 1, Some(TOKEN.into()), Some(SECRET.into())).await;
+    assert_eq!(stale.unwrap_err(), ConsoleError::ApprovalOutdated);
+    let done = s.console.save_requested_credentials(request_id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    assert!(
+        matches!(done, ApprovalDone::Credentials { ref profile_id, status } if *profile_id == profile.id && status.has_token)
+    );
+    assert!(s.console.approval_request().await.is_none(), "answered");
+    s.console.lookup(Some(&profile.id), EXAMPLE_USER).await.unwrap();
 }

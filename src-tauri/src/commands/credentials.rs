@@ -1,15 +1,17 @@
 use console_core::{Console, CredentialStatus, ErrorBody};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
-/// Saves what is given into the OS keyring; returns only whether each is saved.
+/// Opens the trusted window for the profile's token and secret: the main page never holds
+/// what the operator types there.
 #[tauri::command]
-pub async fn save_credentials(
+pub async fn request_credentials<R: Runtime>(
+    app: AppHandle<R>,
     console: State<'_, Console>,
     profile_id: String,
-    token: Option<String>,
-    secret: Option<String>,
-) -> Result<CredentialStatus, ErrorBody> {
-    Ok(console.save_credentials(&profile_id, token, secret).await?)
+) -> Result<u32, ErrorBody> {
+    let request = console.request_credentials(&profile_id)?;
+    crate::desktop::open_trusted_window(&app);
+    Ok(request)
 }
 
 #[tauri::command]

@@ -1,14 +1,23 @@
-use console_core::{Console, ErrorBody, Profile, ProfileView, ProfilesView, ServerChange};
-use tauri::State;
+use console_core::{ChangeOutcome, ChangeSource, Console, ErrorBody, Profile, ProfilesView, SaveOutcome};
+use tauri::{AppHandle, Runtime, State};
 
 #[tauri::command]
 pub async fn list_profiles(console: State<'_, Console>) -> Result<ProfilesView, ErrorBody> {
     Ok(console.list_profiles().await?)
 }
 
+/// Saved, or (its tile or asset hosts moved) waiting for the operator in the trusted window.
 #[tauri::command]
-pub async fn save_profile(console: State<'_, Console>, profile: Profile) -> Result<ProfileView, ErrorBody> {
-    Ok(console.save_profile(profile)?)
+pub async fn save_profile<R: Runtime>(
+    app: AppHandle<R>,
+    console: State<'_, Console>,
+    profile: Profile,
+) -> Result<SaveOutcome, ErrorBody> {
+    let outcome = console.save_profile(profile).await?;
+    if matches!(outcome, SaveOutcome::NeedsApproval { .. }) {
+        crate::desktop::open_trusted_window(&app);
+    }
+    Ok(outcome)
 }
 
 #[tauri::command]
@@ -21,16 +30,19 @@ pub async fn select_profile(console: State<'_, Console>, id: String) -> Result<P
     Ok(console.select_profile(&id).await?)
 }
 
-/// What importing that text would change for profiles with saved credentials (their server).
+/// The text of a profiles file the operator picked (the page reads it, not the backend):
+/// applied, or (it moves data elsewhere) waiting for the operator in the trusted window.
 #[tauri::command]
-pub async fn preview_import(console: State<'_, Console>, text: String) -> Result<Vec<ServerChange>, ErrorBody> {
-    Ok(console.preview_import(&text).await?)
-}
-
-/// The text of a profiles file the operator picked; the page reads it, not the backend.
-#[tauri::command]
-pub async fn import_profiles(console: State<'_, Console>, text: String) -> Result<usize, ErrorBody> {
-    Ok(console.import_profiles(&text)?)
+pub async fn import_profiles<R: Runtime>(
+    app: AppHandle<R>,
+    console: State<'_, Console>,
+    text: String,
+) -> Result<ChangeOutcome, ErrorBody> {
+    let outcome = console.import_profiles(&text, ChangeSource::SettingsImport).await?;
+    if matches!(outcome, ChangeOutcome::NeedsApproval { .. }) {
+        crate::desktop::open_trusted_window(&app);
+    }
+    Ok(outcome)
 }
 
 /// What a draft profile's sign rule would hash for a sample user (credentials as stand-ins).

@@ -6,12 +6,14 @@ mod hotkey;
 mod inbox;
 mod links;
 mod tray;
+mod trusted_window;
 mod window;
 
 pub use hotkey::{apply_settings, hotkey_registered};
 pub use inbox::Inbox;
 pub use links::links_as_events;
 pub use tray::show_tray;
+pub use trusted_window::{approval_answered, on_trusted_window_event, open_trusted_window};
 pub use window::{hide_or_quit, on_window_event, prepare_start, show_at_start, show_main_window};
 
 use console_core::{Console, DesktopRequest, RequestSource};

@@ -53,8 +53,10 @@ fn close_to_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
     app.try_state::<Console>().is_some_and(|console| console.desktop_settings().close_to_tray)
 }
 
-/// The window's close button: hides to the tray when the operator chose that.
+/// The window's close button: hides to the tray when the operator chose that (the trusted
+/// window's closing is its own: a "no").
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
+    super::on_trusted_window_event(window, event);
     if let WindowEvent::CloseRequested { api, .. } = event {
         if window.label() == "main" && close_to_tray(window.app_handle()) {
             api.prevent_close();

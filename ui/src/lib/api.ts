@@ -3,6 +3,7 @@
 // carrying the backend's {code, …} or, for a failure of Tauri's own, code `internal`.
 import { invoke, type Channel } from "@tauri-apps/api/core";
 import type {
+  ChangeOutcome,
   CredentialStatus,
   DesktopRequest,
   DesktopSettings,
@@ -12,10 +13,9 @@ import type {
   PhoneField,
   MovedAside,
   Profile,
-  ProfileView,
   ProfilesView,
   RecentLookup,
-  ServerChange,
+  SaveOutcome,
   TrayLabels,
 } from "../bindings";
 import type { Command } from "../contract";
@@ -50,14 +50,13 @@ export const api = {
   rawAnswer: (lookupId: number) => call<string | null>("raw_answer", { lookupId }),
   revealPhone: (lookupId: number, field: PhoneField) => call<string>("reveal_phone", { lookupId, field }),
   listProfiles: () => call<ProfilesView>("list_profiles"),
-  saveProfile: (profile: Profile) => call<ProfileView>("save_profile", { profile }),
+  saveProfile: (profile: Profile) => call<SaveOutcome>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),
   selectProfile: (id: string) => call<ProfilesView>("select_profile", { id }),
-  previewImport: (text: string) => call<ServerChange[]>("preview_import", { text }),
-  importProfiles: (text: string) => call<number>("import_profiles", { text }),
+  importProfiles: (text: string) => call<ChangeOutcome>("import_profiles", { text }),
   signPreview: (profile: Profile, userId: string) => call<string>("sign_preview", { profile, userId }),
-  saveCredentials: (profileId: string, token: string | null, secret: string | null) =>
-    call<CredentialStatus>("save_credentials", { profileId, token, secret }),
+  /** Opens the trusted window for the profile's token and secret (typed there, never here). */
+  requestCredentials: (profileId: string) => call<number>("request_credentials", { profileId }),
   forgetCredentials: (profileId: string) => call<CredentialStatus>("forget_credentials", { profileId }),
   credentialStatus: (profileId: string) => call<CredentialStatus>("credential_status", { profileId }),
   recentLookups: () => call<RecentLookup[]>("recent_lookups"),

@@ -231,6 +231,13 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     }),
     next: null,
   },
+  approval_outdated: {
+    text: () => ({
+      zh: "这个确认已过时：之后有新的请求，或配置已被更改。什么都没有改变。请重新操作。",
+      en: "This confirmation is out of date: a newer request came, or the profiles changed since. Nothing was changed. Do it again.",
+    }),
+    next: null,
+  },
   lookup_gone: {
     text: () => ({ zh: "这次查询的结果已不再保留（之后又做了很多次查询）。请重新查询。", en: "That lookup's result is no longer kept (many lookups were made since). Look it up again." }),
     next: "retry",

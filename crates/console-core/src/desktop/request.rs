@@ -19,6 +19,8 @@ pub enum DesktopRequest {
     /// The clipboard holds a saved token or secret: nothing is looked up, nothing of it
     /// is shown.
     ClipboardHoldsCredential,
+    /// The operator answered in the trusted window (or closed it): what changed.
+    ApprovalAnswered { answer: crate::approvals::ApprovalDone },
 }
 
 #[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -3,6 +3,7 @@
 //! built-in demo.
 
 pub(crate) mod ca_file;
+pub(crate) mod changes;
 #[cfg(feature = "demo")]
 pub mod demo;
 pub(crate) mod file;

@@ -1,10 +1,11 @@
 // The settings dialog's state: the profile being edited (a draft until saved), its
 // credentials' saved state, and the last message. Each section edits its part of it.
-import type { CredentialStatus, Profile, ProfileView, SignRule } from "../../bindings";
+import type { ApprovalDone, CredentialStatus, Profile, ProfileView, SignRule } from "../../bindings";
 import { EXAMPLE_SIGN_TEMPLATE, NEW_PROFILE } from "../../contract";
 import { api, asShownError } from "../../lib/api";
 import { errorText } from "../../lib/errors";
 import { t } from "../../lib/i18n.svelte";
+import type { ApprovalsStore } from "../../lib/stores/approvals.svelte";
 import type { ProfilesStore } from "../../lib/stores/profiles.svelte";
 
 export type Scheme = SignRule["scheme"];
@@ -21,9 +22,11 @@ export class ProfileEditor {
   busy = $state(false);
 
   readonly profiles: ProfilesStore;
+  readonly approvals: ApprovalsStore;
 
-  constructor(profiles: ProfilesStore) {
+  constructor(profiles: ProfilesStore, approvals: ApprovalsStore) {
     this.profiles = profiles;
+    this.approvals = approvals;
     this.edit(profiles.view?.selected ?? "");
   }
 
@@ -94,14 +97,36 @@ export class ProfileEditor {
     return profile;
   }
 
+  /** Saved at once, or (its tile or asset hosts moved) after the operator's yes in the trusted window. */
   save = () =>
     this.run(async () => {
-      const saved = await api.saveProfile(this.profileToSave());
+      const outcome = await api.saveProfile(this.profileToSave());
+      if (outcome.kind === "needsApproval") {
+        this.approvals.asked("changes");
+        this.succeed(t("approvalWaiting"));
+        return;
+      }
       this.profiles.set(await api.listProfiles());
-      this.editingId = saved.profile.id;
-      this.load(saved);
+      this.editingId = outcome.view.profile.id;
+      this.load(outcome.view);
       this.succeed(t("saved"));
     });
+
+  /** The trusted window answered: what it changed shows here. */
+  async answered(answer: ApprovalDone): Promise<void> {
+    if (answer.kind === "credentials") {
+      if (answer.profileId === this.editingId) this.credentials = answer.status;
+      this.succeed(answer.status.hasToken && answer.status.hasSecret ? t("saved") : t("credentialsWindowClosed"));
+      return;
+    }
+    if (!answer.applied) {
+      this.message = { ok: false, text: t("importDeclined") };
+      return;
+    }
+    await this.profiles.load();
+    this.edit(this.editingId);
+    this.succeed(t("imported", { n: answer.profiles }));
+  }
 
   use = (id: string) => this.run(() => this.profiles.select(id));
 

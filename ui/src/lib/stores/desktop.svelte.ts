@@ -4,6 +4,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import type { DesktopRequest, LinkProblem, TrayLabels } from "../../bindings";
 import { api } from "../api";
+import type { ApprovalsStore } from "./approvals.svelte";
 import type { LookupStore } from "./lookup.svelte";
 import type { ProfilesStore } from "./profiles.svelte";
 
@@ -22,11 +23,18 @@ export class DesktopStore {
   readonly #profiles: ProfilesStore;
   readonly #lookup: LookupStore;
   readonly #changeProfile: (id: string) => Promise<void>;
+  readonly #approvals: ApprovalsStore;
 
-  constructor(profiles: ProfilesStore, lookup: LookupStore, changeProfile: (id: string) => Promise<void>) {
+  constructor(
+    profiles: ProfilesStore,
+    lookup: LookupStore,
+    changeProfile: (id: string) => Promise<void>,
+    approvals: ApprovalsStore,
+  ) {
     this.#profiles = profiles;
     this.#lookup = lookup;
     this.#changeProfile = changeProfile;
+    this.#approvals = approvals;
   }
 
   /** Listens (once the profiles are known) and gives the tray its words; again on a language switch. */
@@ -37,6 +45,12 @@ export class DesktopStore {
   }
 
   handle(request: DesktopRequest): void {
+    if (request.kind === "approvalAnswered") {
+      // What the trusted window changed: the profiles (and with them the one in use).
+      this.#approvals.answer(request.answer);
+      if (request.answer.kind === "changes" && request.answer.applied) void this.#profiles.load().catch(() => {});
+      return;
+    }
     this.notice = null;
     this.pendingSwitch = null;
     if (request.kind !== "lookup") {
