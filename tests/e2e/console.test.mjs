@@ -4,12 +4,12 @@
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, $$, browser, CLIENT, closeApp, closedPort, EXAMPLE, fill, filesUnder, home, keyringEntries, lookUp, openApp, press,
-  scenario, SECRET, shot, startOpSim, text, TOKEN, waitText, withDriver, XDG,
+  $, $$, browser, CLIENT, closeApp, closedPort, countingListener, enterCredentials, EXAMPLE, fill, filesUnder, home,
+  inTrustedWindow, keyringEntries, lookUp, openApp, pageShot, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  trustedWindowClosed, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
 let simUrl;
@@ -53,12 +53,11 @@ describe("Op Console end to end", () => {
     await fill("settings-timeout", "1500");
     await press("settings-save");
     await waitText("settings-message", /已保存/);
-    await fill("settings-token", TOKEN);
-    await fill("settings-secret", SECRET);
-    await press("settings-save-credentials");
+    // The credentials are typed in the trusted window: this page has no field for them.
+    assert.equal(await browser.execute(() => document.querySelectorAll("input[type=password]").length), 0);
+    await enterCredentials(TOKEN, SECRET, "b-trusted-window-credentials");
     await waitText("settings-token-state", /已保存/);
     assert.equal(await text("settings-secret-state"), "已保存");
-    assert.equal(await $("settings-token").getValue(), "", "the field is emptied once saved");
     await press("settings-use");
     await shot("b-settings-saved");
 
@@ -122,8 +121,7 @@ describe("Op Console end to end", () => {
     await shot("c6-decode-error-raw-answer");
 
     await press("settings-open");
-    await fill("settings-token", "o0001-not-the-token");
-    await press("settings-save-credentials");
+    await enterCredentials("o0001-not-the-token", null);
     await waitText("settings-message", /已保存/);
     await press("settings-close");
     await lookUp(EXAMPLE);
@@ -132,8 +130,7 @@ describe("Op Console end to end", () => {
     await shot("c7-wrong-token");
 
     await press("error-settings");
-    await fill("settings-token", TOKEN);
-    await press("settings-save-credentials");
+    await enterCredentials(TOKEN, null);
     await waitText("settings-message", /已保存/);
     await press("settings-close");
   });
@@ -158,27 +155,22 @@ describe("Op Console end to end", () => {
     await press("settings-close");
   });
 
-  scenario("f. an imported file re-points the profile: nothing is sent to the new server, the credentials are asked for again", async () => {
-    // A listener that only counts who connects: the "new server".
-    let connections = 0;
-    const listener = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise((ready) => listener.listen(0, "127.0.0.1", ready));
-    const port = listener.address().port;
-
+  scenario("f. an imported file re-points the profile: the trusted window asks, nothing is sent to the new server, the credentials are asked for again", async () => {
+    const listener = await countingListener();
     await press("settings-open");
-    await fill("settings-token", TOKEN);
-    await fill("settings-secret", SECRET);
-    await press("settings-save-credentials");
+    await enterCredentials(TOKEN, SECRET);
     await waitText("settings-token-state", /已保存/);
     const file = join(mkdtempSync(join(tmpdir(), "op-e2e-")), "repoint.json");
-    writeFileSync(file, JSON.stringify({ profiles: [{ id: "profile-1", name: "E2E staging", baseUrl: `http://127.0.0.1:${port}`, clientId: CLIENT, signRule: { scheme: "alipay" } }] }));
+    writeFileSync(file, JSON.stringify({ profiles: [{ id: "profile-1", name: "E2E staging", baseUrl: listener.url, clientId: CLIENT, signRule: { scheme: "alipay" }, allowInsecureHttp: true }] }));
     await $("settings-import").setValue(file);
-    await waitText("import-change", new RegExp(`→ http://127\\.0\\.0\\.1:${port}`));
-    await shot("f1-import-asks-first");
-    await press("import-confirm-apply");
+    await waitText("settings-message", /请在弹出的“Op Console”窗口中确认/);
+    await inTrustedWindow(async () => {
+      await waitText("trusted-change-baseUrl", new RegExp(`→ ${listener.url.replace(/\./g, "\\.")}`));
+      assert.ok(await $("trusted-credentials-unusable").isExisting(), "it says the saved credentials will not be sent");
+      await pageShot("f1-import-asks-first");
+      await press("trusted-apply");
+    });
+    await trustedWindowClosed();
     await waitText("settings-message", /已导入 1 个配置/);
     await $("settings-credentials-other-server").waitForExist({ timeout: 10000 });
     await press("settings-close");
@@ -186,7 +178,7 @@ describe("Op Console end to end", () => {
     await lookUp(EXAMPLE);
     await waitText("error-text", /为保护凭据，控制台没有发送任何请求/);
     assert.ok(await $("error-settings").isExisting(), "the next step is settings");
-    assert.equal(connections, 0, "the new server received no connection");
+    assert.equal(listener.connections, 0, "the new server received no connection");
     await shot("f2-credentials-for-other-server");
     listener.close();
   });

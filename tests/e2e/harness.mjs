@@ -2,7 +2,7 @@
 // app's own XDG folders, a WebDriver session, selectors by data-testid, screenshots.
 import { after, before, it } from "node:test";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -92,18 +92,27 @@ export const XDG = {
 for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
 
 export let browser;
-/** Starts the console under WebDriver; `args` are its command line (a link, say). */
-export async function openApp(args = []) {
+/** Starts the console under WebDriver; `args` are its command line (a link, say), `env` what it
+    gets besides the session's (through a wrapper: tauri-driver itself must not see it). */
+export async function openApp(args = [], env = null) {
   browser = await remote({
     hostname: "127.0.0.1",
     port: 4444,
     logLevel: "warn",
     connectionRetryTimeout: 30000,
     connectionRetryCount: 1,
-    capabilities: { "tauri:options": { application: APP, args } },
+    capabilities: { "tauri:options": { application: env ? withEnvironment(env) : APP, args } },
   });
   await $("search-input").waitForExist({ timeout: 20000 });
 }
+/** A script that starts the console with `env` added: the app's environment, not the driver's. */
+function withEnvironment(env) {
+  const script = join(mkdtempSync(join(tmpdir(), "op-e2e-app-")), "op-console");
+  const exports = Object.entries(env).map(([name, value]) => `export ${name}='${value}'`).join("\n");
+  writeFileSync(script, `#!/bin/sh\n${exports}\nexec '${APP}' "$@"\n`, { mode: 0o755 });
+  return script;
+}
+
 export async function closeApp() {
   if (browser) await browser.deleteSession();
   browser = undefined;
@@ -149,6 +158,12 @@ export const text = async (testid) => String(await $(testid).getProperty("textCo
 export async function shot(name) {
   mkdirSync(SHOTS, { recursive: true });
   execFileSync("import", ["-window", "root", join(SHOTS, `${name}.png`)], { timeout: 20000 });
+}
+/** A screenshot of the display with the trusted window on top (a display without a window
+    manager leaves it under the main window when that was shown later). */
+export async function pageShot(name) {
+  execFileSync("xdotool", ["search", "--name", "凭据与确认", "windowraise"]);
+  await shot(name);
 }
 export async function lookUp(id) {
   const input = await $("search-input");
@@ -207,10 +222,65 @@ export const scenario = (name, body) =>
   });
 
 
-/** Starts tauri-driver before the file's tests and ends everything after them. */
-export function withDriver() {
+/**
+ * Runs `body` in the trusted window (credentials typed, changes approved: a window of its
+ * own that the main page cannot script), then comes back to the main window.
+ */
+export async function inTrustedWindow(body) {
+  const main = await browser.getWindowHandle();
+  await browser.waitUntil(async () => (await browser.getWindowHandles()).length > 1, {
+    timeout: 15000,
+    timeoutMsg: "the trusted window never opened",
+  });
+  const trusted = (await browser.getWindowHandles()).find((handle) => handle !== main);
+  await browser.switchToWindow(trusted);
+  try {
+    await $("trusted-window").waitForExist({ timeout: 15000 });
+    await body();
+  } finally {
+    await browser.switchToWindow(main);
+  }
+}
+
+/** The trusted window has closed (it closes with the operator's answer). */
+export async function trustedWindowClosed() {
+  await browser.waitUntil(async () => (await browser.getWindowHandles()).length === 1, {
+    timeout: 15000,
+    timeoutMsg: "the trusted window stayed open",
+  });
+}
+
+/** Settings → "Enter token and secret…": typed in the trusted window, as the operator does
+    (a screenshot of it first, when named). */
+export async function enterCredentials(token, secret, shotName = null) {
+  await press("settings-enter-credentials");
+  await inTrustedWindow(async () => {
+    if (token != null) await fill("trusted-token", token);
+    if (secret != null) await fill("trusted-secret", secret);
+    if (shotName) await pageShot(shotName);
+    await press("trusted-save");
+  });
+  await trustedWindowClosed();
+}
+
+/** A listener on loopback that only counts who connects: a place nothing may reach. */
+export async function countingListener() {
+  const counter = { connections: 0 };
+  const server = createServer((socket) => {
+    counter.connections += 1;
+    socket.destroy();
+  });
+  await new Promise((ready) => server.listen(0, "127.0.0.1", ready));
+  server.unref();
+  counter.url = `http://127.0.0.1:${server.address().port}`;
+  counter.close = () => server.close();
+  return counter;
+}
+
+/** Starts tauri-driver before the file's tests (the app inherits `env`) and ends everything after them. */
+export function withDriver(env = {}) {
   before(async () => {
-    start("tauri-driver", ["--port", "4444", "--native-port", "4445"], XDG);
+    start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...XDG, ...env });
     await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   });
   after(async () => {

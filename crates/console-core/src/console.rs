@@ -259,8 +259,9 @@ impl Console {
         let mut changes = DataFlowChanges::between(current, &next);
         for change in &mut changes.profiles {
             let (Some(before), Some(after)) = (current.get(&change.id), next.get(&change.id)) else { continue };
-            if Destination::of(before) != Destination::of(after) {
-                change.credentials_unusable = self.credentials.any_saved(&change.id).await?;
+            let to = Destination::of(after);
+            if Destination::of(before) != to {
+                change.credentials_unusable = self.credentials.saved_for_elsewhere(&change.id, to).await?;
             }
         }
         Ok(changes)

@@ -7,6 +7,8 @@ use console_core::{ApprovalDone, Console, DesktopRequest};
 use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindowBuilder, Window, WindowEvent};
 
 pub(crate) const TRUSTED_WINDOW: &str = "trusted";
+/// Its title: told apart from the main window's in the task bar (and by the tests).
+const TITLE: &str = "Op Console — 凭据与确认 / Credentials and approvals";
 
 /// Shows the trusted window (made on first use), in front, with the request waiting now.
 pub fn open_trusted_window<R: Runtime>(app: &AppHandle<R>) {
@@ -20,7 +22,7 @@ pub fn open_trusted_window<R: Runtime>(app: &AppHandle<R>) {
     // In front while it waits (a hidden question would hold the change, and the operator
     // would not know why); it closes with the answer.
     let built = WebviewWindowBuilder::new(app, TRUSTED_WINDOW, WebviewUrl::App("trusted.html".into()))
-        .title("Op Console")
+        .title(TITLE)
         .inner_size(560.0, 600.0)
         .min_inner_size(420.0, 360.0)
         .center()

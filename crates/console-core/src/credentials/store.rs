@@ -135,11 +135,22 @@ impl CredentialStore {
         .await
     }
 
-    /// Whether anything is saved for the profile, in either keyring layout: an import or a
-    /// policy that moves it asks (or says) first.
-    pub(crate) async fn any_saved(&self, profile_id: &str) -> Result<bool, ConsoleError> {
+    /// Whether credentials are saved for the profile (in either keyring layout) that would
+    /// not be sent to `destination`: a change that moves it there says they must be
+    /// entered again. Entries of the earlier layout are bound to no destination yet.
+    pub(crate) async fn saved_for_elsewhere(
+        &self,
+        profile_id: &str,
+        destination: Option<Destination>,
+    ) -> Result<bool, ConsoleError> {
         let (vault, id) = (self.vault.clone(), profile_id.to_owned());
-        blocking(move || Ok(vault.load(&id)?.is_some() || vault.has_legacy(&id)?)).await
+        blocking(move || {
+            Ok(match vault.load(&id)? {
+                Some(saved) => Some(saved.destination) != destination,
+                None => vault.has_legacy(&id)?,
+            })
+        })
+        .await
     }
 
     /// Whether `text` is (`Whole`) or holds (`Anywhere`) a token or secret: of `profile`

@@ -29,8 +29,20 @@ type Cache = Mutex<HashMap<(String, u64, Option<SystemTime>), CaFile>>;
 static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
 const CACHE_ENTRIES: usize = 16;
 
-/// The CA file at `path`; a missing file and an unreadable one are the same problem.
+/// The CA file at `path`; a missing file and an unreadable one are the same problem. The
+/// file system is touched off the async workers: on a worker of the multi-threaded
+/// runtime (every command's), its other tasks move to another thread meanwhile.
 pub fn read_ca_file(path: &str) -> Result<CaFile, ProfileProblem> {
+    let on_worker = tokio::runtime::Handle::try_current()
+        .is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+    if on_worker {
+        tokio::task::block_in_place(|| read_bounded(path))
+    } else {
+        read_bounded(path)
+    }
+}
+
+fn read_bounded(path: &str) -> Result<CaFile, ProfileProblem> {
     if is_network_or_device_path(path) {
         return Err(ProfileProblem::CaFileUnreadable);
     }
@@ -112,6 +124,19 @@ mod tests {
         assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
         // Opening it for reading would block until a writer came: this returns at once.
         assert_eq!(read_ca_file(fifo.to_str().unwrap()), Err(ProfileProblem::CaFileUnreadable));
+    }
+
+    #[test]
+    fn read_from_an_async_worker_it_leaves_the_worker() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("ca.pem");
+        std::fs::write(&good, PEM).unwrap();
+        let path = good.to_str().unwrap().to_owned();
+        let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
+        let read = runtime.block_on(runtime.spawn(async move { read_ca_file(&path) })).unwrap();
+        assert_eq!(read.unwrap().bytes.as_slice(), PEM.as_bytes());
+        let current = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        assert!(current.block_on(async { read_ca_file(good.to_str().unwrap()) }).is_ok());
     }
 
     #[test]
