@@ -8,10 +8,10 @@
 use console_core::{
     limits, AddressView, ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, ChatView, ConsoleError,
     ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DesktopRequest, DesktopSettings,
-    DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, LinkProblem, LocationView, LookupFailure,
-    LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange, ProfileField, ProfileProblem,
-    ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome, SelectionChange, TileLayer,
-    TrayLabels, UserView,
+    DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, KeyAction, LinkProblem, LocationView,
+    LookupFailure, LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange, ProfileField,
+    ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome,
+    SelectionChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -75,6 +75,7 @@ fn render() -> String {
         DesktopSettings::decl(&cfg),
         DesktopView::decl(&cfg),
         TrayLabels::decl(&cfg),
+        KeyAction::decl(&cfg),
         ApprovalRequest::decl(&cfg),
         ApprovalDone::decl(&cfg),
         ChangeOutcome::decl(&cfg),
@@ -106,7 +107,7 @@ fn header() -> String {
 /// The values the UI takes from Rust instead of copying them.
 fn contract() -> String {
     let mut out = header();
-    out.push_str("import type { Profile } from \"./bindings\";\n\n");
+    out.push_str("import type { KeyAction, Profile } from \"./bindings\";\n\n");
     let commands = serde_json::to_string(op_console_lib::MAIN_COMMANDS).unwrap();
     out.push_str(&format!(
         "/** The backend's commands, as the main page invokes them. */\nexport const COMMANDS = {commands} as const;\nexport type Command = (typeof COMMANDS)[number];\n\n"
@@ -149,9 +150,15 @@ fn contract() -> String {
         "hotkeyMaxChars": console_core::HOTKEY_MAX_CHARS,
         "linkScheme": console_core::LINK_SCHEME,
         "clipboardPreviewChars": console_core::CLIPBOARD_PREVIEW_CHARS,
+        "keysPerAction": console_core::KEYS_PER_ACTION,
+        "keyMaxChars": console_core::KEY_MAX_CHARS,
     });
     out.push_str(&format!(
-        "/** The desktop integration's defaults and limits. */\nexport const DESKTOP = {desktop} as const;\n"
+        "/** The desktop integration's defaults and limits. */\nexport const DESKTOP = {desktop} as const;\n\n"
+    ));
+    let keymap = serde_json::to_string(&console_core::keymap(&Default::default())).unwrap();
+    out.push_str(&format!(
+        "/** Every shortcut's keys until the backend says the operator chose others. */\nexport const DEFAULT_KEYMAP: Record<KeyAction, string[]> = {keymap};\n"
     ));
     out
 }
@@ -179,6 +186,7 @@ fn errors() -> String {
         OpError::Redirect { status: 302, host: None }.into(),
         OpError::HttpStatus { status: 502, snippet: "<html>Bad Gateway</html>".into() }.into(),
         OpError::Decode { path: "data.location.lat".into(), detail: "invalid type: map, expected f64".into() }.into(),
+        OpError::Decode { path: String::new(), detail: "expected value at line 1 column 1".into() }.into(),
         OpError::TooLarge { limit_bytes: op_api::DEFAULT_MAX_BODY_BYTES }.into(),
         OpError::Interrupted { detail: "connection reset".into() }.into(),
         OpError::ContentEncoding { encoding: "gzip".into() }.into(),
@@ -289,6 +297,8 @@ fn errors() -> String {
         ConsoleError::UserIdIsCredential,
         ConsoleError::LookupGone { lookup_id: 3 },
         ConsoleError::ApprovalOutdated,
+        ConsoleError::KeyInvalid { key: "Ctrl+".into() },
+        ConsoleError::KeyTwice { key: "Ctrl+K".into(), first: KeyAction::FocusSearch, second: KeyAction::Back },
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
         ConsoleError::AutostartFailed { detail: "permission denied".into() },
     ];

@@ -11,7 +11,7 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -192,13 +192,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -206,7 +206,8 @@ export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | {
  */
 host: string | null, } | { "code": "http_status", status: number, } | { "code": "decode", 
 /**
- * Where in the answer: `data.location.lat`, or `(document)`.
+ * Where in the answer: `data.location.lat`, `code`, or `""` for the whole answer
+ * (not JSON, or not the API's envelope).
  */
 path: string, } | { "code": "content_encoding", encoding: string, } | { "code": "too_large", limitBytes: number, } | { "code": "interrupted", } | { "code": "api", apiCode: string, apiMessage: string, status: number | null, } | { "code": "no_chat" };
 
@@ -265,11 +266,22 @@ closeToTray: boolean,
 /**
  * Start with the desktop session (the system's autostart entry is the truth).
  */
-startAtLogin: boolean, };
+startAtLogin: boolean, 
+/**
+ * The operator's own keys for the console's shortcuts (an action left out keeps its
+ * default keys; an empty list turns them off).
+ */
+keys: { [key in KeyAction]?: Array<string> }, };
 
-export type DesktopView = { settings: DesktopSettings, hotkeyRegistered: boolean, };
+export type DesktopView = { settings: DesktopSettings, hotkeyRegistered: boolean, 
+/**
+ * Every shortcut's keys in force: the defaults with the operator's choices over them.
+ */
+keymap: { [key in KeyAction]?: Array<string> }, };
 
 export type TrayLabels = { show: string, lookUpClipboard: string, quit: string, };
+
+export type KeyAction = "focusSearch" | "back" | "forward" | "refresh" | "copySummary" | "closeWindow" | "showShortcuts";
 
 export type ApprovalRequest = { "kind": "credentials", requestId: number, profileId: string, name: string, flows: Array<FlowValue>, status: CredentialStatus, } | { "kind": "changes", requestId: number, source: ChangeSource, changes: DataFlowChanges, };
 

@@ -9,6 +9,7 @@ import fixtures from "./fixtures/views.json";
 // op-sim's rich user as "copy summary" writes it (zh, phone masked); the e2e test reads it too.
 import SUMMARY_RICH_ZH from "./fixtures/summary-rich.zh.txt?raw";
 import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
+import { DEFAULT_KEYMAP } from "../src/contract";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
 /** The full numbers behind each view's masked ones, as the backend's reveal_phone gives them. */
@@ -46,7 +47,7 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
       return PHONES[user]?.find(([f]) => JSON.stringify(f) === field)?.[1] ?? null;
     },
     connect_desktop: () => null,
-    desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false }, hotkeyRegistered: true }),
+    desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false, keys: {} }, hotkeyRegistered: true, keymap: DEFAULT_KEYMAP }),
     ...extra,
   };
   mockIPC((cmd, args) => {
@@ -388,6 +389,34 @@ describe("a result knows its lookup and its profile", () => {
 });
 
 describe("keyboard", () => {
+  it("shortcuts come from one keymap the operator can change or turn off: the handler, the sheet and the titles", async () => {
+    const copied: string[] = [];
+    const keymap = { ...DEFAULT_KEYMAP, focusSearch: ["Ctrl+L"], copySummary: [], refresh: ["F9"] };
+    backend(() => structuredClone(views["u0001-rich"]), {
+      desktop_settings: () => ({ settings: { hotkey: null, closeToTray: false, startAtLogin: false, keys: keymap }, hotkeyRegistered: false, keymap }),
+      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
+    });
+    render(App);
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    await waitFor(() => expect(screen.getByTestId("refresh").getAttribute("title")).toBe("F9"));
+    expect(screen.getByTestId("copy-summary").getAttribute("title")).toBeNull();
+    const input = screen.getByTestId("search-input");
+    screen.getByTestId("language-toggle").focus();
+    await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
+    expect(document.activeElement).not.toBe(input);
+    await fireEvent.keyDown(window, { key: "l", ctrlKey: true });
+    expect(document.activeElement).toBe(input);
+    await fireEvent.keyDown(window, { key: "C", ctrlKey: true, shiftKey: true });
+    expect(copied).toHaveLength(0);
+    screen.getByTestId("language-toggle").focus();
+    await fireEvent.keyDown(window, { key: "?" });
+    const sheet = await screen.findByTestId("shortcuts");
+    expect(sheet.textContent).toContain("Ctrl+L");
+    expect(sheet.textContent).toContain("F9");
+    expect(sheet.textContent).not.toContain("复制摘要");
+  });
+
   it("? lists the shortcuts (not while typing), Esc closes the list", async () => {
     backend(() => views[EXAMPLE]);
     render(App);
@@ -482,7 +511,7 @@ describe("an API that drifts", () => {
   });
 
   it("an error with an answer offers the raw answer, fetched only when opened", async () => {
-    const calls = backend(fail({ code: "decode", hasRawAnswer: true, path: "(document)", lookupId: 7, recent: [] }));
+    const calls = backend(fail({ code: "decode", hasRawAnswer: true, path: "", lookupId: 7, recent: [] }));
     render(App);
     await search(EXAMPLE);
     await screen.findByTestId("error-panel");
@@ -714,7 +743,7 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
       save_desktop_settings: (args) => {
         const settings = args.settings as { hotkey: string | null };
         if (settings.hotkey === "Ctrl+Alt+J") return Promise.reject({ code: "hotkey_taken", hasRawAnswer: false, combination: "Ctrl+Alt+J" });
-        return { settings, hotkeyRegistered: true };
+        return { settings, hotkeyRegistered: true, keymap: DEFAULT_KEYMAP };
       },
     });
     render(App);
@@ -729,7 +758,12 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     await fireEvent.click(screen.getByTestId("close-to-tray"));
     await fireEvent.click(screen.getByTestId("desktop-save"));
     await waitFor(() => expect(screen.getByTestId("desktop-message").textContent).toBe("已保存"));
-    expect(calls.filter((c) => c.cmd === "save_desktop_settings").at(-1)!.args.settings).toEqual({ hotkey: "Ctrl+Shift+F9", closeToTray: true, startAtLogin: false });
+    expect(calls.filter((c) => c.cmd === "save_desktop_settings").at(-1)!.args.settings).toEqual({
+      hotkey: "Ctrl+Shift+F9",
+      closeToTray: true,
+      startAtLogin: false,
+      keys: DEFAULT_KEYMAP,
+    });
   });
 });
 

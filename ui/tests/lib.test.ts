@@ -81,7 +81,7 @@ function parameterValues(value: unknown): string[] {
 }
 
 // Names and abbreviations a Chinese sentence may hold as they are.
-const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC", "Ctrl+Alt+U", "Super+F9", "Ctrl+Alt", "Super", ".config/autostart", "lookup", "opconsole://", "profile="];
+const LATIN_IN_CHINESE = ["Op API", "Op", "API", "HTTP", "TLS", "IT", "ID", "JSON", "URL", "GNOME Keyring", "KWallet", "Windows", "macOS", "MB", "http://", "https://", "socks5://", "http", "KiB", "client", "profiles", "CA", "PEM", "BEGIN CERTIFICATE", "UTC", "Ctrl+Alt+U", "Super+F9", "Ctrl+Alt", "Super", "Alt+ArrowLeft", "Ctrl+K", "F5", "Ctrl", "Alt", "Shift", "Meta", ".config/autostart", "lookup", "opconsole://", "profile="];
 
 describe("error sentences (every code, with the backend's own samples)", () => {
   it("the samples cover every code and every reason the tables word", () => {

@@ -2,12 +2,14 @@ import { afterEach } from "vitest";
 import { cleanup } from "@testing-library/svelte";
 import { clearMocks } from "@tauri-apps/api/mocks";
 import { setLang } from "../src/lib/i18n.svelte";
+import { setKeymap } from "../src/lib/keymap.svelte";
 
 afterEach(() => {
   cleanup();
   clearMocks();
   localStorage.clear();
   setLang("zh");
+  setKeymap(undefined);
   delete (window as unknown as Record<string, unknown>).__opConsolePwned;
 });
 

@@ -102,6 +102,14 @@ pub enum ConsoleError {
     #[error("'{combination}' is a combination other programs need; it cannot be the global hotkey.")]
     HotkeyReserved { combination: String },
 
+    /// A shortcut's key that is not a combination (`Ctrl+K`, `Alt+ArrowLeft`, `F5`, `?`).
+    #[error("'{key}' is not a key combination.")]
+    KeyInvalid { key: String },
+
+    /// One key for two shortcuts.
+    #[error("'{key}' would do two things: {first:?} and {second:?}.")]
+    KeyTwice { key: String, first: crate::desktop::keymap::KeyAction, second: crate::desktop::keymap::KeyAction },
+
     /// The user ID is the token or the secret of a profile (pasted or copied by mistake):
     /// nothing is sent and nothing recorded.
     #[error("The user ID is a saved credential; it was not looked up.")]

@@ -24,6 +24,7 @@ pub use credentials::vault::{
 pub use desktop::clipboard_id::{clipboard_preview, user_id_in, CLIPBOARD_PREVIEW_CHARS};
 pub use desktop::command_line::CommandLine;
 pub use desktop::hotkey_rule::check_hotkey;
+pub use desktop::keymap::{keymap, KeyAction, Keymap, KEYS_PER_ACTION, KEY_MAX_CHARS};
 pub use desktop::link::{is_link_argument, parse_link, LinkLookup, LinkProblem, LINK_MAX_CHARS, LINK_SCHEME};
 pub use desktop::map_link::map_link;
 pub use desktop::request::{DesktopRequest, RequestSource};

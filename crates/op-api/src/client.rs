@@ -7,10 +7,11 @@ use reqwest::header::CONTENT_TYPE as CONTENT_TYPE_HEADER;
 
 use zeroize::Zeroizing;
 
-use crate::config::{ClientConfig, ConfigProblem};
+use crate::config::ClientConfig;
 use crate::decode::{api_zone, decode_chat_response, DecodedChat};
 use crate::error::{OpError, TlsCause};
-use crate::network::{client_builder, effective_proxy};
+use crate::http::{http_client, read_capped, BodyError, HttpSettings};
+use crate::network::effective_proxy;
 use crate::raw_answer::raw_answer;
 use crate::redact::{snippet, Redactor};
 use crate::request::{build_signed_request, CONTENT_TYPE};
@@ -36,11 +37,12 @@ impl OpClient {
     pub fn new(config: ClientConfig) -> Result<Self, OpError> {
         config.validate()?;
         let proxy = effective_proxy(&config.proxy, &config.base_url)?;
-        let builder = client_builder(proxy.as_ref(), config.extra_roots_pem.as_deref())?
-            .connect_timeout(config.connect_timeout)
-            .timeout(config.timeout)
-            .user_agent(config.user_agent.clone());
-        let http = builder.build().map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })?;
+        let http = http_client(HttpSettings {
+            proxy: proxy.as_ref(),
+            extra_roots_pem: config.extra_roots_pem.as_deref(),
+            connect_timeout: config.connect_timeout,
+            timeout: config.timeout,
+        })?;
         Ok(Self { http, config: Arc::new(config) })
     }
 
@@ -120,17 +122,10 @@ impl OpClient {
         let content_type = header(reqwest::header::CONTENT_TYPE);
         crate::body::check_content_encoding(header(reqwest::header::CONTENT_ENCODING).as_deref())?;
         let limit = self.config.max_body_bytes;
-        if response.content_length().is_some_and(|len| len > limit) {
-            return Err(OpError::TooLarge { limit_bytes: limit });
-        }
-        let mut bytes = Vec::new();
-        // Read chunk by chunk so that an oversized answer is cut off while it streams.
-        while let Some(chunk) = response.chunk().await.map_err(|e| self.body_error(e, redactor))? {
-            if bytes.len() as u64 + chunk.len() as u64 > limit {
-                return Err(OpError::TooLarge { limit_bytes: limit });
-            }
-            bytes.extend_from_slice(&chunk);
-        }
+        let bytes = read_capped(&mut response, limit).await.map_err(|e| match e {
+            BodyError::TooLarge => OpError::TooLarge { limit_bytes: limit },
+            BodyError::Read(e) => self.body_error(e, redactor),
+        })?;
 
         let bytes = match crate::body::as_utf8(&bytes, content_type.as_deref()) {
             std::borrow::Cow::Owned(text) => text,

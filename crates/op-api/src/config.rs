@@ -27,7 +27,6 @@ pub struct ClientConfig {
     /// The whole request, from connecting to the last byte of the answer.
     pub timeout: Duration,
     pub max_body_bytes: u64,
-    pub user_agent: String,
     /// Minutes east of UTC of the API's zone-less times (UTC+8: 480).
     pub api_utc_offset_minutes: i32,
     /// How to reach the server: the system's proxy, none, or a given one.
@@ -61,7 +60,6 @@ impl ClientConfig {
             connect_timeout: DEFAULT_CONNECT_TIMEOUT,
             timeout: DEFAULT_TIMEOUT,
             max_body_bytes: DEFAULT_MAX_BODY_BYTES,
-            user_agent: default_user_agent(),
             api_utc_offset_minutes: crate::model::DEFAULT_API_UTC_OFFSET_MINUTES,
             proxy: ProxyMode::System,
             extra_roots_pem: None,
@@ -164,8 +162,4 @@ pub fn parse_base_url(text: &str) -> Result<Url, UrlProblem> {
         return Err(UrlProblem::QueryOrFragment);
     }
     Ok(url)
-}
-
-pub fn default_user_agent() -> String {
-    format!("OpConsole/{} (op-api)", env!("CARGO_PKG_VERSION"))
 }

@@ -41,7 +41,7 @@ pub(crate) fn decode_chat_response(
     zone: FixedOffset,
 ) -> Result<DecodedChat, OpError> {
     let parsed = json::parse(without_bom(bytes))
-        .map_err(|e| OpError::Decode { path: "(document)".to_owned(), detail: redactor.redact(&e.to_string()) })?;
+        .map_err(|e| OpError::Decode { path: String::new(), detail: redactor.redact(&e.to_string()) })?;
     let raw = parsed.value;
     let mut reader = Reader::new(zone, redactor, parsed.cut);
     for warning in parsed.warnings {

@@ -54,7 +54,8 @@ pub enum OpError {
 
     #[error("The Op API's answer could not be read: {path}: {detail}")]
     Decode {
-        /// Where in the answer: `data.location.lat`, or `(document)`.
+        /// Where in the answer: `data.location.lat`, `code`, or `""` for the whole answer
+        /// (not JSON, or not the API's envelope).
         path: String,
         #[serde(skip)]
         detail: String,

@@ -8,6 +8,7 @@ mod client;
 mod config;
 mod decode;
 mod error;
+mod http;
 mod json;
 pub mod model;
 mod network;
@@ -20,13 +21,14 @@ mod user_id;
 
 pub use client::{LookupOutcome, OpClient};
 pub use config::{
-    default_user_agent, parse_base_url, ClientConfig, ConfigProblem, ProxyMode, UrlProblem, DEFAULT_API_VERSION,
-    DEFAULT_CONNECT_TIMEOUT, DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
+    parse_base_url, ClientConfig, ConfigProblem, ProxyMode, UrlProblem, DEFAULT_API_VERSION, DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUT,
 };
 pub use decode::{decode_response, decode_response_in, DecodedChat};
 pub use error::{serialised_code, OpError, TlsCause};
+pub use http::{http_client, read_capped, BodyError, HttpSettings, USER_AGENT};
 pub use json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
-pub use network::{client_builder, effective_proxy, effective_proxy_in, is_loopback};
+pub use network::{effective_proxy, effective_proxy_in, is_loopback};
 pub use raw_answer::RAW_ANSWER_MAX_BYTES;
 pub use request::{
     build_signed_request, endpoint_url, sign_preview, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD,

@@ -23,7 +23,9 @@ pub fn envelope_text(code: i64, message: &str, data: Value, operation_time: &str
 
 /// `yyyy-MM-dd HH:mm:ss` now, as the real server's foot says when it answered.
 pub fn operation_time_now() -> String {
-    op_api::model::Timestamp::from_epoch_ms(chrono::Utc::now().timestamp_millis()).to_api_datetime().unwrap_or_default()
+    op_api::model::Timestamp::from_epoch_ms(chrono::Utc::now().timestamp_millis())
+        .to_utc8_datetime()
+        .unwrap_or_default()
 }
 
 /// The status and the text of the answer for `reply`, with `{base}` as the server's own

@@ -23,7 +23,8 @@ pub async fn desktop_settings<R: Runtime>(
     console: State<'_, Console>,
 ) -> Result<DesktopView, ErrorBody> {
     let settings = desktop::current_settings(&app, &console);
-    Ok(DesktopView { hotkey_registered: desktop::hotkey_registered(&app, &settings), settings })
+    let held = desktop::hotkey_registered(&app, &settings);
+    Ok(settings.view(held))
 }
 
 #[tauri::command]

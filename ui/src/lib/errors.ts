@@ -10,6 +10,7 @@ import type {
   ErrorCode,
   LookupFailure,
   ImportProblem,
+  KeyAction,
   LinkProblem,
   ProfileField,
   ProfileProblem,
@@ -51,6 +52,17 @@ const FIELD_LABELS: Record<ProfileField, Words> = {
   apiUtcOffsetMinutes: { zh: "接口时区", en: "API time zone" },
   proxy: { zh: "代理", en: "proxy" },
   caFile: { zh: "CA 证书文件", en: "CA certificate file" },
+};
+
+/** The shortcuts' actions, as the keymap editor and its errors name them. */
+export const KEY_ACTIONS: Record<KeyAction, Words> = {
+  focusSearch: { zh: "聚焦搜索框", en: "Focus the search" },
+  back: { zh: "上一个结果", en: "Previous answer" },
+  forward: { zh: "下一个结果", en: "Next answer" },
+  refresh: { zh: "重新查询", en: "Look up again" },
+  copySummary: { zh: "复制摘要", en: "Copy summary" },
+  closeWindow: { zh: "关闭窗口", en: "Close the window" },
+  showShortcuts: { zh: "显示快捷键列表", en: "Show the shortcuts" },
 };
 
 const CREDENTIALS: Record<CredentialKind, Words> = {
@@ -175,7 +187,14 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     next: "settings",
   },
   http_status: { text: (e) => ({ zh: `服务器返回了 HTTP ${e.status} 错误。请稍后重试。`, en: `The server answered with HTTP error ${e.status}. Try again in a moment.` }), next: "retry" },
-  decode: { text: (e) => ({ zh: `服务器的回复无法解析（${e.path}）。请联系技术支持。`, en: `The server's answer could not be read (${e.path}). Contact support.` }), next: null },
+  decode: {
+    // An empty path is the whole answer (not JSON, or not the API's envelope): worded, never shown as a path.
+    text: (e) =>
+      e.path === ""
+        ? { zh: "服务器的回复无法解析：整个回复不是 Op API 的格式。请联系技术支持。", en: "The server's answer could not be read: the answer as a whole is not in the Op API's format. Contact support." }
+        : { zh: `服务器的回复无法解析（字段 ${e.path}）。请联系技术支持。`, en: `The server's answer could not be read (field ${e.path}). Contact support.` },
+    next: null,
+  },
   too_large: { text: (e) => ({ zh: `服务器的回复超过 ${mebibytes(e.limitBytes)} MB，已停止接收。请联系技术支持。`, en: `The server's answer was larger than ${mebibytes(e.limitBytes)} MB and was stopped. Contact support.` }), next: "retry" },
   content_encoding: { text: (e) => ({ zh: `服务器以“${e.encoding}”压缩格式返回了回复，控制台没有请求压缩，因此没有读取。请联系 API 提供方关闭该压缩，或联系技术支持。`, en: `The server sent its answer compressed as “${e.encoding}”, which the console did not ask for, so it was not read. Ask the API's provider to turn that compression off, or contact support.` }), next: null },
   interrupted: { text: () => ({ zh: "接收回复时连接中断。请重试。", en: "The connection broke while the answer arrived. Try again." }), next: "retry" },
@@ -246,6 +265,20 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     text: (e) => ({
       zh: `“${e.combination}”是其他程序需要的组合键（复制、粘贴、撤销、切换窗口等），不能用作全局快捷键。请改用 Ctrl+Alt 或 Super 加一个键，例如 Ctrl+Alt+U 或 Super+F9。`,
       en: `“${e.combination}” is a combination other programs need (copy, paste, undo, switching windows, …) and cannot be the global hotkey. Use Ctrl+Alt or Super with a key, for example Ctrl+Alt+U or Super+F9.`,
+    }),
+    next: null,
+  },
+  key_invalid: {
+    text: (e) => ({
+      zh: `“${e.key}”不是有效的按键。请写成修饰键（Ctrl、Alt、Shift、Meta）加一个键，例如 Ctrl+K、Alt+ArrowLeft、F5；多个按键用“/”分开。`,
+      en: `“${e.key}” is not a key. Write modifiers (Ctrl, Alt, Shift, Meta) and one key, for example Ctrl+K, Alt+ArrowLeft or F5; separate several keys with “/”.`,
+    }),
+    next: null,
+  },
+  key_twice: {
+    text: (e) => ({
+      zh: `按键 ${e.key} 不能同时用于“${KEY_ACTIONS[e.first].zh}”和“${KEY_ACTIONS[e.second].zh}”。请为其中一个换一个按键。`,
+      en: `The key ${e.key} cannot do both “${KEY_ACTIONS[e.first].en}” and “${KEY_ACTIONS[e.second].en}”. Give one of them another key.`,
     }),
     next: null,
   },

@@ -4,6 +4,7 @@
 pub(crate) mod clipboard_id;
 pub(crate) mod command_line;
 pub(crate) mod hotkey_rule;
+pub(crate) mod keymap;
 pub(crate) mod link;
 pub(crate) mod map_link;
 pub(crate) mod request;

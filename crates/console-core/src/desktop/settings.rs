@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::desktop::keymap::Keymap;
 use crate::error::ConsoleError;
 use crate::support::atomic_file::{load_or_move_aside, write_atomic, MovedAside};
 
@@ -26,6 +27,9 @@ pub struct DesktopSettings {
     pub close_to_tray: bool,
     /// Start with the desktop session (the system's autostart entry is the truth).
     pub start_at_login: bool,
+    /// The operator's own keys for the console's shortcuts (an action left out keeps its
+    /// default keys; an empty list turns them off).
+    pub keys: Keymap,
 }
 
 /// The settings as Settings shows them: `hotkey_registered` is false when the saved
@@ -36,6 +40,8 @@ pub struct DesktopSettings {
 pub struct DesktopView {
     pub settings: DesktopSettings,
     pub hotkey_registered: bool,
+    /// Every shortcut's keys in force: the defaults with the operator's choices over them.
+    pub keymap: Keymap,
 }
 
 /// The tray menu's words, in the page's language (the page owns every sentence).
@@ -49,7 +55,12 @@ pub struct TrayLabels {
 
 impl Default for DesktopSettings {
     fn default() -> Self {
-        Self { hotkey: Some(DEFAULT_HOTKEY.to_owned()), close_to_tray: false, start_at_login: false }
+        Self {
+            hotkey: Some(DEFAULT_HOTKEY.to_owned()),
+            close_to_tray: false,
+            start_at_login: false,
+            keys: Keymap::new(),
+        }
     }
 }
 
@@ -82,7 +93,14 @@ impl DesktopSettings {
         if let Some(combination) = &settings.hotkey {
             crate::desktop::hotkey_rule::check_hotkey(combination)?;
         }
+        crate::desktop::keymap::check_keymap(&settings.keys)?;
         Ok(settings)
+    }
+
+    /// What Settings shows: these settings, whether the hotkey is held, the keymap in force.
+    pub fn view(self, hotkey_registered: bool) -> DesktopView {
+        let keymap = crate::desktop::keymap::keymap(&self.keys);
+        DesktopView { settings: self, hotkey_registered, keymap }
     }
 }
 
@@ -94,7 +112,9 @@ mod tests {
     fn defaults_saves_and_reads_back() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(DesktopSettings::load(dir.path()), (DesktopSettings::default(), None));
-        let mine = DesktopSettings { hotkey: Some("Ctrl+Shift+F9".into()), close_to_tray: true, start_at_login: true };
+        let keys = Keymap::from([(crate::desktop::keymap::KeyAction::CopySummary, vec![])]);
+        let mine =
+            DesktopSettings { hotkey: Some("Ctrl+Shift+F9".into()), close_to_tray: true, start_at_login: true, keys };
         mine.save(dir.path()).unwrap();
         assert_eq!(DesktopSettings::load(dir.path()).0, mine);
         // A file from an older console lacks the newer keys: their defaults fill in.

@@ -14,6 +14,9 @@ use crate::support::url_prefix::url_under;
 use cache::ImageCache;
 
 pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
+/// An image is a convenience: it gives up sooner than a lookup.
+const IMAGE_CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+const IMAGE_TIMEOUT: Duration = Duration::from_secs(15);
 /// The image types served to the page.
 pub const ALLOWED_TYPES: &[&str] = &["image/png", "image/jpeg", "image/webp", "image/gif"];
 
@@ -50,12 +53,13 @@ impl ImageFetcher {
         if let Some(client) = lock(&self.clients).get(&key) {
             return Ok(client.clone());
         }
-        let builder = op_api::client_builder(proxy.as_ref(), ca.as_ref().map(|c| c.bytes.as_slice()))
-            .map_err(|e| e.to_string())?
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(15))
-            .user_agent(format!("OpConsole/{}", env!("CARGO_PKG_VERSION")));
-        let client = builder.build().map_err(|e| e.to_string())?;
+        let client = op_api::http_client(op_api::HttpSettings {
+            proxy: proxy.as_ref(),
+            extra_roots_pem: ca.as_ref().map(|c| c.bytes.as_slice()),
+            connect_timeout: IMAGE_CONNECT_TIMEOUT,
+            timeout: IMAGE_TIMEOUT,
+        })
+        .map_err(|e| e.to_string())?;
         lock(&self.clients).insert(key, client.clone());
         Ok(client)
     }
@@ -93,13 +97,10 @@ impl ImageFetcher {
             return Err(failed(format!("not a PNG, JPEG, WebP or GIF image ({content_type})")));
         }
         let content_type = essence;
-        let mut bytes = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| failed(e.without_url().to_string()))? {
-            if bytes.len() as u64 + chunk.len() as u64 > MAX_IMAGE_BYTES {
-                return Err(failed("the image is larger than 1 MiB".into()));
-            }
-            bytes.extend_from_slice(&chunk);
-        }
+        let bytes = op_api::read_capped(&mut response, MAX_IMAGE_BYTES).await.map_err(|e| match e {
+            op_api::BodyError::TooLarge => failed("the image is larger than 1 MiB".into()),
+            op_api::BodyError::Read(e) => failed(e.without_url().to_string()),
+        })?;
         Ok(Image { content_type, bytes })
     }
 }

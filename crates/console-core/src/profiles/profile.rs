@@ -282,7 +282,6 @@ impl Profile {
         config.sign_rule = self.sign_rule.clone();
         config.connect_timeout = Duration::from_millis(self.connect_timeout_ms);
         config.timeout = Duration::from_millis(self.timeout_ms);
-        config.user_agent = format!("OpConsole/{}", env!("CARGO_PKG_VERSION"));
         config.api_utc_offset_minutes = self.api_utc_offset_minutes;
         config.proxy = self.proxy.clone();
         if let Some(path) = &self.ca_file {

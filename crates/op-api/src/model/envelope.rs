@@ -19,7 +19,8 @@ pub struct Envelope<'a> {
     pub foot: Option<Foot>,
 }
 
-/// Why an answer is not an envelope; the path is where (`code`, `data`, `(document)`).
+/// Why an answer is not an envelope; the path is where (`code`, `data`, or `""`: the
+/// whole answer).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NotAnEnvelope {
     pub path: &'static str,
@@ -30,7 +31,7 @@ impl<'a> Envelope<'a> {
     pub(crate) fn read(value: &'a Value, r: &mut Reader) -> Result<Self, NotAnEnvelope> {
         let refuse = |path, detail: String| NotAnEnvelope { path, detail };
         let Value::Object(top) = value else {
-            return Err(refuse("(document)", format!("expected an object, found {}", kind(value))));
+            return Err(refuse("", format!("expected an object, found {}", kind(value))));
         };
         let code = match top.get("code") {
             Some(Value::String(s)) if !s.trim().is_empty() => RawText::new(s.trim()),

@@ -266,7 +266,7 @@ fn whole(f: f64) -> Option<i64> {
 fn epoch(number: f64) -> Option<Timestamp> {
     let whole = whole(number)?;
     let ms = if (number.abs()) < SECONDS_BELOW { whole.checked_mul(1000)? } else { whole };
-    // Beyond what chrono can show is no time at all.
-    Timestamp::from_epoch_ms(ms).to_api_datetime()?;
+    // Beyond what a calendar can show is no time at all.
+    chrono::DateTime::from_timestamp_millis(ms)?;
     Some(Timestamp::from_epoch_ms(ms))
 }

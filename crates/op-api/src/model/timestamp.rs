@@ -23,8 +23,11 @@ impl Timestamp {
         self.epoch_ms
     }
 
-    /// The instant as the API writes it: `yyyy-MM-dd HH:mm:ss` in the default API zone.
-    pub fn to_api_datetime(self) -> Option<String> {
+    /// The instant as the API's own clock writes it, `yyyy-MM-dd HH:mm:ss` in UTC+8
+    /// (China Standard Time), whatever zone a profile reads times in: for the sign's
+    /// `compact` stamp and op-sim's foot, which speak for the server. `None` beyond what a
+    /// calendar can show.
+    pub fn to_utc8_datetime(self) -> Option<String> {
         let offset = FixedOffset::east_opt(DEFAULT_API_UTC_OFFSET_MINUTES * 60)?;
         let instant = offset.timestamp_millis_opt(self.epoch_ms).single()?;
         Some(instant.format("%Y-%m-%d %H:%M:%S").to_string())
@@ -42,14 +45,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn formats_in_the_api_zone() {
+    fn formats_in_utc_plus_8() {
         // 2015-09-15 16:54:18.460 in Beijing (docs/op-api.md).
-        assert_eq!(Timestamp::from_epoch_ms(1_442_307_258_460).to_api_datetime().unwrap(), "2015-09-15 16:54:18");
+        assert_eq!(Timestamp::from_epoch_ms(1_442_307_258_460).to_utc8_datetime().unwrap(), "2015-09-15 16:54:18");
     }
 
     #[test]
     fn extreme_values_format_without_panicking() {
-        assert!(Timestamp::from_epoch_ms(i64::MAX).to_api_datetime().is_none());
-        assert!(Timestamp::from_epoch_ms(i64::MIN).to_api_datetime().is_none());
+        assert!(Timestamp::from_epoch_ms(i64::MAX).to_utc8_datetime().is_none());
+        assert!(Timestamp::from_epoch_ms(i64::MIN).to_utc8_datetime().is_none());
     }
 }

@@ -40,7 +40,7 @@ impl StampParam {
             StampFormat::Compact => {
                 let ms = i64::try_from(now.as_millis()).unwrap_or(i64::MAX);
                 crate::model::Timestamp::from_epoch_ms(ms)
-                    .to_api_datetime()
+                    .to_utc8_datetime()
                     .map(|s| s.chars().filter(char::is_ascii_digit).collect())
                     .unwrap_or_default()
             }
