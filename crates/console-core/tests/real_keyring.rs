@@ -1,6 +1,8 @@
 //! Against a real Secret Service: gnome-keyring in a private D-Bus session started by the
 //! test itself (`dbus-run-session`), each step a fresh `op-console-keyring` process. Also
-//! the failures a desktop meets: no session bus, and a keyring that is locked.
+//! the failures a desktop meets: no session bus, and a keyring that is locked. Linux only:
+//! Windows and macOS have their own stores (the other tests use the mock one there).
+#![cfg(target_os = "linux")]
 
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};

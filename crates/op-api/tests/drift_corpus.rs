@@ -90,6 +90,29 @@ fn leaves(value: &Value, path: Vec<String>, out: &mut Vec<Vec<String>>) {
     }
 }
 
+/// The spec's example answer with the text of one of its leaves (picked by `which`)
+/// replaced by `leaf`, byte for byte; and that leaf's path.
+fn example_with(which: &prop::sample::Index, leaf: &[u8]) -> (Vec<String>, Vec<u8>) {
+    let example: Value = serde_json::from_slice(include_bytes!("data/example-response.json")).unwrap();
+    let mut paths = Vec::new();
+    leaves(&example["data"], vec![], &mut paths);
+    let path = which.get(&paths).clone();
+    // A marker in the leaf, replaced in the text by the bytes given.
+    const MARKER: &str = "\"\\u0001LEAF\\u0001\"";
+    let mut answer = example.clone();
+    let mut slot = &mut answer["data"];
+    for key in &path {
+        slot = &mut slot[key.as_str()];
+    }
+    *slot = Value::from("\u{1}LEAF\u{1}");
+    let marked = answer.to_string();
+    let at = marked.find(MARKER).unwrap();
+    let mut bytes = marked.as_bytes()[..at].to_vec();
+    bytes.extend_from_slice(leaf);
+    bytes.extend_from_slice(&marked.as_bytes()[at + MARKER.len()..]);
+    (path, bytes)
+}
+
 fn any_json() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -113,17 +136,8 @@ proptest! {
 
     #[test]
     fn any_value_in_any_leaf_never_fails_the_lookup(which in any::<prop::sample::Index>(), value in any_json()) {
-        let example: Value = serde_json::from_slice(include_bytes!("data/example-response.json")).unwrap();
-        let mut paths = Vec::new();
-        leaves(&example["data"], vec![], &mut paths);
-        let path = which.get(&paths).clone();
-        let mut answer = example.clone();
-        let mut slot = &mut answer["data"];
-        for key in &path {
-            slot = &mut slot[key.as_str()];
-        }
-        *slot = value;
-        let lookup = decode_response(answer.to_string().as_bytes());
+        let (path, answer) = example_with(&which, value.to_string().as_bytes());
+        let lookup = decode_response(&answer);
         prop_assert!(lookup.is_ok(), "{}: {:?}", path.join("."), lookup.err());
     }
 }
@@ -165,22 +179,7 @@ proptest! {
     /// the lookup succeeds, and what could not be read is a warning at that leaf or below.
     #[test]
     fn any_text_in_any_leaf_never_fails_the_lookup(which in any::<prop::sample::Index>(), text in any_leaf_text()) {
-        let example: Value = serde_json::from_slice(include_bytes!("data/example-response.json")).unwrap();
-        let mut paths = Vec::new();
-        leaves(&example["data"], vec![], &mut paths);
-        let path = which.get(&paths).clone();
-        // A marker in the leaf, replaced in the text by the bytes under test.
-        let mut answer = example.clone();
-        let mut slot = &mut answer["data"];
-        for key in &path {
-            slot = &mut slot[key.as_str()];
-        }
-        *slot = Value::from("\u{1}LEAF\u{1}");
-        let marked = answer.to_string();
-        let at = marked.find("\"\\u0001LEAF\\u0001\"").unwrap();
-        let mut bytes = marked.as_bytes()[..at].to_vec();
-        bytes.extend_from_slice(&text);
-        bytes.extend_from_slice(&marked.as_bytes()[at + "\"\\u0001LEAF\\u0001\"".len()..]);
+        let (path, bytes) = example_with(&which, &text);
         let lookup = decode_response(&bytes);
         prop_assert!(lookup.is_ok(), "{}: {:?}", path.join("."), lookup.err());
         let leaf = format!("data.{}", path.join("."));

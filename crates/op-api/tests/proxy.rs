@@ -1,6 +1,7 @@
 //! A real proxy (tinyproxy) on loopback between the client and op-sim. Requests reach the
 //! server through it when the profile names it, never for `none`, and never for `system`
 //! to a loopback server even when the environment names a proxy. One test in its own binary: it sets HTTP_PROXY.
+#![cfg(target_os = "linux")]
 
 mod common;
 

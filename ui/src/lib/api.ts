@@ -18,7 +18,7 @@ import type {
   SaveOutcome,
   TrayLabels,
 } from "../bindings";
-import type { Command } from "../contract";
+import type { Command, TrustedCommand } from "../contract";
 import type { ShownError } from "./errors";
 
 export class ApiError extends Error {
@@ -36,13 +36,20 @@ export function asShownError(raw: unknown): ShownError {
   return { code: "internal", message: String(raw) };
 }
 
-async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
+/** A command of either page's; a failure is always an ApiError. */
+async function invokeCommand<T>(command: Command | TrustedCommand, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (raw) {
     throw new ApiError(asShownError(raw));
   }
 }
+
+/** The main page's commands (the generated list: a name not in it does not compile). */
+const call = <T>(command: Command, args?: Record<string, unknown>) => invokeCommand<T>(command, args);
+
+/** The trusted window's commands, for its own page (the main page's capability refuses them). */
+export const callTrusted = <T>(command: TrustedCommand, args?: Record<string, unknown>) => invokeCommand<T>(command, args);
 
 export const api = {
   lookupChat: (userId: string, profileId?: string) =>

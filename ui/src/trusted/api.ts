@@ -1,17 +1,6 @@
-// The trusted window's calls: only the commands its capability grants (generated list),
-// typed like the main page's.
-import { invoke } from "@tauri-apps/api/core";
+// The trusted window's calls: only the commands its capability grants (generated list).
 import type { ApprovalDone, ApprovalRequest } from "../bindings";
-import type { TrustedCommand } from "../contract";
-import { ApiError, asShownError } from "../lib/api";
-
-async function call<T>(command: TrustedCommand, args?: Record<string, unknown>): Promise<T> {
-  try {
-    return await invoke<T>(command, args);
-  } catch (raw) {
-    throw new ApiError(asShownError(raw));
-  }
-}
+import { callTrusted as call } from "../lib/api";
 
 export const trustedApi = {
   request: () => call<ApprovalRequest | null>("approval_request"),
