@@ -18,7 +18,7 @@ use crate::credentials::destination::Destination;
 use crate::credentials::store::{CredentialStore, Match};
 use crate::credentials::vault::{CredentialStatus, Vault};
 use crate::desktop::request::{DesktopRequest, RequestSource};
-use crate::desktop::settings::DesktopSettings;
+use crate::desktop::settings::{DataRules, DesktopSettings, DesktopView};
 use crate::desktop::store::DesktopStore;
 use crate::error::ConsoleError;
 use crate::images::{Image, ImageFetcher};
@@ -26,12 +26,14 @@ use crate::lookups::phone::PhoneField;
 use crate::lookups::recent::RecentLookup;
 use crate::lookups::reply::{LookupFailure, LookupId, LookupReply};
 use crate::lookups::store::Lookups;
+use crate::policy::{Policy, PolicyKey, PolicyReport};
 use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
 use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
 use crate::profiles::import_problem::ImportProblem;
 use crate::profiles::profile::Profile;
 use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
 use crate::support::atomic_file::{private_dir, MovedAside};
+use std::sync::Arc;
 
 pub struct Console {
     profiles: ProfileStore,
@@ -51,14 +53,25 @@ impl Console {
     /// lookups from `data_dir`. Credentials of the earlier keyring layout are migrated
     /// here, bound to the profiles as saved, before anything can re-point them.
     pub fn open(config_dir: &Path, data_dir: &Path, vault: Vault) -> Result<Self, ConsoleError> {
+        Self::open_with_policy(config_dir, data_dir, vault, Policy::none())
+    }
+
+    /// [`Console::open`] under IT's policy (the app reads the machine's, `Policy::load_system`).
+    pub fn open_with_policy(
+        config_dir: &Path,
+        data_dir: &Path,
+        vault: Vault,
+        policy: Policy,
+    ) -> Result<Self, ConsoleError> {
         for dir in [config_dir, data_dir] {
             private_dir(dir).map_err(|e| ConsoleError::storage(dir, format!("cannot create it: {e}")))?;
         }
-        let (profiles, profiles_moved) = ProfileStore::open(config_dir);
+        let policy = Arc::new(policy);
+        let (profiles, profiles_moved) = ProfileStore::open(config_dir, policy.clone());
         let credentials = CredentialStore::new(vault);
         credentials.migrate_legacy(config_dir, &profiles.file());
         let (lookups, recent_moved) = Lookups::open(data_dir);
-        let (desktop, desktop_moved) = DesktopStore::open(config_dir);
+        let (desktop, desktop_moved) = DesktopStore::open(config_dir, policy.clone());
         Ok(Self {
             profiles,
             credentials,
@@ -68,6 +81,11 @@ impl Console {
             approvals: Approvals::default(),
             moved_aside: profiles_moved.into_iter().chain(recent_moved).chain(desktop_moved).collect(),
         })
+    }
+
+    /// The policy in force, as IT sees it (Settings → Policies, `--policy-report`).
+    pub fn policy_report(&self) -> PolicyReport {
+        self.profiles.policy().report()
     }
 
     /// The files moved aside at start, for the page's banner.
@@ -100,11 +118,17 @@ impl Console {
     /// A lookup's answer as support may see it: credentials redacted, phone numbers
     /// masked, at most 64 KiB. `None` when that lookup got no answer or is no longer kept.
     pub fn raw_answer(&self, lookup_id: LookupId) -> Option<String> {
+        if self.profiles.policy().mandatory().raw_answer == Some(false) {
+            return None;
+        }
         self.lookups.raw_answer(lookup_id)
     }
 
     /// The full number of `field` in lookup `lookup_id`, which the operator asked to see.
     pub fn reveal_phone(&self, lookup_id: LookupId, field: PhoneField) -> Result<String, ConsoleError> {
+        if self.profiles.policy().mandatory().phone_reveal == Some(false) {
+            return Err(Policy::refuse(PolicyKey::PhoneReveal));
+        }
         let (_profile_id, _user_id, phone) =
             self.lookups.phone(lookup_id, field).ok_or(ConsoleError::LookupGone { lookup_id })?;
         Ok(phone)
@@ -139,6 +163,9 @@ impl Console {
     /// An image for a result (tile, logo, avatar), from its profile's hosts only.
     pub async fn image(&self, profile_id: &str, url: &str) -> Result<Image, ConsoleError> {
         let profile = self.profiles.get(Some(profile_id)).await?;
+        if url::Url::parse(url).is_ok_and(|u| !self.profiles.policy().host_allowed(&u)) {
+            return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
+        }
         self.images.fetch(&profile, url).await
     }
 }
@@ -156,7 +183,9 @@ impl Console {
         if profile.id.trim().is_empty() {
             profile.id = self.profiles.new_id();
         }
+        let mut profile = self.profiles.enforce(profile);
         let warnings = profile.normalise_and_validate()?;
+        self.profiles.check_own(&profile)?;
         let current = self.profiles.file();
         if let Some(saved) = current.get(&profile.id) {
             let moved =
@@ -172,14 +201,14 @@ impl Console {
             Ok(())
         })?;
         self.lookups.forget_client(&profile.id);
-        let view = ProfileView { profile, is_demo: false, warnings, unavailable: false };
+        let view = ProfileView { profile, is_demo: false, managed: false, warnings, unavailable: false };
         Ok(SaveOutcome::Saved { view: Box::new(view) })
     }
 
     /// Deletes a profile and its keyring entries. The entries go first: if the keyring
     /// cannot be reached, the profile stays, so no credential is left orphaned.
     pub async fn delete_profile(&self, id: &str) -> Result<(), ConsoleError> {
-        self.profiles.saved(id)?;
+        self.profiles.own(id)?;
         self.credentials.forget(id).await?;
         self.profiles.update(|file| {
             file.remove(id);
@@ -190,9 +219,8 @@ impl Console {
     }
 
     pub async fn select_profile(&self, id: &str) -> Result<ProfilesView, ConsoleError> {
-        if !ProfileStore::is_demo(id) {
-            self.profiles.saved(id)?;
-        }
+        // Whatever the source, only what the policy lets run.
+        self.profiles.get(Some(id)).await?;
         self.profiles.update(|file| {
             file.selected = Some(id.to_owned());
             Ok(())
@@ -211,7 +239,14 @@ impl Console {
     /// use, a new profile) waits for the operator's yes in the trusted window, whatever
     /// path it came by; one that moves nothing is applied at once.
     pub async fn import_profiles(&self, text: &str, source: ChangeSource) -> Result<ChangeOutcome, ConsoleError> {
-        let import = ProfilesFile::parse_import(text)?;
+        if !self.profiles.policy().imports_allowed() {
+            return Err(Policy::refuse(PolicyKey::AllowImports));
+        }
+        let mut import = ProfilesFile::parse_import(text)?;
+        for profile in &mut import.profiles {
+            *profile = self.profiles.enforce(profile.clone());
+            self.profiles.check_own(profile)?;
+        }
         let current = self.profiles.file();
         let staged = Staged::Import(import);
         let changes = self.changes_of(&current, &staged).await?;
@@ -280,7 +315,7 @@ impl Console {
 impl Console {
     /// Asks for a profile's token and secret in the trusted window.
     pub fn request_credentials(&self, profile_id: &str) -> Result<u32, ConsoleError> {
-        self.profiles.saved(profile_id)?;
+        self.profiles.credentialed(profile_id)?;
         Ok(self.approvals.ask(|id| Pending::Credentials { id, profile_id: profile_id.to_owned() }))
     }
 
@@ -291,7 +326,7 @@ impl Console {
                 Some(ApprovalRequest::Changes { request_id: id, source, changes })
             }
             Pending::Credentials { id, profile_id } => {
-                let profile = self.profiles.saved(&profile_id).ok()?;
+                let profile = self.profiles.credentialed(&profile_id).ok()?;
                 let status = self.credentials.status(&profile).await.unwrap_or_default();
                 let flows = flows_of(&profile);
                 Some(ApprovalRequest::Credentials { request_id: id, profile_id, name: profile.name, flows, status })
@@ -354,12 +389,12 @@ impl Console {
         token: Option<String>,
         secret: Option<String>,
     ) -> Result<CredentialStatus, ConsoleError> {
-        let profile = self.profiles.saved(profile_id)?;
+        let profile = self.profiles.credentialed(profile_id)?;
         self.credentials.save(&profile, token, secret).await
     }
 
     pub async fn forget_credentials(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
-        self.profiles.saved(profile_id)?;
+        self.profiles.credentialed(profile_id)?;
         self.credentials.forget(profile_id).await
     }
 
@@ -368,15 +403,31 @@ impl Console {
         if ProfileStore::is_demo(profile_id) {
             return Ok(CredentialStatus { has_token: true, has_secret: true, for_other_server: false });
         }
-        let profile = self.profiles.saved(profile_id)?;
+        let profile = self.profiles.credentialed(profile_id)?;
         self.credentials.status(&profile).await
     }
 }
 
-/// The desktop.
+/// This computer's settings.
 impl Console {
+    /// The settings in force: IT's policy over the operator's choices.
     pub fn desktop_settings(&self) -> DesktopSettings {
         self.desktop.get()
+    }
+
+    /// What Settings shows of them (`hotkey_registered`: Tauri's word).
+    pub fn desktop_view(&self, hotkey_registered: bool) -> DesktopView {
+        self.desktop.get().view(hotkey_registered, self.desktop.locked(), self.desktop.rules())
+    }
+
+    /// What the console does with customer data, as in force.
+    pub fn data_rules(&self) -> DataRules {
+        self.desktop.rules()
+    }
+
+    /// Checks settings before Tauri applies them (the hotkey rule, IT's locks).
+    pub fn check_desktop_settings(&self, settings: DesktopSettings) -> Result<DesktopSettings, ConsoleError> {
+        self.desktop.check(settings)
     }
 
     /// Saves what Tauri has applied (the hotkey registered, autostart set); checked here

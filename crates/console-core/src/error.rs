@@ -102,6 +102,18 @@ pub enum ConsoleError {
     #[error("'{combination}' is a combination other programs need; it cannot be the global hotkey.")]
     HotkeyReserved { combination: String },
 
+    /// A number of seconds outside what the setting takes.
+    #[error("The number of seconds must be between {min} and {max}.")]
+    SecondsOutOfRange { min: u32, max: u32 },
+
+    /// IT's policy locks this: the change is refused wherever it is tried.
+    #[error("The organization's policy locks {key:?}; the change was refused.")]
+    PolicyLocked { key: crate::policy::PolicyKey },
+
+    /// IT's policy does not allow data to go to this host.
+    #[error("The organization's policy does not allow sending data to {host}.")]
+    HostNotAllowed { host: String },
+
     /// A shortcut's key that is not a combination (`Ctrl+K`, `Alt+ArrowLeft`, `F5`, `?`).
     #[error("'{key}' is not a key combination.")]
     KeyInvalid { key: String },

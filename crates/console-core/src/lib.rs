@@ -8,6 +8,7 @@ mod desktop;
 mod error;
 mod images;
 mod lookups;
+pub mod policy;
 mod profiles;
 mod support;
 
@@ -29,7 +30,8 @@ pub use desktop::link::{is_link_argument, parse_link, LinkLookup, LinkProblem, L
 pub use desktop::map_link::map_link;
 pub use desktop::request::{DesktopRequest, RequestSource};
 pub use desktop::settings::{
-    DesktopSettings, DesktopView, TrayLabels, DEFAULT_HOTKEY, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS,
+    DataRules, DesktopSettings, DesktopView, TrayLabels, DEFAULT_CLIPBOARD_CLEAR_SECONDS, DEFAULT_HOTKEY,
+    DEFAULT_REVEAL_SECONDS, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS,
 };
 pub use error::{ConsoleError, ErrorBody};
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};

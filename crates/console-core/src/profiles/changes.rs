@@ -170,7 +170,7 @@ fn look_alike(current: &ProfilesFile, incoming: &Profile) -> Option<String> {
     current.profiles.iter().find(|p| p.id != incoming.id && name_skeleton(&p.name) == skeleton).map(|p| p.name.clone())
 }
 
-fn name_skeleton(name: &str) -> String {
+pub(crate) fn name_skeleton(name: &str) -> String {
     name.chars()
         .filter_map(|c| {
             // Full-width forms (ＰＲＯＤ, ０) are their ASCII letters.

@@ -1,14 +1,18 @@
-//! The profiles the console knows: the saved ones (`profiles.json`), the selection, and
-//! the built-in demo as one more source. Every change goes through [`ProfileStore::update`]:
-//! the file is written before memory changes, so a failed write leaves everything as it
-//! was.
+//! The profiles the console knows, from three sources: the built-in demo, the managed
+//! ones of IT's policy (read-only), and the operator's own (`profiles.json`); and the
+//! selection. The policy plugs in here: which sources it allows, the hosts a profile may
+//! send to, the proxy and CA file it forces. Every change goes through
+//! [`ProfileStore::update`]: the file is written before memory changes, so a failed write
+//! leaves everything as it was.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
 use crate::error::ConsoleError;
+use crate::policy::{Policy, PolicyKey};
+use crate::profiles::changes::name_skeleton;
 #[cfg(feature = "demo")]
 use crate::profiles::demo::Demo;
 use crate::profiles::file::ProfilesFile;
@@ -24,6 +28,8 @@ use crate::support::lock::lock;
 pub struct ProfileView {
     pub profile: Profile,
     pub is_demo: bool,
+    /// One of IT's policy: the operator can select it and enter credentials, nothing else.
+    pub managed: bool,
     pub warnings: Vec<ProfileWarning>,
     /// The demo's server could not start: the entry stays, saying so; the rest works.
     pub unavailable: bool,
@@ -35,84 +41,186 @@ pub struct ProfilesView {
     pub selected: String,
     /// The demo first, then the saved profiles in the order they were added.
     pub profiles: Vec<ProfileView>,
+    /// IT lets the operator add profiles of their own (`allowOwnProfiles`).
+    pub own_allowed: bool,
+    /// IT lets the operator import profiles (`allowImports`).
+    pub imports_allowed: bool,
 }
 
 pub(crate) struct ProfileStore {
     config_dir: PathBuf,
     file: Mutex<ProfilesFile>,
     demo: Demo,
+    policy: Arc<Policy>,
 }
 
 impl ProfileStore {
     /// The saved profiles from `config_dir`; a file that cannot be used is moved aside.
-    pub(crate) fn open(config_dir: &Path) -> (Self, Option<MovedAside>) {
+    pub(crate) fn open(config_dir: &Path, policy: Arc<Policy>) -> (Self, Option<MovedAside>) {
         let (file, moved) = ProfilesFile::load(config_dir);
-        (Self { config_dir: config_dir.to_owned(), file: Mutex::new(file), demo: Demo::default() }, moved)
+        (Self { config_dir: config_dir.to_owned(), file: Mutex::new(file), demo: Demo::default(), policy }, moved)
     }
 
-    /// The saved profiles as they are now.
+    pub(crate) fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// The operator's own profiles as saved.
     pub(crate) fn file(&self) -> ProfilesFile {
         lock(&self.file).clone()
     }
 
+    /// The profile in use: the one selected, while the policy allows it; else the first
+    /// one that is allowed (the demo, a managed one, an own one).
     pub(crate) fn selected_id(&self) -> String {
-        lock(&self.file).selected_id().to_owned()
+        let file = self.file();
+        let chosen = file.selected.clone().unwrap_or_else(|| DEMO_PROFILE_ID.to_owned());
+        if self.available(&file, &chosen) {
+            return chosen;
+        }
+        let managed = self.policy.managed_profiles().iter().map(|p| p.id.clone());
+        let own = file.profiles.iter().map(|p| p.id.clone());
+        std::iter::once(DEMO_PROFILE_ID.to_owned())
+            .chain(managed)
+            .chain(own)
+            .find(|id| self.available(&file, id))
+            .unwrap_or_else(|| DEMO_PROFILE_ID.to_owned())
+    }
+
+    fn available(&self, file: &ProfilesFile, id: &str) -> bool {
+        self.resolve(file, id).is_ok()
     }
 
     pub(crate) fn is_demo(id: &str) -> bool {
         id == DEMO_PROFILE_ID
     }
 
-    /// The profile by id (`None`: the selected one), the demo included (its server starts
-    /// on first use).
-    pub(crate) async fn get(&self, id: Option<&str>) -> Result<Profile, ConsoleError> {
-        let id = id.map_or_else(|| self.selected_id(), str::to_owned);
-        if Self::is_demo(&id) {
-            return self.demo.profile().await;
+    /// A managed or own profile (not the demo) as it runs, the policy checked.
+    fn resolve(&self, file: &ProfilesFile, id: &str) -> Result<Option<Profile>, ConsoleError> {
+        if Self::is_demo(id) {
+            return if self.policy.demo_allowed() { Ok(None) } else { Err(Policy::refuse(PolicyKey::Demo)) };
         }
-        lock(&self.file).get(&id).cloned().ok_or(ConsoleError::ProfileNotFound { id })
+        if let Some(managed) = self.policy.managed_profiles().iter().find(|p| p.id == id) {
+            return Ok(Some(self.policy.enforce(managed.clone())));
+        }
+        let own = file.get(id).cloned().ok_or_else(|| ConsoleError::ProfileNotFound { id: id.to_owned() })?;
+        if !self.policy.own_profiles_allowed() {
+            return Err(Policy::refuse(PolicyKey::AllowOwnProfiles));
+        }
+        self.policy.check_hosts(&own)?;
+        Ok(Some(self.policy.enforce(own)))
     }
 
-    /// A saved profile: the demo is built in and cannot be changed.
-    pub(crate) fn saved(&self, id: &str) -> Result<Profile, ConsoleError> {
+    /// The profile by id (`None`: the one in use) as it runs, from whichever source, the
+    /// policy checked; the demo's server starts on first use.
+    pub(crate) async fn get(&self, id: Option<&str>) -> Result<Profile, ConsoleError> {
+        let id = id.map_or_else(|| self.selected_id(), str::to_owned);
+        match self.resolve(&self.file(), &id)? {
+            Some(profile) => Ok(profile),
+            None => self.demo.profile().await,
+        }
+    }
+
+    /// A profile credentials are saved for: a managed or an own one, as it runs.
+    pub(crate) fn credentialed(&self, id: &str) -> Result<Profile, ConsoleError> {
+        match self.resolve(&self.file(), id)? {
+            Some(profile) => Ok(profile),
+            None => Err(ConsoleError::DemoReadOnly),
+        }
+    }
+
+    /// An own profile as saved, to change or delete: the demo is built in, a managed one
+    /// is IT's.
+    pub(crate) fn own(&self, id: &str) -> Result<Profile, ConsoleError> {
         if Self::is_demo(id) {
             return Err(ConsoleError::DemoReadOnly);
         }
+        if self.policy.is_managed(id) {
+            return Err(Policy::refuse(PolicyKey::ManagedProfiles));
+        }
         lock(&self.file).get(id).cloned().ok_or_else(|| ConsoleError::ProfileNotFound { id: id.to_owned() })
+    }
+
+    /// Whether the operator may have `profile` (new or changed) as their own: not a managed
+    /// one or one named like it, own profiles allowed, its hosts allowed.
+    pub(crate) fn check_own(&self, profile: &Profile) -> Result<(), ConsoleError> {
+        let managed = self.policy.managed_profiles();
+        let skeleton = name_skeleton(&profile.name);
+        if managed.iter().any(|m| m.id == profile.id || name_skeleton(&m.name) == skeleton) {
+            return Err(Policy::refuse(PolicyKey::ManagedProfiles));
+        }
+        if !self.policy.own_profiles_allowed() {
+            return Err(Policy::refuse(PolicyKey::AllowOwnProfiles));
+        }
+        self.policy.check_hosts(profile)
+    }
+
+    /// `profile` with IT's proxy and CA file in place of its own (whatever a page or a file
+    /// asked for: what is saved is what runs).
+    pub(crate) fn enforce(&self, profile: Profile) -> Profile {
+        self.policy.enforce(profile)
     }
 
     pub(crate) fn demo_credentials(&self) -> Result<op_api::Credentials, ConsoleError> {
         self.demo.credentials()
     }
 
-    /// The demo first (or, when its server could not start, an entry saying so), then the
-    /// saved profiles with their warnings.
+    /// The demo first (or, when its server could not start, an entry saying so), IT's
+    /// managed profiles, then the operator's own, each as the policy lets it run.
     pub(crate) async fn list(&self) -> ProfilesView {
         let mut profiles = Vec::new();
-        match self.demo.profile().await {
-            Ok(demo) => {
-                profiles.push(ProfileView { profile: demo, is_demo: true, warnings: vec![], unavailable: false })
+        let view = |profile: Profile, managed: bool| {
+            let warnings = profile.validate().unwrap_or_default();
+            ProfileView { profile, is_demo: false, managed, warnings, unavailable: false }
+        };
+        if self.policy.demo_allowed() {
+            match self.demo.profile().await {
+                Ok(demo) => profiles.push(ProfileView {
+                    profile: demo,
+                    is_demo: true,
+                    managed: false,
+                    warnings: vec![],
+                    unavailable: false,
+                }),
+                // A build without the demo lists the others only.
+                Err(ConsoleError::DemoUnavailable { .. }) if !cfg!(feature = "demo") => {}
+                Err(e) => {
+                    tracing::warn!("demo unavailable: {e}");
+                    let placeholder = Profile::new(DEMO_PROFILE_ID, "Demo", "http://127.0.0.1", "demo");
+                    profiles.push(ProfileView {
+                        profile: placeholder,
+                        is_demo: true,
+                        managed: false,
+                        warnings: vec![],
+                        unavailable: true,
+                    });
+                }
             }
-            // A build without the demo lists the saved profiles only.
-            Err(ConsoleError::DemoUnavailable { .. }) if !cfg!(feature = "demo") => {}
-            Err(e) => {
-                tracing::warn!("demo unavailable: {e}");
-                let placeholder = Profile::new(DEMO_PROFILE_ID, "Demo", "http://127.0.0.1", "demo");
-                profiles.push(ProfileView { profile: placeholder, is_demo: true, warnings: vec![], unavailable: true });
-            }
+        }
+        for managed in self.policy.managed_profiles() {
+            profiles.push(view(self.policy.enforce(managed.clone()), true));
         }
         let file = self.file();
-        for profile in &file.profiles {
-            let warnings = profile.validate().unwrap_or_default();
-            profiles.push(ProfileView { profile: profile.clone(), is_demo: false, warnings, unavailable: false });
+        for own in &file.profiles {
+            if let Ok(Some(profile)) = self.resolve(&file, &own.id) {
+                profiles.push(view(profile, false));
+            }
         }
-        ProfilesView { selected: file.selected_id().to_owned(), profiles }
+        ProfilesView {
+            selected: self.selected_id(),
+            profiles,
+            own_allowed: self.policy.own_profiles_allowed(),
+            imports_allowed: self.policy.imports_allowed(),
+        }
     }
 
-    /// An id no saved profile has: `profile-1`, `profile-2`, …
+    /// An id no own or managed profile has: `profile-1`, `profile-2`, …
     pub(crate) fn new_id(&self) -> String {
         let file = lock(&self.file);
-        (1..).map(|n| format!("profile-{n}")).find(|id| file.get(id).is_none()).unwrap_or_default()
+        (1..)
+            .map(|n| format!("profile-{n}"))
+            .find(|id| file.get(id).is_none() && !self.policy.is_managed(id))
+            .unwrap_or_default()
     }
 
     /// Changes a copy, writes it, and only then replaces the profiles in memory.

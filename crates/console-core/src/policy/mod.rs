@@ -1,0 +1,321 @@
+//! IT's policy: one read-only file per machine (`source.rs`) that locks what operators may
+//! change (`mandatory`), recommends defaults they may change (`recommended`), and gives
+//! managed profiles. Read at start, key by key (`parse.rs`); enforced in console-core
+//! wherever the change is made (the profile store, the desktop settings, the lookups),
+//! shown in Settings → Policies and printed by `op-console --policy-report`.
+
+mod hosts;
+mod keys;
+mod parse;
+mod settings;
+mod source;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use url::Url;
+
+pub use keys::{PolicyKey, PolicyLevel};
+pub use parse::{PolicyIssue, PolicyProblem, POLICY_FORMAT_VERSION};
+pub use settings::{
+    HotkeySetting, LocationPrecision, PolicySettings, UpdatePolicy, SECONDS_MAX, SECONDS_MIN, UPDATE_HOURS_MAX,
+    UPDATE_HOURS_MIN,
+};
+pub use source::{policy_path, system_policy_dir, POLICY_DIR_ENV, POLICY_FILE_NAME};
+
+use crate::error::ConsoleError;
+use crate::profiles::changes::tile_prefix;
+use crate::profiles::profile::Profile;
+
+/// A policy file is small: this is far above any real one.
+pub const POLICY_MAX_BYTES: u64 = 1024 * 1024;
+
+/// The policy in force on this machine.
+#[derive(Clone, Debug, Default)]
+pub struct Policy {
+    path: PathBuf,
+    /// A policy file exists (readable or not).
+    present: bool,
+    managed_profiles: Vec<Profile>,
+    mandatory: PolicySettings,
+    recommended: PolicySettings,
+    issues: Vec<PolicyIssue>,
+    given: Vec<(PolicyLevel, String, serde_json::Value)>,
+}
+
+/// One key as IT set it, for the Policies section and the report.
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyEntry {
+    pub key: String,
+    pub level: PolicyLevel,
+    /// As the file gives it.
+    #[ts(type = "unknown")]
+    pub value: serde_json::Value,
+    /// In force (a value that could not be read is not, see `issues`).
+    pub applied: bool,
+}
+
+/// Everything IT sees of the policy: where it is read from, each key and what is wrong.
+#[derive(ts_rs::TS, Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PolicyReport {
+    pub path: String,
+    pub present: bool,
+    pub entries: Vec<PolicyEntry>,
+    pub issues: Vec<PolicyIssue>,
+}
+
+impl Policy {
+    /// No policy: nothing locked, nothing recommended.
+    pub fn none() -> Self {
+        Self::default()
+    }
+
+    /// The machine's policy: the system's file, or the one `OP_CONSOLE_POLICY_DIR` names
+    /// under the conditions `source.rs` sets.
+    pub fn load_system() -> Self {
+        let env = std::env::var_os(POLICY_DIR_ENV).map(PathBuf::from);
+        Self::load(&policy_path(&system_policy_dir(), env.as_deref()))
+    }
+
+    /// The policy at `path`: none when there is no file; its keys as far as they can be
+    /// read; the restrictive value of every lock when the file cannot be read at all.
+    pub fn load(path: &Path) -> Self {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Self { path: path.to_owned(), ..Self::default() };
+        }
+        let mut bytes = Vec::new();
+        let read = std::fs::metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|_| std::fs::File::open(path).ok())
+            .and_then(|f| f.take(POLICY_MAX_BYTES + 1).read_to_end(&mut bytes).ok());
+        match read.and_then(|n| (n as u64 <= POLICY_MAX_BYTES).then_some(())).and(String::from_utf8(bytes).ok()) {
+            Some(text) => Self::from_text(path, &text),
+            None => {
+                tracing::error!("the policy file {} cannot be read: every lock is at its strictest", path.display());
+                Self::unreadable(path, PolicyProblem::Unreadable)
+            }
+        }
+    }
+
+    /// A policy file's text, read key by key.
+    pub fn from_text(path: &Path, text: &str) -> Self {
+        let parsed = parse::parse(text);
+        let fatal = parsed.issues.iter().any(|i| {
+            i.key.is_none() && matches!(i.problem, PolicyProblem::NotJson { .. } | PolicyProblem::NotAnObject)
+        });
+        if fatal {
+            let mut policy = Self::unreadable(path, parsed.issues[0].problem.clone());
+            policy.issues = parsed.issues;
+            return policy;
+        }
+        let mut policy = Self {
+            path: path.to_owned(),
+            present: true,
+            managed_profiles: Vec::new(),
+            mandatory: parsed.mandatory,
+            recommended: parsed.recommended,
+            issues: parsed.issues,
+            given: parsed.given,
+        };
+        // A managed profile that sends data where the policy itself does not allow is not offered.
+        for profile in parsed.managed_profiles {
+            match policy.disallowed_host(&profile) {
+                Some(host) => policy.issues.push(PolicyIssue {
+                    key: Some(PolicyKey::ManagedProfiles.name()),
+                    level: Some(PolicyLevel::Mandatory),
+                    problem: PolicyProblem::ProfileHostNotAllowed { id: profile.id.clone(), host },
+                }),
+                None => policy.managed_profiles.push(profile),
+            }
+        }
+        for issue in &policy.issues {
+            tracing::warn!("policy {}: {:?} {:?}", path.display(), issue.key, issue.problem);
+        }
+        policy
+    }
+
+    /// A file that is there but cannot be read: no key is known, so every lock that has a
+    /// restrictive value takes it (no own profiles, no imports, no demo, no reveal, …).
+    fn unreadable(path: &Path, problem: PolicyProblem) -> Self {
+        Self {
+            path: path.to_owned(),
+            present: true,
+            mandatory: parse::restricted(),
+            issues: vec![PolicyIssue { key: None, level: None, problem }],
+            ..Self::default()
+        }
+    }
+
+    pub fn report(&self) -> PolicyReport {
+        let entries = self
+            .given
+            .iter()
+            .map(|(level, key, value)| PolicyEntry {
+                key: key.clone(),
+                level: *level,
+                value: value.clone(),
+                applied: !self.issues.iter().any(|i| i.key.as_deref() == Some(key.as_str()) && i.level == Some(*level)),
+            })
+            .collect();
+        PolicyReport {
+            path: self.path.display().to_string(),
+            present: self.present,
+            entries,
+            issues: self.issues.clone(),
+        }
+    }
+
+    pub fn mandatory(&self) -> &PolicySettings {
+        &self.mandatory
+    }
+
+    pub fn recommended(&self) -> &PolicySettings {
+        &self.recommended
+    }
+
+    pub fn managed_profiles(&self) -> &[Profile] {
+        &self.managed_profiles
+    }
+
+    pub fn is_managed(&self, id: &str) -> bool {
+        self.managed_profiles.iter().any(|p| p.id == id)
+    }
+
+    /// The keys IT locked and that are in force (a lock that could not be read is in force
+    /// at its restrictive value).
+    pub fn locked(&self) -> Vec<PolicyKey> {
+        PolicyKey::ALL
+            .into_iter()
+            .filter(|key| match key {
+                PolicyKey::ManagedProfiles => !self.managed_profiles.is_empty(),
+                key => parse::is_set(&self.mandatory, *key),
+            })
+            .collect()
+    }
+
+    pub fn demo_allowed(&self) -> bool {
+        self.mandatory.demo != Some(false)
+    }
+
+    pub fn own_profiles_allowed(&self) -> bool {
+        self.mandatory.allow_own_profiles != Some(false)
+    }
+
+    pub fn imports_allowed(&self) -> bool {
+        self.mandatory.allow_imports != Some(false)
+    }
+
+    /// Whether a request may go to `url`'s host (no `allowedHosts`: anywhere).
+    pub fn host_allowed(&self, url: &Url) -> bool {
+        self.mandatory.allowed_hosts.as_ref().is_none_or(|hosts| hosts::allowed(hosts, url))
+    }
+
+    /// The first place `profile` would send data to that the policy does not allow: its
+    /// server, its proxy, its tiles or its assets.
+    pub fn disallowed_host(&self, profile: &Profile) -> Option<String> {
+        let mut places: Vec<String> = vec![profile.base_url.clone()];
+        if let op_api::ProxyMode::Url { url } = &profile.proxy {
+            places.push(url.clone());
+        }
+        if let Some(tiles) = &profile.tiles {
+            places.push(tile_prefix(&tiles.url_template));
+        }
+        places.extend(profile.asset_base_url.clone());
+        places.into_iter().find_map(|place| match Url::parse(place.trim()) {
+            Ok(url) if self.host_allowed(&url) => None,
+            Ok(url) => Some(url.host_str().unwrap_or_default().to_owned()),
+            Err(_) => None,
+        })
+    }
+
+    /// `Err(host_not_allowed)` when `profile` would send data outside `allowedHosts`.
+    pub fn check_hosts(&self, profile: &Profile) -> Result<(), ConsoleError> {
+        match self.disallowed_host(profile) {
+            Some(host) => Err(ConsoleError::HostNotAllowed { host }),
+            None => Ok(()),
+        }
+    }
+
+    /// The profile as it runs under the policy: the forced proxy and CA file.
+    pub fn enforce(&self, mut profile: Profile) -> Profile {
+        if let Some(proxy) = &self.mandatory.proxy {
+            profile.proxy = proxy.clone();
+        }
+        if let Some(ca) = &self.mandatory.ca_file {
+            profile.ca_file = Some(ca.clone());
+        }
+        profile
+    }
+
+    /// `Err(policy_locked)` for `key` when IT locked it.
+    pub fn refuse(key: PolicyKey) -> ConsoleError {
+        ConsoleError::PolicyLocked { key }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn policy(value: serde_json::Value) -> Policy {
+        Policy::from_text(Path::new("/etc/op-console/policy.json"), &value.to_string())
+    }
+
+    #[test]
+    fn no_file_is_no_policy() {
+        let dir = tempfile::tempdir().unwrap();
+        let none = Policy::load(&dir.path().join("policy.json"));
+        assert!(none.demo_allowed() && none.imports_allowed() && none.own_profiles_allowed());
+        assert!(!none.report().present);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_locks_everything_it_could() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("policy.json");
+        std::fs::write(&path, "{ this is not json").unwrap();
+        let broken = Policy::load(&path);
+        assert!(!broken.demo_allowed() && !broken.imports_allowed() && !broken.own_profiles_allowed());
+        assert_eq!(broken.mandatory().phone_reveal, Some(false));
+        assert!(matches!(broken.report().issues[0].problem, PolicyProblem::NotJson { .. }));
+        assert!(broken.locked().contains(&PolicyKey::AllowImports));
+        // A folder where the file should be: unreadable too, never "no policy".
+        let folder = dir.path().join("folder.json");
+        std::fs::create_dir(&folder).unwrap();
+        assert!(!Policy::load(&folder).imports_allowed());
+    }
+
+    #[test]
+    fn managed_profiles_outside_the_allowed_hosts_are_not_offered() {
+        let p = policy(json!({
+            "managedProfiles": [
+                {"id": "prod", "name": "Prod", "baseUrl": "https://op.example.com", "clientId": "c"},
+                {"id": "rogue", "name": "Rogue", "baseUrl": "https://op.evil.example", "clientId": "c"}
+            ],
+            "mandatory": {"allowedHosts": ["op.example.com"], "proxy": {"mode": "none"}}
+        }));
+        assert!(p.is_managed("prod") && !p.is_managed("rogue"));
+        assert_eq!(p.report().issues.len(), 1);
+        let mut own = Profile::new("x", "X", "https://op.example.com", "c");
+        own.asset_base_url = Some("https://cdn.evil.example/img".into());
+        assert_eq!(p.check_hosts(&own).unwrap_err(), ConsoleError::HostNotAllowed { host: "cdn.evil.example".into() });
+        assert_eq!(p.enforce(own).proxy, op_api::ProxyMode::None);
+    }
+
+    #[test]
+    fn the_report_says_each_key_its_level_and_whether_it_applies() {
+        let p =
+            policy(json!({"mandatory": {"demo": false, "allowImports": "no"}, "recommended": {"closeToTray": true}}));
+        let report = p.report();
+        let row = |key: &str| report.entries.iter().find(|e| e.key == key).unwrap();
+        assert!(row("demo").applied);
+        assert!(!row("allowImports").applied, "a value that cannot be read");
+        assert_eq!(row("closeToTray").level, PolicyLevel::Recommended);
+        assert_eq!(p.locked(), vec![PolicyKey::AllowImports, PolicyKey::Demo]);
+    }
+}
