@@ -7,10 +7,30 @@ mod log_redaction;
 mod startup;
 mod webkit_options;
 
+use console_core::policy::Policy;
 use console_core::{Console, Vault};
 use tauri::Manager;
 
 pub use commands::{handlers, StartedAt, COMMANDS, MAIN_COMMANDS, TRUSTED_COMMANDS};
+
+/// `op-console --policy-report`: the policy in force as JSON on standard output (for
+/// support scripts), without starting the console. `None` when not asked for.
+pub fn policy_report(args: &[String]) -> Option<i32> {
+    if !args.iter().skip(1).any(|a| a == "--policy-report") {
+        return None;
+    }
+    let report = Policy::load_system().report();
+    match serde_json::to_string_pretty(&report) {
+        Ok(json) => {
+            println!("{json}");
+            Some(0)
+        }
+        Err(e) => {
+            eprintln!("Op Console: the policy report could not be written: {e}");
+            Some(1)
+        }
+    }
+}
 
 pub fn run() {
     let started = StartedAt(std::time::Instant::now());
@@ -48,7 +68,10 @@ pub fn run() {
                 .app_config_dir()
                 .and_then(|config| Ok((config, paths.app_data_dir()?)))
                 .map_err(|e| e.to_string())
-                .and_then(|(config, data)| Console::open(&config, &data, Vault::os()).map_err(|e| e.to_string()));
+                .and_then(|(config, data)| {
+                    Console::open_with_policy(&config, &data, Vault::os(), Policy::load_system())
+                        .map_err(|e| e.to_string())
+                });
             match opened {
                 Ok(console) => {
                     app.manage(console);

@@ -2,5 +2,9 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(code) = op_console_lib::policy_report(&args) {
+        std::process::exit(code);
+    }
     op_console_lib::run();
 }

@@ -5,12 +5,15 @@
 //! of every error). The tests fail when any is stale; `UPDATE_BINDINGS=1 cargo test -p
 //! op-console --test ui_contract` rewrites them.
 
+use console_core::policy::{
+    LocationPrecision, PolicyEntry, PolicyIssue, PolicyKey, PolicyLevel, PolicyProblem, PolicyReport,
+};
 use console_core::{
     limits, AddressView, ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, ChatView, ConsoleError,
-    ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DesktopRequest, DesktopSettings,
-    DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, KeyAction, LinkProblem, LocationView,
-    LookupFailure, LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange, ProfileField,
-    ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome,
+    ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DataRules, DesktopRequest,
+    DesktopSettings, DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, KeyAction, LinkProblem,
+    LocationView, LookupFailure, LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange,
+    ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome,
     SelectionChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
@@ -76,6 +79,14 @@ fn render() -> String {
         DesktopView::decl(&cfg),
         TrayLabels::decl(&cfg),
         KeyAction::decl(&cfg),
+        DataRules::decl(&cfg),
+        LocationPrecision::decl(&cfg),
+        PolicyKey::decl(&cfg),
+        PolicyLevel::decl(&cfg),
+        PolicyReport::decl(&cfg),
+        PolicyEntry::decl(&cfg),
+        PolicyIssue::decl(&cfg),
+        PolicyProblem::decl(&cfg),
         ApprovalRequest::decl(&cfg),
         ApprovalDone::decl(&cfg),
         ChangeOutcome::decl(&cfg),
@@ -152,6 +163,10 @@ fn contract() -> String {
         "clipboardPreviewChars": console_core::CLIPBOARD_PREVIEW_CHARS,
         "keysPerAction": console_core::KEYS_PER_ACTION,
         "keyMaxChars": console_core::KEY_MAX_CHARS,
+        "secondsMin": console_core::policy::SECONDS_MIN,
+        "secondsMax": console_core::policy::SECONDS_MAX,
+        "defaultRevealSeconds": console_core::DEFAULT_REVEAL_SECONDS,
+        "defaultClipboardClearSeconds": console_core::DEFAULT_CLIPBOARD_CLEAR_SECONDS,
     });
     out.push_str(&format!(
         "/** The desktop integration's defaults and limits. */\nexport const DESKTOP = {desktop} as const;\n\n"
@@ -297,6 +312,9 @@ fn errors() -> String {
         ConsoleError::UserIdIsCredential,
         ConsoleError::LookupGone { lookup_id: 3 },
         ConsoleError::ApprovalOutdated,
+        ConsoleError::PolicyLocked { key: PolicyKey::AllowImports },
+        ConsoleError::HostNotAllowed { host: "op.evil.example".into() },
+        ConsoleError::SecondsOutOfRange { min: 5, max: 600 },
         ConsoleError::KeyInvalid { key: "Ctrl+".into() },
         ConsoleError::KeyTwice { key: "Ctrl+K".into(), first: KeyAction::FocusSearch, second: KeyAction::Back },
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },
@@ -336,7 +354,13 @@ fn views() -> String {
         }
         views.insert(id, serde_json::to_value(view).unwrap());
     }
-    let profiles = serde_json::json!({"selected": "demo", "profiles": [{"profile": profile, "isDemo": true, "warnings": [], "unavailable": false}]});
+    // The real type, so that a field added to it reaches the page's tests.
+    let profiles = ProfilesView {
+        selected: "demo".into(),
+        profiles: vec![ProfileView { profile, is_demo: true, managed: false, warnings: vec![], unavailable: false }],
+        own_allowed: true,
+        imports_allowed: true,
+    };
     let mut out =
         serde_json::to_string_pretty(&serde_json::json!({"views": views, "phones": phones, "profiles": profiles}))
             .unwrap();

@@ -11,7 +11,7 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -156,7 +156,11 @@ export type StampFormat = "unixSeconds" | "unixMillis" | "compact" | "nonce";
 
 export type ProfileWarning = "insecureBaseUrl" | "insecureAssetUrl" | "insecureTileUrl";
 
-export type ProfileView = { profile: Profile, isDemo: boolean, warnings: Array<ProfileWarning>, 
+export type ProfileView = { profile: Profile, isDemo: boolean, 
+/**
+ * One of IT's policy: the operator can select it and enter credentials, nothing else.
+ */
+managed: boolean, warnings: Array<ProfileWarning>, 
 /**
  * The demo's server could not start: the entry stays, saying so; the rest works.
  */
@@ -166,7 +170,15 @@ export type ProfilesView = { selected: string,
 /**
  * The demo first, then the saved profiles in the order they were added.
  */
-profiles: Array<ProfileView>, };
+profiles: Array<ProfileView>, 
+/**
+ * IT lets the operator add profiles of their own (`allowOwnProfiles`).
+ */
+ownAllowed: boolean, 
+/**
+ * IT lets the operator import profiles (`allowImports`).
+ */
+importsAllowed: boolean, };
 
 export type CredentialStatus = { hasToken: boolean, hasSecret: boolean, 
 /**
@@ -192,13 +204,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -271,17 +283,73 @@ startAtLogin: boolean,
  * The operator's own keys for the console's shortcuts (an action left out keeps its
  * default keys; an empty list turns them off).
  */
-keys: { [key in KeyAction]?: Array<string> }, };
+keys: { [key in KeyAction]?: Array<string> }, 
+/**
+ * Seconds a revealed number stays shown (`None`: IT's recommendation, else 30).
+ */
+revealSeconds: number | null, 
+/**
+ * Ask for a reason before revealing a number.
+ */
+revealReason: boolean | null, 
+/**
+ * "Copy summary" carries the phone line (masked unless revealed, as on screen).
+ */
+summaryIncludesPhone: boolean | null, 
+/**
+ * Seconds after which a copied number, or a summary holding one, leaves the clipboard.
+ */
+clipboardClearSeconds: number | null, 
+/**
+ * How precisely a location is shown until the operator reveals the point.
+ */
+locationPrecision: LocationPrecision | null, };
 
-export type DesktopView = { settings: DesktopSettings, hotkeyRegistered: boolean, 
+export type DesktopView = { 
+/**
+ * As in force: IT's policy over the operator's choices.
+ */
+settings: DesktopSettings, hotkeyRegistered: boolean, 
 /**
  * Every shortcut's keys in force: the defaults with the operator's choices over them.
  */
-keymap: { [key in KeyAction]?: Array<string> }, };
+keymap: { [key in KeyAction]?: Array<string> }, 
+/**
+ * What IT locked: Settings disables those controls and says why.
+ */
+locked: Array<PolicyKey>, rules: DataRules, };
 
 export type TrayLabels = { show: string, lookUpClipboard: string, quit: string, };
 
 export type KeyAction = "focusSearch" | "back" | "forward" | "refresh" | "copySummary" | "closeWindow" | "showShortcuts";
+
+export type DataRules = { phoneReveal: boolean, revealReason: boolean, revealSeconds: number, summaryIncludesPhone: boolean, clipboardClearSeconds: number, locationPrecision: LocationPrecision, rawAnswer: boolean, };
+
+export type LocationPrecision = "exact" | "district";
+
+export type PolicyKey = "managedProfiles" | "allowedHosts" | "allowOwnProfiles" | "allowImports" | "demo" | "proxy" | "caFile" | "hotkey" | "closeToTray" | "startAtLogin" | "phoneReveal" | "revealReason" | "revealSeconds" | "summaryIncludesPhone" | "clipboardClearSeconds" | "locationPrecision" | "rawAnswer" | "updates";
+
+export type PolicyLevel = "mandatory" | "recommended";
+
+export type PolicyReport = { path: string, present: boolean, entries: Array<PolicyEntry>, issues: Array<PolicyIssue>, };
+
+export type PolicyEntry = { key: string, level: PolicyLevel, 
+/**
+ * As the file gives it.
+ */
+value: unknown, 
+/**
+ * In force (a value that could not be read is not, see `issues`).
+ */
+applied: boolean, };
+
+export type PolicyIssue = { 
+/**
+ * The key as the file writes it; `None` for the whole file.
+ */
+key: string | null, level: PolicyLevel | null, problem: PolicyProblem, };
+
+export type PolicyProblem = { "kind": "unreadable" } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey" } | { "kind": "wrongValue" } | { "kind": "onlyMandatory" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "duplicateProfile", id: string, } | { "kind": "profileHostNotAllowed", id: string, host: string, } | { "kind": "notInThisVersion" };
 
 export type ApprovalRequest = { "kind": "credentials", requestId: number, profileId: string, name: string, flows: Array<FlowValue>, status: CredentialStatus, } | { "kind": "changes", requestId: number, source: ChangeSource, changes: DataFlowChanges, };
 

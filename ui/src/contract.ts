@@ -4,7 +4,7 @@
 import type { KeyAction, Profile } from "./bindings";
 
 /** The backend's commands, as the main page invokes them. */
-export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","request_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
+export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","request_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","ui_ready","moved_aside","policy_report","connect_desktop","desktop_settings","save_desktop_settings","close_window"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The commands the trusted window invokes (and only it may). */
@@ -27,7 +27,7 @@ export const TILE_SUBDOMAINS = ["a","b","c"] as const;
 export const EXAMPLE_SIGN_TEMPLATE = "{method}{url}{body}{secret}";
 
 /** The desktop integration's defaults and limits. */
-export const DESKTOP = {"clipboardPreviewChars":40,"defaultHotkey":"Ctrl+Alt+U","hotkeyMaxChars":60,"keyMaxChars":40,"keysPerAction":3,"linkScheme":"opconsole"} as const;
+export const DESKTOP = {"clipboardPreviewChars":40,"defaultClipboardClearSeconds":30,"defaultHotkey":"Ctrl+Alt+U","defaultRevealSeconds":30,"hotkeyMaxChars":60,"keyMaxChars":40,"keysPerAction":3,"linkScheme":"opconsole","secondsMax":600,"secondsMin":5} as const;
 
 /** Every shortcut's keys until the backend says the operator chose others. */
 export const DEFAULT_KEYMAP: Record<KeyAction, string[]> = {"focusSearch":["Ctrl+K"],"back":["Alt+ArrowLeft"],"forward":["Alt+ArrowRight"],"refresh":["F5","Ctrl+R"],"copySummary":["Ctrl+Shift+C"],"closeWindow":["Ctrl+W"],"showShortcuts":["?"]};

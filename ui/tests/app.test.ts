@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
-import type { ChatView, PhoneField } from "../src/bindings";
+import type { ChatView, DataRules, DesktopSettings, DesktopView, PhoneField, PolicyKey, PolicyReport } from "../src/bindings";
 import type { ShownError } from "../src/lib/errors";
 import type { Command } from "../src/contract";
 import fixtures from "./fixtures/views.json";
@@ -47,7 +47,8 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
       return PHONES[user]?.find(([f]) => JSON.stringify(f) === field)?.[1] ?? null;
     },
     connect_desktop: () => null,
-    desktop_settings: () => ({ settings: { hotkey: "Ctrl+Alt+U", closeToTray: false, startAtLogin: false, keys: {} }, hotkeyRegistered: true, keymap: DEFAULT_KEYMAP }),
+    desktop_settings: () => desktopView(),
+    policy_report: () => ({ path: "/etc/op-console/policy.json", present: false, entries: [], issues: [] }),
     ...extra,
   };
   mockIPC((cmd, args) => {
@@ -68,6 +69,33 @@ async function desktopChannel(calls: { cmd: string; args: Record<string, unknown
 }
 
 const fail = (body: ShownError) => () => Promise.reject(body);
+
+/** desktop_settings's answer: no policy unless `over` says otherwise. */
+function desktopView(over: { settings?: Partial<DesktopSettings>; rules?: Partial<DataRules>; locked?: PolicyKey[]; keymap?: Record<string, string[]>; hotkeyRegistered?: boolean } = {}): DesktopView {
+  const settings: DesktopSettings = {
+    hotkey: "Ctrl+Alt+U",
+    closeToTray: false,
+    startAtLogin: false,
+    keys: {},
+    revealSeconds: null,
+    revealReason: null,
+    summaryIncludesPhone: null,
+    clipboardClearSeconds: null,
+    locationPrecision: null,
+    ...over.settings,
+  };
+  const rules: DataRules = {
+    phoneReveal: true,
+    revealReason: false,
+    revealSeconds: 30,
+    summaryIncludesPhone: true,
+    clipboardClearSeconds: 30,
+    locationPrecision: "exact",
+    rawAnswer: true,
+    ...over.rules,
+  };
+  return { settings, hotkeyRegistered: over.hotkeyRegistered ?? true, keymap: over.keymap ?? DEFAULT_KEYMAP, locked: over.locked ?? [], rules };
+}
 
 /** The demo and a profile of IT's: for switching. */
 const TWO_PROFILES = {
@@ -393,7 +421,7 @@ describe("keyboard", () => {
     const copied: string[] = [];
     const keymap = { ...DEFAULT_KEYMAP, focusSearch: ["Ctrl+L"], copySummary: [], refresh: ["F9"] };
     backend(() => structuredClone(views["u0001-rich"]), {
-      desktop_settings: () => ({ settings: { hotkey: null, closeToTray: false, startAtLogin: false, keys: keymap }, hotkeyRegistered: false, keymap }),
+      desktop_settings: () => desktopView({ settings: { hotkey: null, keys: keymap }, hotkeyRegistered: false, keymap }),
       "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
     });
     render(App);
@@ -743,7 +771,7 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
       save_desktop_settings: (args) => {
         const settings = args.settings as { hotkey: string | null };
         if (settings.hotkey === "Ctrl+Alt+J") return Promise.reject({ code: "hotkey_taken", hasRawAnswer: false, combination: "Ctrl+Alt+J" });
-        return { settings, hotkeyRegistered: true, keymap: DEFAULT_KEYMAP };
+        return desktopView({ settings });
       },
     });
     render(App);
@@ -759,9 +787,9 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     await fireEvent.click(screen.getByTestId("desktop-save"));
     await waitFor(() => expect(screen.getByTestId("desktop-message").textContent).toBe("已保存"));
     expect(calls.filter((c) => c.cmd === "save_desktop_settings").at(-1)!.args.settings).toEqual({
+      ...desktopView().settings,
       hotkey: "Ctrl+Shift+F9",
       closeToTray: true,
-      startAtLogin: false,
       keys: DEFAULT_KEYMAP,
     });
   });
@@ -804,5 +832,137 @@ describe("one call per lookup", () => {
     await search("u0001-nochat");
     await screen.findByTestId("error-panel");
     await waitFor(() => expect(asked()).toBe(atStart + 1));
+  });
+});
+
+describe("IT's policy", () => {
+  const managedView = () => {
+    const demo = fixtures.profiles.profiles[0];
+    const prod = { ...demo, isDemo: false, managed: true, profile: { ...demo.profile, id: "prod", name: "生产" } };
+    return { ...fixtures.profiles, selected: "prod", profiles: [prod], ownAllowed: false, importsAllowed: false };
+  };
+
+  it("no reveal, no raw view and no phone in the summary when IT says so", async () => {
+    const copied: string[] = [];
+    const calls = backend(() => structuredClone(views["u0001-rich"]), {
+      desktop_settings: () => desktopView({ rules: { phoneReveal: false, rawAnswer: false, summaryIncludesPhone: false } }),
+      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
+    });
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "desktop_settings")).toBe(true));
+    await search("u0001-rich");
+    await screen.findByTestId("results");
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
+    expect(screen.queryByTestId("user-phone-reveal")).toBeNull();
+    expect(screen.queryAllByTestId("contact-phone-reveal")).toHaveLength(0);
+    expect(screen.queryByTestId("raw-json")).toBeNull();
+    await fireEvent.click(screen.getByTestId("copy-summary"));
+    await waitFor(() => expect(copied).toHaveLength(1));
+    expect(copied[0]).not.toContain("电话");
+    expect(copied[0]).toBe(SUMMARY_RICH_ZH.split("\n").filter((line) => !line.startsWith("电话")).join("\n"));
+  });
+
+  it("a revealed number stays as long as IT set", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      backend(() => structuredClone(views["u0001-rich"]), { desktop_settings: () => desktopView({ rules: { revealSeconds: 5 } }) });
+      render(App);
+      await search("u0001-rich");
+      await fireEvent.click(await screen.findByTestId("user-phone-reveal"));
+      await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678");
+      await vi.advanceTimersByTimeAsync(1_500);
+      await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678"));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("locked settings are disabled with the reason beside them; what is sent keeps IT's values", async () => {
+    const locked: PolicyKey[] = ["hotkey", "closeToTray", "revealSeconds"];
+    const inForce = desktopView({ settings: { hotkey: null, closeToTray: true, revealSeconds: 10 }, rules: { revealSeconds: 10 }, locked });
+    const calls = backend(() => views[EXAMPLE], { desktop_settings: () => inForce, save_desktop_settings: () => inForce });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    const hotkey = (await screen.findByTestId("hotkey-input")) as HTMLInputElement;
+    await waitFor(() => expect(hotkey.disabled).toBe(true));
+    expect((screen.getByTestId("close-to-tray") as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId("reveal-seconds") as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId("start-at-login") as HTMLInputElement).disabled).toBe(false);
+    expect(screen.getAllByTestId("policy-lock").map((n) => n.textContent)).toEqual(Array(3).fill("由组织策略锁定"));
+    expect(hotkey.getAttribute("aria-describedby")).toContain("hotkey-lock");
+    await fireEvent.click(screen.getByTestId("start-at-login"));
+    await fireEvent.click(screen.getByTestId("desktop-save"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "save_desktop_settings")).toBe(true));
+    expect(calls.find((c) => c.cmd === "save_desktop_settings")!.args.settings).toEqual({
+      ...inForce.settings,
+      startAtLogin: true,
+      keys: DEFAULT_KEYMAP,
+    });
+  });
+
+  it("a managed profile is marked and read-only but for credentials; no new profile, no import", async () => {
+    backend(() => views[EXAMPLE], { list_profiles: managedView });
+    render(App);
+    expect((await screen.findByTestId("managed-chip")).textContent).toBe("由组织管理");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    expect((await screen.findByTestId("settings-managed-note")).textContent).toContain("由组织管理");
+    expect(screen.getByTestId("managed-badge").textContent).toBe("由组织管理");
+    expect((screen.getByTestId("settings-profile-fields") as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.queryByTestId("settings-save")).toBeNull();
+    expect(screen.queryByTestId("settings-delete")).toBeNull();
+    expect((screen.getByTestId("settings-enter-credentials") as HTMLButtonElement).disabled).toBe(false);
+    expect(screen.queryByTestId("settings-new-profile")).toBeNull();
+    expect(screen.getByTestId("own-profiles-off").textContent).toContain("不允许自建配置");
+    expect(screen.queryByTestId("settings-import")).toBeNull();
+    expect(screen.getByTestId("imports-off").textContent).toContain("不允许导入");
+  });
+
+  it("the Policies section lists each value, its level and what is wrong; a banner says the file has problems", async () => {
+    const report: PolicyReport = {
+      path: "/etc/op-console/policy.json",
+      present: true,
+      entries: [
+        { key: "demo", level: "mandatory", value: false, applied: true },
+        { key: "allowedHosts", level: "mandatory", value: ["op.example.com", "*.corp.example"], applied: true },
+        { key: "phoneReveal", level: "mandatory", value: "maybe", applied: false },
+        { key: "closeToTray", level: "recommended", value: true, applied: true },
+        { key: "allowOwnProfile", level: "mandatory", value: true, applied: false },
+      ],
+      issues: [
+        { key: "phoneReveal", level: "mandatory", problem: { kind: "wrongValue" } },
+        { key: "allowOwnProfile", level: "mandatory", problem: { kind: "unknownKey" } },
+        { key: "managedProfiles", level: "mandatory", problem: { kind: "profileHostNotAllowed", id: "rogue", host: "op.evil.example" } },
+      ],
+    };
+    backend(() => views[EXAMPLE], { policy_report: () => report });
+    render(App);
+    expect((await screen.findByTestId("policy-banner")).textContent).toContain("策略文件有 3 处问题");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    await screen.findByTestId("policy-table");
+    expect(screen.getByTestId("policies-hint").textContent).toContain("下次启动");
+    const row = (key: string) => screen.getByTestId(`policy-row-${key}`).textContent!;
+    expect(row("demo")).toContain("演示模式");
+    expect(row("demo")).toContain("false");
+    expect(row("demo")).toContain("强制");
+    expect(row("demo")).toContain("生效");
+    expect(row("allowedHosts")).toContain('["op.example.com","*.corp.example"]');
+    expect(row("closeToTray")).toContain("推荐");
+    expect(row("phoneReveal")).toContain("值的类型或范围不对");
+    expect(row("allowOwnProfile")).toContain("未知的键");
+    expect(screen.getAllByTestId("policy-issue").map((n) => n.textContent)).toEqual([
+      expect.stringContaining("受管配置“rogue”会向不在 allowedHosts 中的 op.evil.example 发送数据"),
+    ]);
+  });
+
+  it("no policy file: the section says every setting is the operator's, and no banner", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    expect((await screen.findByTestId("policies-none")).textContent).toContain("所有设置由操作员决定");
+    expect(screen.queryByTestId("policy-banner")).toBeNull();
   });
 });

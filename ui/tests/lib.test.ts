@@ -8,7 +8,8 @@ import { setLang } from "../src/lib/i18n.svelte";
 import { errorText, linkProblemText, REASON_KINDS } from "../src/lib/errors";
 import { api } from "../src/lib/api";
 import { COMMANDS, USER_ID_RULE } from "../src/contract";
-import type { ErrorBody, LinkProblem } from "../src/bindings";
+import type { ErrorBody, LinkProblem, PolicyProblem } from "../src/bindings";
+import { POLICY_PROBLEM_KINDS, policyProblemText, policyValueText } from "../src/lib/policy";
 import errorSamples from "./fixtures/errors.json";
 
 const samples = errorSamples as unknown as ErrorBody[];
@@ -166,5 +167,45 @@ describe("links that are not followed", () => {
       expect(linkProblemText(problem)).not.toMatch(/[\u4e00-\u9fff]/);
     }
     setLang("zh");
+  });
+});
+
+describe("policy problems (Settings → Policies)", () => {
+  const samples: PolicyProblem[] = [
+    { kind: "unreadable" },
+    { kind: "notJson", line: 3, column: 14 },
+    { kind: "notAnObject" },
+    { kind: "newerVersion", version: 2 },
+    { kind: "unknownKey" },
+    { kind: "wrongValue" },
+    { kind: "onlyMandatory" },
+    { kind: "invalidProfile", id: "prod", field: "baseUrl", problem: { kind: "clientIdFormat", maxChars: 64 } },
+    { kind: "duplicateProfile", id: "prod" },
+    { kind: "profileHostNotAllowed", id: "prod", host: "op.evil.example" },
+    { kind: "notInThisVersion" },
+  ];
+
+  it("each kind is worded in both languages with its parameters", () => {
+    expect(samples.map((s) => s.kind).sort()).toEqual([...POLICY_PROBLEM_KINDS].sort());
+    for (const lang of ["zh", "en"] as const) {
+      setLang(lang);
+      for (const sample of samples) {
+        const text = policyProblemText(sample);
+        expect(text, sample.kind).not.toMatch(/undefined|null|NaN|\[object|\$\{/);
+        expect(text.length, sample.kind).toBeGreaterThan(10);
+        if (lang === "en") expect(text, sample.kind).not.toMatch(/[\u4e00-\u9fff]/);
+        else expect(text, sample.kind).toMatch(/[\u4e00-\u9fff]/);
+        for (const value of ["id", "host"].map((k) => (sample as Record<string, unknown>)[k]).filter((v) => typeof v === "string")) {
+          expect(text, sample.kind).toContain(value as string);
+        }
+      }
+    }
+    setLang("zh");
+  });
+
+  it("values are shown as the file gives them, on one line and bounded", () => {
+    expect(policyValueText(["a", "b"])).toBe('["a","b"]');
+    expect(policyValueText({ mode: "none" })).toBe('{"mode":"none"}');
+    expect(policyValueText("x".repeat(500)).length).toBe(200);
   });
 });

@@ -22,9 +22,10 @@ pub async fn desktop_settings<R: Runtime>(
     app: AppHandle<R>,
     console: State<'_, Console>,
 ) -> Result<DesktopView, ErrorBody> {
-    let settings = desktop::current_settings(&app, &console);
-    let held = desktop::hotkey_registered(&app, &settings);
-    Ok(settings.view(held))
+    let held = desktop::hotkey_registered(&app, &console.desktop_settings());
+    let mut view = console.desktop_view(held);
+    view.settings.start_at_login = desktop::starts_at_login(&app).unwrap_or(view.settings.start_at_login);
+    Ok(view)
 }
 
 #[tauri::command]

@@ -25,6 +25,7 @@ macro_rules! app_commands {
                 map::open_in_map,
                 ready::ui_ready,
                 ready::moved_aside,
+                ready::policy_report,
                 desktop::connect_desktop,
                 desktop::desktop_settings,
                 desktop::save_desktop_settings,

@@ -20,3 +20,9 @@ pub fn ui_ready<R: Runtime>(app: AppHandle<R>, started: State<'_, StartedAt>) {
 pub async fn moved_aside(console: State<'_, Console>) -> Result<Vec<MovedAside>, ErrorBody> {
     Ok(console.moved_aside())
 }
+
+/// The policy in force, for Settings → Policies (as `op-console --policy-report` prints it).
+#[tauri::command]
+pub async fn policy_report(console: State<'_, Console>) -> Result<console_core::policy::PolicyReport, ErrorBody> {
+    Ok(console.policy_report())
+}

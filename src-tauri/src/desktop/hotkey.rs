@@ -74,7 +74,8 @@ pub fn apply_settings<R: Runtime>(
     settings: DesktopSettings,
 ) -> Result<(), ConsoleError> {
     use tauri_plugin_autostart::ManagerExt;
-    let settings = settings.checked()?;
+    // The hotkey rule, the keymap and IT's locks, before anything is registered.
+    let settings = console.check_desktop_settings(settings)?;
     let new = settings.hotkey.as_deref().map(parse).transpose()?;
     let old = console.desktop_settings();
     let held = hotkey_registered(app, &old);

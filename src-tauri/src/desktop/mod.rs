@@ -24,6 +24,25 @@ use tauri_plugin_clipboard_manager::ClipboardExt;
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
     hotkey::start(app);
     links_as_events(app);
+    login_item_as_in_force(app);
+}
+
+/// Starting at login as IT's policy forces it (the operator's own choice is applied when
+/// saved): the system's autostart entry made or removed at each start.
+fn login_item_as_in_force<R: Runtime>(app: &AppHandle<R>) {
+    use tauri_plugin_autostart::ManagerExt;
+    let Some(console) = app.try_state::<Console>() else { return };
+    if !console.policy_report().entries.iter().any(|e| e.key == "startAtLogin") {
+        return;
+    }
+    let wanted = console.desktop_settings().start_at_login;
+    let autostart = app.autolaunch();
+    if autostart.is_enabled().ok() != Some(wanted) {
+        let changed = if wanted { autostart.enable() } else { autostart.disable() };
+        if let Err(e) = changed {
+            log::warn!("starting at login could not be set as the policy says: {e}");
+        }
+    }
 }
 
 /// "Look up the clipboard", from the hotkey or the tray. The clipboard is read here, in
@@ -48,12 +67,8 @@ pub fn send<R: Runtime>(app: &AppHandle<R>, request: DesktopRequest) {
     }
 }
 
-/// The settings as saved, with the system's word on starting at login.
-pub fn current_settings<R: Runtime>(app: &AppHandle<R>, console: &Console) -> console_core::DesktopSettings {
+/// The system's word on starting at login (its autostart entry is the truth).
+pub fn starts_at_login<R: Runtime>(app: &AppHandle<R>) -> Option<bool> {
     use tauri_plugin_autostart::ManagerExt;
-    let mut settings = console.desktop_settings();
-    if let Ok(enabled) = app.autolaunch().is_enabled() {
-        settings.start_at_login = enabled;
-    }
-    settings
+    app.autolaunch().is_enabled().ok()
 }

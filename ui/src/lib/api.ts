@@ -12,6 +12,7 @@ import type {
   LookupReply,
   PhoneField,
   MovedAside,
+  PolicyReport,
   Profile,
   ProfilesView,
   RecentLookup,
@@ -76,4 +77,5 @@ export const api = {
   saveDesktopSettings: (settings: DesktopSettings) => call<DesktopView>("save_desktop_settings", { settings }),
   closeWindow: () => call<void>("close_window"),
   movedAside: () => call<MovedAside[]>("moved_aside"),
+  policyReport: () => call<PolicyReport>("policy_report"),
 };

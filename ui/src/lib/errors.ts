@@ -11,6 +11,7 @@ import type {
   LookupFailure,
   ImportProblem,
   KeyAction,
+  PolicyKey,
   LinkProblem,
   ProfileField,
   ProfileProblem,
@@ -36,7 +37,7 @@ export function lookupIdOf(error: ShownError): number | null {
 
 type ErrorOf<C extends ErrorCode> = Extract<ErrorBody, { code: C }>;
 
-const FIELD_LABELS: Record<ProfileField, Words> = {
+export const FIELD_LABELS: Record<ProfileField, Words> = {
   id: { zh: "配置 ID", en: "profile ID" },
   name: { zh: "名称", en: "name" },
   baseUrl: { zh: "服务地址", en: "base URL" },
@@ -52,6 +53,28 @@ const FIELD_LABELS: Record<ProfileField, Words> = {
   apiUtcOffsetMinutes: { zh: "接口时区", en: "API time zone" },
   proxy: { zh: "代理", en: "proxy" },
   caFile: { zh: "CA 证书文件", en: "CA certificate file" },
+};
+
+/** The policy's keys, as the Policies section and a lock's reason name them. */
+export const POLICY_KEYS: Record<PolicyKey, Words> = {
+  managedProfiles: { zh: "由组织管理的配置", en: "Managed profiles" },
+  allowedHosts: { zh: "允许的地址", en: "Allowed hosts" },
+  allowOwnProfiles: { zh: "允许自建配置", en: "Own profiles allowed" },
+  allowImports: { zh: "允许导入", en: "Imports allowed" },
+  demo: { zh: "演示模式", en: "Demo mode" },
+  proxy: { zh: "代理", en: "Proxy" },
+  caFile: { zh: "CA 证书文件", en: "CA certificate file" },
+  hotkey: { zh: "全局快捷键", en: "Global hotkey" },
+  closeToTray: { zh: "关闭时隐藏到托盘", en: "Close to the tray" },
+  startAtLogin: { zh: "登录时启动", en: "Start at login" },
+  phoneReveal: { zh: "显示完整号码", en: "Revealing phone numbers" },
+  revealReason: { zh: "显示号码前填写原因", en: "A reason before revealing" },
+  revealSeconds: { zh: "号码显示时长", en: "How long a number shows" },
+  summaryIncludesPhone: { zh: "摘要包含电话", en: "Phone in the summary" },
+  clipboardClearSeconds: { zh: "剪贴板清除时间", en: "Clipboard cleared after" },
+  locationPrecision: { zh: "位置精度", en: "Location precision" },
+  rawAnswer: { zh: "原始数据视图", en: "Raw answer view" },
+  updates: { zh: "更新", en: "Updates" },
 };
 
 /** The shortcuts' actions, as the keymap editor and its errors name them. */
@@ -268,6 +291,24 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     }),
     next: null,
   },
+  seconds_out_of_range: {
+    text: (e) => ({ zh: `秒数必须在 ${e.min} 到 ${e.max} 之间。`, en: `The number of seconds must be between ${e.min} and ${e.max}.` }),
+    next: null,
+  },
+  policy_locked: {
+    text: (e) => ({
+      zh: `组织的策略锁定了“${POLICY_KEYS[e.key].zh}”，此更改未被接受。如需更改，请联系 IT。`,
+      en: `Your organization's policy locks “${POLICY_KEYS[e.key].en}”; the change was refused. Ask IT if it needs to change.`,
+    }),
+    next: null,
+  },
+  host_not_allowed: {
+    text: (e) => ({
+      zh: `组织的策略不允许向 ${e.host} 发送数据，未发送任何内容。请使用 IT 允许的地址，或联系 IT。`,
+      en: `Your organization's policy does not allow sending data to ${e.host}; nothing was sent. Use an address IT allows, or ask IT.`,
+    }),
+    next: null,
+  },
   key_invalid: {
     text: (e) => ({
       zh: `“${e.key}”不是有效的按键。请写成修饰键（Ctrl、Alt、Shift、Meta）加一个键，例如 Ctrl+K、Alt+ArrowLeft、F5；多个按键用“/”分开。`,
@@ -315,7 +356,7 @@ function signRuleProblem(problem: SignRuleProblem): Words {
   return SIGN_RULE_PROBLEMS[problem.kind](problem as never);
 }
 
-function profileProblem(problem: ProfileProblem): Words {
+export function profileProblem(problem: ProfileProblem): Words {
   return PROFILE_PROBLEMS[problem.kind](problem as never);
 }
 

@@ -1,9 +1,10 @@
 // "Copy summary": the result as a plain-text block to paste into a ticket, in the UI's
-// language, the phone masked unless the operator revealed it.
+// language, the phone masked unless the operator revealed it (and left out when IT says so).
 import type { ChatView } from "../bindings";
 import { formatInZone, zoneLabel } from "./format";
 import { lang, t } from "./i18n.svelte";
 import type { RevealStore } from "./stores/reveal.svelte";
+import { rules } from "./stores/rules.svelte";
 
 export function summary(chat: ChatView, reveal: RevealStore): string {
   const none = t("none");
@@ -23,7 +24,7 @@ export function summary(chat: ChatView, reveal: RevealStore): string {
     [t("channel"), pair(chat.channelName, chat.channelId)],
     [t("client"), chat.clientName],
     [t("addressTitle"), chat.location?.address ?? null],
-    [t("phone"), shownPhone],
+    ...(rules().summaryIncludesPhone ? [[t("phone"), shownPhone] as [string, string | null]] : []),
   ];
   return lines.map(([label, value]) => `${label}${zh ? "：" : ": "}${value ?? none}`).join("\n");
 }

@@ -35,6 +35,11 @@ export class ProfileEditor {
     return this.profiles.view?.profiles.find((p) => p.profile.id === this.editingId) ?? null;
   }
 
+  /** One of IT's: read-only but for credentials. */
+  get isManaged(): boolean {
+    return this.editing?.managed ?? false;
+  }
+
   get isDemo(): boolean {
     return this.editing?.isDemo ?? false;
   }

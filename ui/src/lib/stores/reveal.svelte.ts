@@ -1,9 +1,9 @@
 // The phone numbers the operator revealed on the result on screen: asked of the backend
-// (which keeps each lookup's numbers), each shown for REVEAL_SECONDS, all masked again
+// (which keeps each lookup's numbers), each shown for as long as the rules say (30 s unless IT set another), all masked again
 // with the next result.
 import type { PhoneField } from "../../bindings";
 import { api } from "../api";
-import { REVEAL_SECONDS } from "../phone";
+import { rules } from "./rules.svelte";
 
 /** `user`, `contact-2`: one number of a result. */
 export const fieldKey = (field: PhoneField): string => (field.kind === "user" ? "user" : `contact-${field.index}`);
@@ -22,7 +22,7 @@ export class RevealStore {
     const phone = await api.revealPhone(lookupId, field);
     this.#shown[key] = phone;
     clearTimeout(this.#timers.get(key));
-    this.#timers.set(key, setTimeout(() => this.hide(key), REVEAL_SECONDS * 1000));
+    this.#timers.set(key, setTimeout(() => this.hide(key), rules().revealSeconds * 1000));
   }
 
   hide(key: string): void {
