@@ -13,21 +13,52 @@ use tauri::Manager;
 
 pub use commands::{handlers, StartedAt, COMMANDS, MAIN_COMMANDS, TRUSTED_COMMANDS};
 
-/// `op-console --policy-report`: the policy in force as JSON on standard output (for
-/// support scripts), without starting the console. `None` when not asked for.
-pub fn policy_report(args: &[String]) -> Option<i32> {
-    if !args.iter().skip(1).any(|a| a == "--policy-report") {
-        return None;
+/// What `op-console` does without a window, for support and IT scripts; `None` when the
+/// command line asks for none of it (the console starts). Its exit code otherwise.
+pub fn without_window(args: &[String]) -> Option<i32> {
+    let args = &args[1.min(args.len())..];
+    if args.iter().any(|a| a == "--policy-report") {
+        return Some(print(serde_json::to_string_pretty(&Policy::load_system().report()).map_err(|e| e.to_string())));
     }
-    let report = Policy::load_system().report();
-    match serde_json::to_string_pretty(&report) {
-        Ok(json) => {
-            println!("{json}");
-            Some(0)
+    if args.iter().any(|a| a == "--export-reveals") {
+        return Some(export_reveals(args));
+    }
+    None
+}
+
+/// `--export-reveals [--format csv|json]`: the reveal journal of this user (CSV by default).
+fn export_reveals(args: &[String]) -> i32 {
+    use console_core::reveals::{export_reveals, ExportFormat, REVEALS_FILE_NAME};
+    let name = args.iter().position(|a| a == "--format").and_then(|i| args.get(i + 1)).map_or("csv", String::as_str);
+    let Some(format) = ExportFormat::from_name(name) else {
+        eprintln!("Op Console: --format takes csv or json, not '{name}'. / --format 只能是 csv 或 json。");
+        return 2;
+    };
+    // Where Tauri puts the app's data folder (`app_data_dir`): the data folder + identifier.
+    let Some(data) = dirs::data_dir().map(|d| d.join(IDENTIFIER)) else {
+        eprintln!("Op Console: this user has no data folder. / 找不到此用户的数据文件夹。");
+        return 1;
+    };
+    print(export_reveals(&data.join(REVEALS_FILE_NAME), format).map_err(|e| e.to_string()))
+}
+
+/// Tauri's identifier (`tauri.conf.json`), which names the app's folders.
+pub const IDENTIFIER: &str = "com.opconsole.desktop";
+
+fn print(out: Result<String, String>) -> i32 {
+    match out {
+        Ok(text) => {
+            // CSV ends its last line itself.
+            if text.ends_with('\n') {
+                print!("{text}");
+            } else {
+                println!("{text}");
+            }
+            0
         }
         Err(e) => {
-            eprintln!("Op Console: the policy report could not be written: {e}");
-            Some(1)
+            eprintln!("Op Console: {e}");
+            1
         }
     }
 }

@@ -3,7 +3,7 @@
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    if let Some(code) = op_console_lib::policy_report(&args) {
+    if let Some(code) = op_console_lib::without_window(&args) {
         std::process::exit(code);
     }
     op_console_lib::run();

@@ -101,3 +101,9 @@ fn typed_credentials_are_never_the_main_page_s() {
     assert!(op_console_lib::TRUSTED_COMMANDS.contains(&"save_requested_credentials"));
     assert!(!op_console_lib::COMMANDS.iter().any(|c| *c == "save_credentials" || *c == "preview_import"));
 }
+
+#[test]
+fn the_identifier_the_exports_use_is_tauri_s() {
+    // `--export-reveals` finds the data folder without Tauri: by the same identifier.
+    assert_eq!(read("tauri.conf.json")["identifier"], op_console_lib::IDENTIFIER);
+}

@@ -315,6 +315,7 @@ fn errors() -> String {
         ConsoleError::PolicyLocked { key: PolicyKey::AllowImports },
         ConsoleError::HostNotAllowed { host: "op.evil.example".into() },
         ConsoleError::SecondsOutOfRange { min: 5, max: 600 },
+        ConsoleError::RevealReasonRequired,
         ConsoleError::KeyInvalid { key: "Ctrl+".into() },
         ConsoleError::KeyTwice { key: "Ctrl+K".into(), first: KeyAction::FocusSearch, second: KeyAction::Back },
         ConsoleError::HotkeyTaken { combination: "Ctrl+Alt+U".into(), detail: "AlreadyRegistered".into() },

@@ -1,7 +1,7 @@
 // The console on the operator's desktop (#12): a link that starts it, a link given to a
 // second launch, the global hotkey while the window is hidden, rebinding it (and a
 // combination another app holds), back/forward/refresh, the summary on the clipboard,
-// the reveal, and axe-core on the main screen and Settings in zh/en, light and dark.
+// the reveal and its journal, and axe-core on the main screen and Settings in zh/en, light and dark.
 import { describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -192,6 +192,13 @@ describe("Op Console on the desktop", () => {
     // The next lookup masks it again.
     await lookUp(RICH);
     await waitText("user-phone-value", /^138\*{4}5678$/);
+    // The reveal left a trace IT can collect, without the number.
+    const exported = (format) => execFileSync(APP, ["--export-reveals", "--format", format], { env: { ...process.env, ...XDG }, encoding: "utf8" });
+    const journal = JSON.parse(exported("json"));
+    assert.deepEqual(journal.map((e) => [e.profileId, e.userId, e.field, e.reason]), [["demo", RICH, "user", null]]);
+    const csv = exported("csv");
+    assert.match(csv, /^at,operatorId,profileId,userId,field,reason\n\d{4}-\d\d-\d\dT[^,]+,o0001b41cf9f36e5a42e2a5b539593981fe32,demo,u0001-rich,user,\n$/);
+    assert.ok(!csv.includes("5678") && !JSON.stringify(journal).includes("5678"), "no number in the journal");
   });
 
   scenario("m. axe-core: no serious or critical violation, main screen and Settings, zh and en, light and dark", async () => {

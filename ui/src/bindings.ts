@@ -11,7 +11,7 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "reveal_reason_required" } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ChatView = { profileId: string, subtitle: string | null, chatId: string | null, 
 /**
@@ -204,13 +204,13 @@ hasRawAnswer: boolean, } & ({ "code": "invalid_profile", field: ProfileField, pr
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "reveal_reason_required" } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError);
 
 export type ConsoleError = { "code": "invalid_profile", field: ProfileField, problem: ProfileProblem, } | { "code": "profile_not_found", id: string, } | { "code": "demo_read_only" } | { "code": "invalid_import", problem: ImportProblem, } | { "code": "credentials_for_other_server", savedFor: string, profileServer: string, } | { "code": "empty_credential", credential: CredentialKind, } | { "code": "keyring_unavailable", } | { "code": "keyring_locked", } | { "code": "keyring_timeout", afterMs: number, } | { "code": "keyring_error", } | { "code": "storage", 
 /**
  * The file or folder, as the operator's file manager shows it.
  */
-path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
+path: string, } | { "code": "demo_unavailable", } | { "code": "open_failed", } | { "code": "approval_outdated" } | { "code": "lookup_gone", lookupId: number, } | { "code": "image_refused", url: string, } | { "code": "image_failed", } | { "code": "hotkey_invalid", combination: string, } | { "code": "hotkey_reserved", combination: string, } | { "code": "seconds_out_of_range", min: number, max: number, } | { "code": "reveal_reason_required" } | { "code": "policy_locked", key: PolicyKey, } | { "code": "host_not_allowed", host: string, } | { "code": "key_invalid", key: string, } | { "code": "key_twice", key: string, first: KeyAction, second: KeyAction, } | { "code": "user_id_is_credential" } | { "code": "hotkey_taken", combination: string, } | { "code": "autostart_failed", } | OpError;
 
 export type OpError = { "code": "invalid_user_id", problem: UserIdProblem, } | { "code": "not_configured", problem: ConfigProblem, } | { "code": "connect", } | { "code": "timeout", afterMs: number, } | { "code": "tls", cause: TlsCause, } | { "code": "redirect", status: number, 
 /**
@@ -323,7 +323,11 @@ export type TrayLabels = { show: string, lookUpClipboard: string, quit: string, 
 
 export type KeyAction = "focusSearch" | "back" | "forward" | "refresh" | "copySummary" | "closeWindow" | "showShortcuts";
 
-export type DataRules = { phoneReveal: boolean, revealReason: boolean, revealSeconds: number, summaryIncludesPhone: boolean, clipboardClearSeconds: number, locationPrecision: LocationPrecision, rawAnswer: boolean, };
+export type DataRules = { phoneReveal: boolean, revealReason: boolean, revealSeconds: number, summaryIncludesPhone: boolean, clipboardClearSeconds: number, locationPrecision: LocationPrecision, rawAnswer: boolean, 
+/**
+ * "Open in map" sends the point to the map's site: only when IT's allowed hosts let it.
+ */
+openInMap: boolean, };
 
 export type LocationPrecision = "exact" | "district";
 

@@ -10,6 +10,7 @@ import fixtures from "./fixtures/views.json";
 import SUMMARY_RICH_ZH from "./fixtures/summary-rich.zh.txt?raw";
 import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
 import { DEFAULT_KEYMAP } from "../src/contract";
+import { rules } from "../src/lib/stores/rules.svelte";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
 /** The full numbers behind each view's masked ones, as the backend's reveal_phone gives them. */
@@ -92,6 +93,7 @@ function desktopView(over: { settings?: Partial<DesktopSettings>; rules?: Partia
     clipboardClearSeconds: 30,
     locationPrecision: "exact",
     rawAnswer: true,
+    openInMap: true,
     ...over.rules,
   };
   return { settings, hotkeyRegistered: over.hotkeyRegistered ?? true, keymap: over.keymap ?? DEFAULT_KEYMAP, locked: over.locked ?? [], rules };
@@ -356,7 +358,7 @@ describe("phone numbers stay masked until revealed", () => {
     expect(JSON.stringify(views["u0001-rich"])).not.toMatch(/13812345678|13900001111/);
     await fireEvent.click(screen.getAllByTestId("contact-phone-reveal")[1]);
     await waitFor(() => expect(screen.getAllByTestId("contact-phone-value")[1].textContent).toBe("021-55550000"));
-    expect(calls.filter((c) => c.cmd === "reveal_phone").map((c) => c.args)).toEqual([{ lookupId: 1, field: { kind: "contact", index: 1 } }]);
+    expect(calls.filter((c) => c.cmd === "reveal_phone").map((c) => c.args)).toEqual([{ lookupId: 1, field: { kind: "contact", index: 1 }, reason: null }]);
   });
 });
 
@@ -842,10 +844,10 @@ describe("IT's policy", () => {
     return { ...fixtures.profiles, selected: "prod", profiles: [prod], ownAllowed: false, importsAllowed: false };
   };
 
-  it("no reveal, no raw view and no phone in the summary when IT says so", async () => {
+  it("no reveal, no raw view, no map site and no phone in the summary when IT says so", async () => {
     const copied: string[] = [];
     const calls = backend(() => structuredClone(views["u0001-rich"]), {
-      desktop_settings: () => desktopView({ rules: { phoneReveal: false, rawAnswer: false, summaryIncludesPhone: false } }),
+      desktop_settings: () => desktopView({ rules: { phoneReveal: false, rawAnswer: false, summaryIncludesPhone: false, openInMap: false } }),
       "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
     });
     render(App);
@@ -856,6 +858,8 @@ describe("IT's policy", () => {
     expect(screen.queryByTestId("user-phone-reveal")).toBeNull();
     expect(screen.queryAllByTestId("contact-phone-reveal")).toHaveLength(0);
     expect(screen.queryByTestId("raw-json")).toBeNull();
+    expect(screen.getByTestId("location-coords-copy")).toBeTruthy();
+    expect(screen.queryByTestId("open-in-map")).toBeNull();
     await fireEvent.click(screen.getByTestId("copy-summary"));
     await waitFor(() => expect(copied).toHaveLength(1));
     expect(copied[0]).not.toContain("电话");
@@ -877,6 +881,34 @@ describe("IT's policy", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("a reason is asked before a reveal when the rules say, and goes to the backend with it", async () => {
+    const calls = backend(() => structuredClone(views["u0001-rich"]), { desktop_settings: () => desktopView({ rules: { revealReason: true } }) });
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "desktop_settings")).toBe(true));
+    await search("u0001-rich");
+    await fireEvent.click(await screen.findByTestId("user-phone-reveal"));
+    const reason = (await screen.findByTestId("user-phone-reason")) as HTMLInputElement;
+    expect(reason.getAttribute("aria-label")).toBe("查看原因（记录在查看记录中）");
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
+    await fireEvent.input(reason, { target: { value: "客户来电核对" } });
+    await fireEvent.submit(reason.closest("form")!);
+    await waitFor(() => expect(screen.getByTestId("user-phone-value").textContent).toBe("13812345678"));
+    expect(calls.filter((c) => c.cmd === "reveal_phone").map((c) => c.args)).toEqual([{ lookupId: 1, field: { kind: "user" }, reason: "客户来电核对" }]);
+  });
+
+  it("a reveal the backend refuses says why, and the number stays masked", async () => {
+    backend(() => structuredClone(views["u0001-rich"]), {
+      reveal_phone: () => Promise.reject({ code: "storage", path: "/home/op/.local/share/com.opconsole.desktop/reveals.jsonl", detail: "disk full" }),
+    });
+    render(App);
+    // The rules are the page's (the test before asked for a reason): wait for this one's.
+    await waitFor(() => expect(rules().revealReason).toBe(false));
+    await search("u0001-rich");
+    await fireEvent.click(await screen.findByTestId("user-phone-reveal"));
+    expect((await screen.findByTestId("user-phone-error")).textContent).toContain("reveals.jsonl");
+    expect(screen.getByTestId("user-phone-value").textContent).toBe("138****5678");
   });
 
   it("locked settings are disabled with the reason beside them; what is sent keeps IT's values", async () => {

@@ -32,6 +32,8 @@ use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
 use crate::profiles::import_problem::ImportProblem;
 use crate::profiles::profile::Profile;
 use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
+use crate::reveals::journal::clean_reason;
+use crate::reveals::{RevealEntry, RevealJournal};
 use crate::support::atomic_file::{private_dir, MovedAside};
 use std::sync::Arc;
 
@@ -43,6 +45,8 @@ pub struct Console {
     desktop: DesktopStore,
     /// What waits for the operator in the trusted window.
     approvals: Approvals,
+    /// Who saw which number.
+    reveals: RevealJournal,
     /// Files that could not be used at start and were moved aside: the page says so.
     moved_aside: Vec<MovedAside>,
 }
@@ -79,6 +83,7 @@ impl Console {
             images: ImageFetcher::new(),
             desktop,
             approvals: Approvals::default(),
+            reveals: RevealJournal::new(data_dir),
             moved_aside: profiles_moved.into_iter().chain(recent_moved).chain(desktop_moved).collect(),
         })
     }
@@ -124,13 +129,30 @@ impl Console {
         self.lookups.raw_answer(lookup_id)
     }
 
-    /// The full number of `field` in lookup `lookup_id`, which the operator asked to see.
-    pub fn reveal_phone(&self, lookup_id: LookupId, field: PhoneField) -> Result<String, ConsoleError> {
+    /// The full number of `field` in lookup `lookup_id`, which the operator asked to see
+    /// (with `reason` when the rules ask for one). Written to the reveal journal first: a
+    /// reveal that cannot be journaled is refused.
+    pub async fn reveal_phone(
+        &self,
+        lookup_id: LookupId,
+        field: PhoneField,
+        reason: Option<&str>,
+    ) -> Result<String, ConsoleError> {
         if self.profiles.policy().mandatory().phone_reveal == Some(false) {
             return Err(Policy::refuse(PolicyKey::PhoneReveal));
         }
-        let (_profile_id, _user_id, phone) =
+        let reason = clean_reason(reason);
+        if self.desktop.rules().reveal_reason && reason.is_none() {
+            return Err(ConsoleError::RevealReasonRequired);
+        }
+        let (profile_id, user_id, phone) =
             self.lookups.phone(lookup_id, field).ok_or(ConsoleError::LookupGone { lookup_id })?;
+        let operator_id = self.profiles.get(Some(&profile_id)).await.ok().and_then(|p| p.operator_id);
+        let at = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
+        let field = RevealEntry::field_name(field);
+        self.reveals.append(&RevealEntry { at, operator_id, profile_id, user_id, field, reason })?;
         Ok(phone)
     }
 
@@ -160,10 +182,20 @@ impl Console {
         self.lookups.save_recent()
     }
 
+    /// "Open in map": the link for a point, when IT's allowed hosts include the map's.
+    pub fn map_link(&self, lat: f64, lng: f64) -> Result<String, ConsoleError> {
+        let link = crate::desktop::map_link::map_link(lat, lng)?;
+        match url::Url::parse(&link) {
+            Ok(url) if self.profiles.policy().host_allowed(&url) => Ok(link),
+            Ok(url) => Err(ConsoleError::HostNotAllowed { host: url.host_str().unwrap_or_default().to_owned() }),
+            Err(e) => Err(ConsoleError::OpenFailed { detail: e.to_string() }),
+        }
+    }
+
     /// An image for a result (tile, logo, avatar), from its profile's hosts only.
     pub async fn image(&self, profile_id: &str, url: &str) -> Result<Image, ConsoleError> {
         let profile = self.profiles.get(Some(profile_id)).await?;
-        if url::Url::parse(url).is_ok_and(|u| !self.profiles.policy().host_allowed(&u)) {
+        if !url::Url::parse(url).is_ok_and(|u| self.profiles.policy().host_allowed(&u)) {
             return Err(ConsoleError::ImageRefused { url: url.chars().take(200).collect() });
         }
         self.images.fetch(&profile, url).await

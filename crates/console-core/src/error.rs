@@ -106,6 +106,10 @@ pub enum ConsoleError {
     #[error("The number of seconds must be between {min} and {max}.")]
     SecondsOutOfRange { min: u32, max: u32 },
 
+    /// The rules ask for a reason before a number is revealed, and none was given.
+    #[error("A reason is needed before revealing a number.")]
+    RevealReasonRequired,
+
     /// IT's policy locks this: the change is refused wherever it is tried.
     #[error("The organization's policy locks {key:?}; the change was refused.")]
     PolicyLocked { key: crate::policy::PolicyKey },

@@ -10,6 +10,7 @@ mod images;
 mod lookups;
 pub mod policy;
 mod profiles;
+pub mod reveals;
 mod support;
 
 #[cfg(feature = "demo")]

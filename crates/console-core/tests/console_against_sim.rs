@@ -535,13 +535,13 @@ async fn phone_numbers_reach_the_page_only_when_revealed() {
     assert!(!page.contains("13812345678") && !page.contains("13900001111"), "{page}");
     let phone = reply.chat.user.as_ref().unwrap().phone.clone().unwrap();
     assert_eq!(phone.masked, "138****5678");
-    assert_eq!(s.console.reveal_phone(reply.lookup_id, phone.field).unwrap(), "13812345678");
+    assert_eq!(s.console.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap(), "13812345678");
     let contact = console_core::PhoneField::Contact { index: 1 };
-    assert_eq!(s.console.reveal_phone(reply.lookup_id, contact).unwrap(), "021-55550000");
+    assert_eq!(s.console.reveal_phone(reply.lookup_id, contact, None).await.unwrap(), "021-55550000");
     // The raw view masks them too.
     let raw = s.console.raw_answer(reply.lookup_id).unwrap();
     assert!(!raw.contains("13812345678") && raw.contains("138****5678"), "{raw}");
-    assert_eq!(s.console.reveal_phone(9999, phone.field).unwrap_err().code(), "lookup_gone");
+    assert_eq!(s.console.reveal_phone(9999, phone.field, None).await.unwrap_err().code(), "lookup_gone");
 }
 
 /// A profile of op-sim's with credentials saved, tiles and assets on op-sim, in use.
@@ -672,4 +672,60 @@ async fn typed_credentials_are_saved_only_for_the_profile_the_window_was_opened_
     );
     assert!(s.console.approval_request().await.is_none(), "answered");
     s.console.lookup(Some(&profile.id), EXAMPLE_USER).await.unwrap();
+}
+
+#[tokio::test]
+async fn every_reveal_is_journaled_without_the_number_and_a_reason_is_asked_when_the_rules_say() {
+    let s = Setup::new();
+    let reply = s.console.lookup(None, "u0001-rich").await.unwrap();
+    let phone = reply.chat.user.as_ref().unwrap().phone.clone().unwrap();
+    s.console.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap();
+    let contact = console_core::PhoneField::Contact { index: 1 };
+    s.console.reveal_phone(reply.lookup_id, contact, Some("  客户来电\n核对 ")).await.unwrap();
+    let journal = s.dirs.path().join("data").join(console_core::reveals::REVEALS_FILE_NAME);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(!text.contains("13812345678") && !text.contains("021-55550000") && !text.contains("5678"), "{text}");
+    let json = console_core::reveals::export_reveals(&journal, console_core::reveals::ExportFormat::Json).unwrap();
+    let entries: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let seen: Vec<(&str, &str, &str, Option<&str>)> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["profileId"].as_str().unwrap(),
+                e["userId"].as_str().unwrap(),
+                e["field"].as_str().unwrap(),
+                e["reason"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [("demo", "u0001-rich", "user", None), ("demo", "u0001-rich", "contact-1", Some("客户来电 核对"))]
+    );
+    // A reveal of a lookup no longer kept writes nothing.
+    assert!(s.console.reveal_phone(9999, phone.field, None).await.is_err());
+    assert_eq!(std::fs::read_to_string(&journal).unwrap().lines().count(), 2);
+
+    // The operator (or IT) asks for a reason: none, no number and no line.
+    let mut settings = s.console.desktop_settings();
+    settings.reveal_reason = Some(true);
+    s.console.save_desktop_settings(settings).unwrap();
+    for reason in [None, Some("   ")] {
+        let err = s.console.reveal_phone(reply.lookup_id, phone.field, reason).await.unwrap_err();
+        assert_eq!(err, ConsoleError::RevealReasonRequired);
+    }
+    assert_eq!(std::fs::read_to_string(&journal).unwrap().lines().count(), 2);
+    s.console.reveal_phone(reply.lookup_id, phone.field, Some("回访")).await.unwrap();
+    assert_eq!(std::fs::read_to_string(&journal).unwrap().lines().count(), 3);
+}
+
+#[tokio::test]
+async fn a_reveal_that_cannot_be_journaled_is_refused() {
+    let s = Setup::new();
+    let reply = s.console.lookup(None, "u0001-rich").await.unwrap();
+    let phone = reply.chat.user.as_ref().unwrap().phone.clone().unwrap();
+    // A folder where the journal should be: it cannot be appended to.
+    std::fs::create_dir(s.dirs.path().join("data").join(console_core::reveals::REVEALS_FILE_NAME)).unwrap();
+    let err = s.console.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap_err();
+    assert_eq!(err.code(), "storage");
 }

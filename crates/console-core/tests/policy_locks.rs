@@ -347,9 +347,12 @@ async fn customer_data_rules_are_kept_by_the_backend() {
     let reply = console.lookup(None, "u0001-rich").await.unwrap();
     let phone = reply.chat.user.as_ref().unwrap().phone.clone().unwrap();
     assert_eq!(phone.masked, "138****5678");
-    assert_eq!(console.reveal_phone(reply.lookup_id, phone.field).unwrap_err(), locked(PolicyKey::PhoneReveal));
+    assert_eq!(
+        console.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap_err(),
+        locked(PolicyKey::PhoneReveal)
+    );
     let contact = PhoneField::Contact { index: 1 };
-    assert_eq!(console.reveal_phone(reply.lookup_id, contact).unwrap_err(), locked(PolicyKey::PhoneReveal));
+    assert_eq!(console.reveal_phone(reply.lookup_id, contact, None).await.unwrap_err(), locked(PolicyKey::PhoneReveal));
     assert_eq!(console.raw_answer(reply.lookup_id), None, "no raw view");
     let rules = console.data_rules();
     assert!(!rules.phone_reveal && !rules.raw_answer);
@@ -357,7 +360,7 @@ async fn customer_data_rules_are_kept_by_the_backend() {
     // Without the policy, the same lookup reveals and shows its answer.
     let open = s.open(&json!({}));
     let reply = open.lookup(None, "u0001-rich").await.unwrap();
-    assert_eq!(open.reveal_phone(reply.lookup_id, phone.field).unwrap(), "13812345678");
+    assert_eq!(open.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap(), "13812345678");
     assert!(open.raw_answer(reply.lookup_id).is_some());
 }
 
@@ -405,4 +408,37 @@ async fn a_bad_policy_applies_what_it_can_names_the_rest_and_never_falls_open() 
     );
     assert!(matches!(console.policy_report().issues[0].problem, PolicyProblem::NotJson { .. }));
     assert_eq!(sim.requests_seen(), 0);
+}
+
+#[tokio::test]
+async fn an_own_profile_that_passes_for_a_managed_one_is_not_used() {
+    let s = Setup::new();
+    let sim = sim().await;
+    let outside = listener();
+    // Written before the policy (or into profiles.json by hand): IT's name, another host.
+    let console = s.open(&json!({}));
+    console.save_profile(own("fake", "Production", &outside.url)).await.unwrap();
+    drop(console);
+    let console = s.open(&json!({"managedProfiles": [profile_json("prod", "Production", &sim.base_url())]}));
+    let ids: Vec<String> = console.list_profiles().await.unwrap().profiles.into_iter().map(|p| p.profile.id).collect();
+    assert!(!ids.contains(&"fake".to_owned()), "{ids:?}");
+    let err = console.lookup(Some("fake"), EXAMPLE_USER).await.unwrap_err();
+    assert_eq!(err.error(), &locked(PolicyKey::ManagedProfiles));
+    assert_eq!(outside.connections(), 0);
+}
+
+#[tokio::test]
+async fn open_in_map_only_when_the_map_s_host_is_allowed() {
+    let s = Setup::new();
+    let open = s.open(&json!({}));
+    assert!(open.data_rules().open_in_map);
+    assert!(open.map_link(40.0, 116.3).unwrap().starts_with("https://www.openstreetmap.org/"));
+    let locked_down = s.open(&json!({"mandatory": {"allowedHosts": ["op.example.com"]}}));
+    assert!(!locked_down.data_rules().open_in_map);
+    assert_eq!(
+        locked_down.map_link(40.0, 116.3).unwrap_err(),
+        ConsoleError::HostNotAllowed { host: "www.openstreetmap.org".into() }
+    );
+    let allowed = s.open(&json!({"mandatory": {"allowedHosts": ["op.example.com", "www.openstreetmap.org"]}}));
+    assert!(allowed.map_link(40.0, 116.3).is_ok());
 }

@@ -24,7 +24,11 @@ pub async fn desktop_settings<R: Runtime>(
 ) -> Result<DesktopView, ErrorBody> {
     let held = desktop::hotkey_registered(&app, &console.desktop_settings());
     let mut view = console.desktop_view(held);
-    view.settings.start_at_login = desktop::starts_at_login(&app).unwrap_or(view.settings.start_at_login);
+    // The system's autostart entry is the truth, unless IT locked the setting (then the
+    // console sets the entry to IT's value at start, and Settings shows IT's).
+    if !view.locked.contains(&console_core::policy::PolicyKey::StartAtLogin) {
+        view.settings.start_at_login = desktop::starts_at_login(&app).unwrap_or(view.settings.start_at_login);
+    }
     Ok(view)
 }
 

@@ -24,6 +24,7 @@ pub async fn reveal_phone(
     console: State<'_, Console>,
     lookup_id: LookupId,
     field: PhoneField,
+    reason: Option<String>,
 ) -> Result<String, ErrorBody> {
-    Ok(console.reveal_phone(lookup_id, field)?)
+    Ok(console.reveal_phone(lookup_id, field, reason.as_deref()).await?)
 }

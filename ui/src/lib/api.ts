@@ -56,7 +56,8 @@ export const api = {
   lookupChat: (userId: string, profileId?: string) =>
     call<LookupReply>("lookup_chat", { userId, profileId: profileId ?? null }),
   rawAnswer: (lookupId: number) => call<string | null>("raw_answer", { lookupId }),
-  revealPhone: (lookupId: number, field: PhoneField) => call<string>("reveal_phone", { lookupId, field }),
+  revealPhone: (lookupId: number, field: PhoneField, reason: string | null = null) =>
+    call<string>("reveal_phone", { lookupId, field, reason }),
   listProfiles: () => call<ProfilesView>("list_profiles"),
   saveProfile: (profile: Profile) => call<SaveOutcome>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),

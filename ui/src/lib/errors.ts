@@ -295,6 +295,10 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
     text: (e) => ({ zh: `秒数必须在 ${e.min} 到 ${e.max} 之间。`, en: `The number of seconds must be between ${e.min} and ${e.max}.` }),
     next: null,
   },
+  reveal_reason_required: {
+    text: () => ({ zh: "显示完整号码前请填写原因（会记录在查看记录中）。", en: "Give a reason before revealing the number (it is kept in the reveal journal)." }),
+    next: null,
+  },
   policy_locked: {
     text: (e) => ({
       zh: `组织的策略锁定了“${POLICY_KEYS[e.key].zh}”，此更改未被接受。如需更改，请联系 IT。`,

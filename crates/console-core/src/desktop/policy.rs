@@ -61,6 +61,10 @@ pub(crate) fn rules(settings: &DesktopSettings, policy: &Policy) -> DataRules {
         clipboard_clear_seconds: settings.clipboard_clear_seconds.unwrap_or(DEFAULT_CLIPBOARD_CLEAR_SECONDS),
         location_precision: settings.location_precision.unwrap_or_default(),
         raw_answer: locked.raw_answer != Some(false),
+        open_in_map: crate::desktop::map_link::map_link(0.0, 0.0)
+            .ok()
+            .and_then(|link| url::Url::parse(&link).ok())
+            .is_some_and(|url| policy.host_allowed(&url)),
     }
 }
 

@@ -59,6 +59,8 @@ pub struct DataRules {
     pub clipboard_clear_seconds: u32,
     pub location_precision: LocationPrecision,
     pub raw_answer: bool,
+    /// "Open in map" sends the point to the map's site: only when IT's allowed hosts let it.
+    pub open_in_map: bool,
 }
 
 /// The defaults of [`DataRules`] where neither IT nor the operator chose.

@@ -22,7 +22,7 @@ pub use settings::{
     HotkeySetting, LocationPrecision, PolicySettings, UpdatePolicy, SECONDS_MAX, SECONDS_MIN, UPDATE_HOURS_MAX,
     UPDATE_HOURS_MIN,
 };
-pub use source::{policy_path, system_policy_dir, POLICY_DIR_ENV, POLICY_FILE_NAME};
+pub use source::{policy_source, system_policy_dir, PolicySource, POLICY_DIR_ENV, POLICY_FILE_NAME};
 
 use crate::error::ConsoleError;
 use crate::profiles::changes::tile_prefix;
@@ -77,21 +77,42 @@ impl Policy {
     /// under the conditions `source.rs` sets.
     pub fn load_system() -> Self {
         let env = std::env::var_os(POLICY_DIR_ENV).map(PathBuf::from);
-        Self::load(&policy_path(&system_policy_dir(), env.as_deref()))
+        match policy_source(&system_policy_dir(), env.as_deref()) {
+            PolicySource::System(path) => Self::load(&path),
+            PolicySource::RootOnly(path) => match source::open_root_only(&path) {
+                Some(file) => Self::read(&path, file),
+                // Swapped or changed since it was checked: not IT's, and no policy of the
+                // system's either (there is none), so as unreadable.
+                None => Self::unreadable(&path, PolicyProblem::Unreadable),
+            },
+        }
     }
 
     /// The policy at `path`: none when there is no file; its keys as far as they can be
     /// read; the restrictive value of every lock when the file cannot be read at all.
     pub fn load(path: &Path) -> Self {
-        if std::fs::symlink_metadata(path).is_err() {
+        if !source::present(path) {
             return Self { path: path.to_owned(), ..Self::default() };
         }
+        // A regular file only: a FIFO would block the start.
+        let file = std::fs::metadata(path).ok().filter(|m| m.is_file()).and_then(|_| std::fs::File::open(path).ok());
+        match file {
+            Some(file) => Self::read(path, file),
+            None => {
+                tracing::error!("the policy file {} cannot be read: every lock is at its strictest", path.display());
+                Self::unreadable(path, PolicyProblem::Unreadable)
+            }
+        }
+    }
+
+    /// The policy in `file` (opened from `path`): at most [`POLICY_MAX_BYTES`] of UTF-8.
+    fn read(path: &Path, file: std::fs::File) -> Self {
         let mut bytes = Vec::new();
-        let read = std::fs::metadata(path)
+        let read = file
+            .metadata()
             .ok()
             .filter(|m| m.is_file())
-            .and_then(|_| std::fs::File::open(path).ok())
-            .and_then(|f| f.take(POLICY_MAX_BYTES + 1).read_to_end(&mut bytes).ok());
+            .and_then(|_| file.take(POLICY_MAX_BYTES + 1).read_to_end(&mut bytes).ok());
         match read.and_then(|n| (n as u64 <= POLICY_MAX_BYTES).then_some(())).and(String::from_utf8(bytes).ok()) {
             Some(text) => Self::from_text(path, &text),
             None => {
@@ -218,17 +239,22 @@ impl Policy {
     /// server, its proxy, its tiles or its assets.
     pub fn disallowed_host(&self, profile: &Profile) -> Option<String> {
         let mut places: Vec<String> = vec![profile.base_url.clone()];
-        if let op_api::ProxyMode::Url { url } = &profile.proxy {
-            places.push(url.clone());
-        }
         if let Some(tiles) = &profile.tiles {
             places.push(tile_prefix(&tiles.url_template));
         }
         places.extend(profile.asset_base_url.clone());
-        places.into_iter().find_map(|place| match Url::parse(place.trim()) {
-            Ok(url) if self.host_allowed(&url) => None,
-            Ok(url) => Some(url.host_str().unwrap_or_default().to_owned()),
-            Err(_) => None,
+        let host = |url: &Url| url.host_str().unwrap_or_default().to_owned();
+        places.into_iter().find_map(|place| {
+            let url = Url::parse(place.trim()).ok()?;
+            if !self.host_allowed(&url) {
+                return Some(host(&url));
+            }
+            // The proxy the request would take: the profile's, or the environment's in
+            // `system` mode (which the operator's session sets).
+            match op_api::effective_proxy(&profile.proxy, &url) {
+                Ok(Some(proxy)) if !self.host_allowed(&proxy) => Some(host(&proxy)),
+                _ => None,
+            }
         })
     }
 
@@ -288,6 +314,37 @@ mod tests {
         let folder = dir.path().join("folder.json");
         std::fs::create_dir(&folder).unwrap();
         assert!(!Policy::load(&folder).imports_allowed());
+    }
+
+    #[test]
+    fn a_mandatory_that_is_no_object_locks_everything_it_could() {
+        for broken in [json!([]), json!(null), json!("imports off")] {
+            let p = policy(json!({"mandatory": broken, "recommended": {"closeToTray": true}}));
+            assert!(!p.imports_allowed() && !p.demo_allowed() && !p.own_profiles_allowed(), "{broken}");
+            assert_eq!(p.mandatory().phone_reveal, Some(false));
+            assert_eq!(p.recommended().close_to_tray, Some(true));
+        }
+    }
+
+    #[test]
+    fn a_policy_file_the_console_cannot_look_at_is_not_no_policy() {
+        // Any answer but "not found" (here "not a folder"; on a desktop also "permission
+        // denied", which root, running these tests, never gets) is a policy that cannot be read.
+        let dir = tempfile::tempdir().unwrap();
+        let not_a_folder = dir.path().join("op-console");
+        std::fs::write(&not_a_folder, "").unwrap();
+        let p = Policy::load(&not_a_folder.join("policy.json"));
+        assert!(!p.imports_allowed() && !p.demo_allowed() && p.report().present);
+    }
+
+    #[test]
+    fn the_environment_s_proxy_is_checked_against_the_allowed_hosts() {
+        let p = policy(json!({"mandatory": {"allowedHosts": ["op.example.com"]}}));
+        let profile = Profile::new("x", "X", "https://op.example.com", "c");
+        assert_eq!(p.disallowed_host(&profile), None);
+        let mut through = profile.clone();
+        through.proxy = op_api::ProxyMode::Url { url: "http://proxy.evil.example:3128".into() };
+        assert_eq!(p.disallowed_host(&through).as_deref(), Some("proxy.evil.example"));
     }
 
     #[test]

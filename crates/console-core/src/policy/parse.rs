@@ -106,7 +106,13 @@ pub(crate) fn parse(text: &str) -> ParsedPolicy {
                 let level = if key == "mandatory" { PolicyLevel::Mandatory } else { PolicyLevel::Recommended };
                 match value {
                     Value::Object(map) => out.level(level, map),
-                    _ => out.issue(Some(key), None, PolicyProblem::WrongValue),
+                    _ => {
+                        out.issue(Some(key), None, PolicyProblem::WrongValue);
+                        // No lock of it can be read: each at its strictest.
+                        if level == PolicyLevel::Mandatory {
+                            out.mandatory = restricted();
+                        }
+                    }
                 }
             }
             other => out.issue(Some(other), None, PolicyProblem::UnknownKey),

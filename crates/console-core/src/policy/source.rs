@@ -5,23 +5,23 @@
 //!
 //! Tests (and IT trying a policy out) may name another folder in `OP_CONSOLE_POLICY_DIR`,
 //! on Unix only and only when (a) the system's own policy file does not exist, and (b) that
-//! folder and its `policy.json` belong to root and no one else may write them. On a managed
-//! machine the variable is ignored, so an operator cannot swap IT's policy for a laxer one;
-//! on an unmanaged machine it can only add restrictions, from a file an operator cannot
-//! write. The installed console is the one tested: no build of its own for tests.
+//! folder, the folders above it and its `policy.json` belong to root and no one else may
+//! write them. On a managed machine the variable is ignored, so an operator cannot swap IT's
+//! policy for a laxer one; on an unmanaged machine the file it names is one only root could
+//! have written. The installed console is the one tested: no build of its own for tests.
 
 use std::path::{Path, PathBuf};
 
 pub const POLICY_FILE_NAME: &str = "policy.json";
 pub const POLICY_DIR_ENV: &str = "OP_CONSOLE_POLICY_DIR";
 
-/// The system's policy folder.
+/// The system's policy folder. Never from the environment, which the operator's session
+/// sets (`%ProgramData%` included): the Windows default is where the installer's own
+/// machine-wide data goes.
 pub fn system_policy_dir() -> PathBuf {
     #[cfg(target_os = "windows")]
     {
-        let base =
-            std::env::var_os("ProgramData").map(PathBuf::from).unwrap_or_else(|| PathBuf::from(r"C:\ProgramData"));
-        base.join("Op Console")
+        PathBuf::from(r"C:\ProgramData\Op Console")
     }
     #[cfg(target_os = "macos")]
     {
@@ -33,29 +33,79 @@ pub fn system_policy_dir() -> PathBuf {
     }
 }
 
-/// The policy file to read: the system's, or (see above) the one `OP_CONSOLE_POLICY_DIR`
-/// names when the system has none and that folder is root's alone.
-pub fn policy_path(system_dir: &Path, env_dir: Option<&Path>) -> PathBuf {
-    let system = system_dir.join(POLICY_FILE_NAME);
-    if std::fs::symlink_metadata(&system).is_ok() {
-        return system;
-    }
-    match env_dir {
-        Some(dir) if root_only(dir) && root_only(&dir.join(POLICY_FILE_NAME)) => dir.join(POLICY_FILE_NAME),
-        _ => system,
+/// Something is at `path` unless the system says "not found": a file the console may not
+/// even look at is IT's, never "no policy".
+pub(crate) fn present(path: &Path) -> bool {
+    !matches!(std::fs::symlink_metadata(path), Err(e) if e.kind() == std::io::ErrorKind::NotFound)
+}
+
+/// Where the policy is read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PolicySource {
+    /// The system's file (present or not).
+    System(PathBuf),
+    /// A test folder's file (see above), checked again when it is opened.
+    RootOnly(PathBuf),
+}
+
+impl PolicySource {
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::System(path) | Self::RootOnly(path) => path,
+        }
     }
 }
 
-/// Owned by root, writable by no one else, not a symbolic link.
+/// The policy file to read: the system's, or (see above) the one `OP_CONSOLE_POLICY_DIR`
+/// names when the system has none and that folder is root's alone.
+pub fn policy_source(system_dir: &Path, env_dir: Option<&Path>) -> PolicySource {
+    let system = system_dir.join(POLICY_FILE_NAME);
+    if present(&system) {
+        return PolicySource::System(system);
+    }
+    match env_dir.and_then(root_only_file) {
+        Some(file) => PolicySource::RootOnly(file),
+        None => PolicySource::System(system),
+    }
+}
+
+/// The policy file in `dir` when the folder, every folder above it and the file belong to
+/// root and no one else may write them (a folder above may be sticky, as `/tmp` is: others
+/// cannot move root's entries in it), none of them reached through a symbolic link.
 #[cfg(unix)]
-fn root_only(path: &Path) -> bool {
+fn root_only_file(dir: &Path) -> Option<PathBuf> {
     use std::os::unix::fs::MetadataExt;
-    std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink() && m.uid() == 0 && m.mode() & 0o022 == 0)
+    let dir = std::fs::canonicalize(dir).ok()?;
+    let file = dir.join(POLICY_FILE_NAME);
+    let root_only = |path: &Path, sticky_ok: bool| {
+        std::fs::symlink_metadata(path).is_ok_and(|m| {
+            !m.file_type().is_symlink()
+                && m.uid() == 0
+                && (m.mode() & 0o022 == 0 || sticky_ok && m.mode() & 0o1000 != 0)
+        })
+    };
+    let ancestors_ok = dir.ancestors().skip(1).all(|a| root_only(a, true));
+    (root_only(&dir, false) && ancestors_ok && root_only(&file, false)).then_some(file)
 }
 
 #[cfg(not(unix))]
-fn root_only(_path: &Path) -> bool {
-    false
+fn root_only_file(_dir: &Path) -> Option<PathBuf> {
+    None
+}
+
+/// Opens a test folder's policy file without following a link, and checks again, on what
+/// was opened, that root alone may write it.
+#[cfg(unix)]
+pub(crate) fn open_root_only(path: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW).open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    (meta.is_file() && meta.uid() == 0 && meta.mode() & 0o022 == 0).then_some(file)
+}
+
+#[cfg(not(unix))]
+pub(crate) fn open_root_only(_path: &Path) -> Option<std::fs::File> {
+    None
 }
 
 #[cfg(all(test, unix))]
@@ -75,7 +125,7 @@ mod tests {
         std::fs::write(other.path().join(POLICY_FILE_NAME), "{}").unwrap();
         std::fs::set_permissions(other.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(other.path().join(POLICY_FILE_NAME), std::fs::Permissions::from_mode(0o644)).unwrap();
-        let from_env = policy_path(system.path(), Some(other.path()));
+        let from_env = policy_source(system.path(), Some(other.path())).path().to_owned();
         // Root's folder, writable by root only: used while the system has no policy.
         if is_root() {
             assert_eq!(from_env, other.path().join(POLICY_FILE_NAME));
@@ -84,13 +134,49 @@ mod tests {
         }
         // A folder others may write is never trusted.
         std::fs::set_permissions(other.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
-        assert_eq!(policy_path(system.path(), Some(other.path())), system.path().join(POLICY_FILE_NAME));
+        assert_eq!(
+            policy_source(system.path(), Some(other.path())).path().to_owned(),
+            system.path().join(POLICY_FILE_NAME)
+        );
         std::fs::set_permissions(other.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
         std::fs::set_permissions(other.path().join(POLICY_FILE_NAME), std::fs::Permissions::from_mode(0o666)).unwrap();
-        assert_eq!(policy_path(system.path(), Some(other.path())), system.path().join(POLICY_FILE_NAME));
+        assert_eq!(
+            policy_source(system.path(), Some(other.path())).path().to_owned(),
+            system.path().join(POLICY_FILE_NAME)
+        );
         // A managed machine: the system's policy, whatever the variable says.
         std::fs::write(system.path().join(POLICY_FILE_NAME), "{}").unwrap();
         std::fs::set_permissions(other.path().join(POLICY_FILE_NAME), std::fs::Permissions::from_mode(0o644)).unwrap();
-        assert_eq!(policy_path(system.path(), Some(other.path())), system.path().join(POLICY_FILE_NAME));
+        assert_eq!(
+            policy_source(system.path(), Some(other.path())).path().to_owned(),
+            system.path().join(POLICY_FILE_NAME)
+        );
+    }
+
+    #[test]
+    fn a_folder_under_one_others_may_write_is_not_root_s_alone() {
+        let top = tempfile::tempdir().unwrap();
+        let open = top.path().join("open");
+        let inner = open.join("policy");
+        std::fs::create_dir_all(&inner).unwrap();
+        std::fs::write(inner.join(POLICY_FILE_NAME), "{}").unwrap();
+        std::fs::set_permissions(top.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&inner, std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(inner.join(POLICY_FILE_NAME), std::fs::Permissions::from_mode(0o644)).unwrap();
+        let system = tempfile::tempdir().unwrap();
+        let chosen = |s: &Path| policy_source(s, Some(&inner));
+        // Anyone could rename `policy` away and put their own in its place.
+        std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert_eq!(chosen(system.path()), PolicySource::System(system.path().join(POLICY_FILE_NAME)));
+        if is_root() {
+            std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o755)).unwrap();
+            assert_eq!(
+                chosen(system.path()),
+                PolicySource::RootOnly(inner.canonicalize().unwrap().join(POLICY_FILE_NAME))
+            );
+            // Sticky, as /tmp is: others cannot move root's entries.
+            std::fs::set_permissions(&open, std::fs::Permissions::from_mode(0o1777)).unwrap();
+            assert!(matches!(chosen(system.path()), PolicySource::RootOnly(_)));
+        }
     }
 }

@@ -107,6 +107,10 @@ impl ProfileStore {
         if !self.policy.own_profiles_allowed() {
             return Err(Policy::refuse(PolicyKey::AllowOwnProfiles));
         }
+        // One written into profiles.json by hand (or before the policy) that passes for IT's.
+        if self.shadows_managed(&own) {
+            return Err(Policy::refuse(PolicyKey::ManagedProfiles));
+        }
         self.policy.check_hosts(&own)?;
         Ok(Some(self.policy.enforce(own)))
     }
@@ -144,15 +148,19 @@ impl ProfileStore {
     /// Whether the operator may have `profile` (new or changed) as their own: not a managed
     /// one or one named like it, own profiles allowed, its hosts allowed.
     pub(crate) fn check_own(&self, profile: &Profile) -> Result<(), ConsoleError> {
-        let managed = self.policy.managed_profiles();
-        let skeleton = name_skeleton(&profile.name);
-        if managed.iter().any(|m| m.id == profile.id || name_skeleton(&m.name) == skeleton) {
+        if self.shadows_managed(profile) {
             return Err(Policy::refuse(PolicyKey::ManagedProfiles));
         }
         if !self.policy.own_profiles_allowed() {
             return Err(Policy::refuse(PolicyKey::AllowOwnProfiles));
         }
         self.policy.check_hosts(profile)
+    }
+
+    /// An own profile with a managed one's ID, or a name that looks like one's.
+    fn shadows_managed(&self, profile: &Profile) -> bool {
+        let skeleton = name_skeleton(&profile.name);
+        self.policy.managed_profiles().iter().any(|m| m.id == profile.id || name_skeleton(&m.name) == skeleton)
     }
 
     /// `profile` with IT's proxy and CA file in place of its own (whatever a page or a file

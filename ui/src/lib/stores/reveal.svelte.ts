@@ -17,9 +17,10 @@ export class RevealStore {
     return this.#shown[fieldKey(field)] ?? null;
   }
 
-  async reveal(lookupId: number, field: PhoneField): Promise<void> {
+  /** Asks the backend (which journals the reveal, with `reason` when the rules ask one). */
+  async reveal(lookupId: number, field: PhoneField, reason: string | null = null): Promise<void> {
     const key = fieldKey(field);
-    const phone = await api.revealPhone(lookupId, field);
+    const phone = await api.revealPhone(lookupId, field, reason);
     this.#shown[key] = phone;
     clearTimeout(this.#timers.get(key));
     this.#timers.set(key, setTimeout(() => this.hide(key), rules().revealSeconds * 1000));

@@ -14,6 +14,7 @@ const UNTIL_KNOWN: DataRules = {
   clipboardClearSeconds: 30,
   locationPrecision: "exact",
   rawAnswer: false,
+  openInMap: false,
 };
 
 const state = $state<{ rules: DataRules; locked: PolicyKey[] }>({ rules: UNTIL_KNOWN, locked: [] });
