@@ -305,6 +305,7 @@ fn errors() -> String {
         },
         ConsoleError::DemoUnavailable { detail: "address in use".into() },
         ConsoleError::OpenFailed { detail: "no browser".into() },
+        ConsoleError::CopyFailed { detail: "no display".into() },
         ConsoleError::ImageRefused { url: "https://elsewhere.example.com/x.png".into() },
         ConsoleError::ImageFailed { detail: "HTTP 404".into() },
         ConsoleError::HotkeyInvalid { combination: "Ctrl+Alt+".into() },

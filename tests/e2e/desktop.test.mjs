@@ -14,6 +14,7 @@ import {
   EXAMPLE,
   XDG,
   browser,
+  fill,
   lookUp,
   openApp,
   press,
@@ -32,7 +33,14 @@ withDriver();
 const RICH = "u0001-rich";
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-const readClipboard = () => execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8" });
+/** The CLIPBOARD selection's text; "" when no one holds it (xclip then fails). */
+const readClipboard = () => {
+  try {
+    return execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch {
+    return "";
+  }
+};
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
 
 /** A second `op-console` with these arguments: it hands them to the running one and ends. */
@@ -185,10 +193,17 @@ describe("Op Console on the desktop", () => {
     await press("copy-summary");
     await browser.waitUntil(async () => readClipboard().includes("电话：138****5678"), { timeoutMsg: "the summary never reached the clipboard" });
     assert.equal(readClipboard(), SUMMARY_MASKED);
+    // A copied revealed number leaves the clipboard after the time set (5 s here).
+    await openSettings();
+    await fill("clipboard-clear-seconds", "5");
+    await press("desktop-save");
+    await waitText("desktop-message", /已保存/);
+    await closeSettings();
     await press("user-phone-reveal");
     await waitText("user-phone-value", /^13812345678$/);
     await press("copy-summary");
     await browser.waitUntil(async () => readClipboard().includes("电话：13812345678"), { timeoutMsg: "the revealed summary never reached the clipboard" });
+    await browser.waitUntil(async () => readClipboard() === "", { timeout: 20000, timeoutMsg: "the revealed number stayed on the clipboard" });
     // The next lookup masks it again.
     await lookUp(RICH);
     await waitText("user-phone-value", /^138\*{4}5678$/);

@@ -305,9 +305,16 @@ describe("back, forward, refresh and the summary", () => {
     expect((screen.getByTestId("history-back") as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it("Ctrl+Shift+C copies the summary, in the UI's language, the phone masked", async () => {
+  it("Ctrl+Shift+C copies the summary, in the UI's language, the phone masked; one with a revealed number is copied to be forgotten", async () => {
     const copied: string[] = [];
-    backend(() => structuredClone(views["u0001-rich"]), { "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string) });
+    const forgotten: string[] = [];
+    backend(() => structuredClone(views["u0001-rich"]), {
+      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
+      copy_text: (args) => {
+        copied.push(args.text as string);
+        if (args.forget) forgotten.push(args.text as string);
+      },
+    });
     render(App);
     await search("u0001-rich");
     await screen.findByTestId("results");
@@ -321,6 +328,10 @@ describe("back, forward, refresh and the summary", () => {
     await waitFor(() => expect(copied).toHaveLength(2));
     expect(copied[1].split("\n")[0]).toBe("User: 张伟 (u0001-rich)");
     expect(copied[1]).toContain("Phone: 13812345678");
+    expect(forgotten).toEqual([copied[1]]);
+    // The revealed number's own copy button: forgotten too.
+    await fireEvent.click(screen.getByTestId("user-phone-copy"));
+    await waitFor(() => expect(forgotten).toEqual([copied[1], "13812345678"]));
   });
 });
 

@@ -76,6 +76,12 @@ pub enum ConsoleError {
         detail: String,
     },
 
+    #[error("The text could not be copied ({detail}).")]
+    CopyFailed {
+        #[serde(skip)]
+        detail: String,
+    },
+
     /// A request of the trusted window was answered after it was replaced, or after the
     /// profiles changed in a way that makes it another change: nothing was made.
     #[error("The request was replaced, or the profiles changed since it was asked; nothing was changed.")]

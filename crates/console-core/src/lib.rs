@@ -23,6 +23,7 @@ pub use credentials::saved::SavedCredentials;
 pub use credentials::vault::{
     CredentialKind, CredentialStatus, Vault, KEYRING_SERVICE, KEYRING_WAIT, KEYRING_WRITE_WAIT,
 };
+pub use desktop::clipboard_forget::{forget_later, COPY_MAX_CHARS};
 pub use desktop::clipboard_id::{clipboard_preview, user_id_in, CLIPBOARD_PREVIEW_CHARS};
 pub use desktop::command_line::CommandLine;
 pub use desktop::hotkey_rule::check_hotkey;

@@ -23,6 +23,7 @@ macro_rules! app_commands {
                 recent::recent_lookups,
                 recent::clear_recent_lookups,
                 map::open_in_map,
+                clipboard::copy_text,
                 ready::ui_ready,
                 ready::moved_aside,
                 ready::policy_report,

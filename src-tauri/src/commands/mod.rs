@@ -4,6 +4,7 @@
 #[macro_use]
 mod list;
 
+mod clipboard;
 mod credentials;
 mod desktop;
 mod lookup;

@@ -71,6 +71,8 @@ export const api = {
   recentLookups: () => call<RecentLookup[]>("recent_lookups"),
   clearRecentLookups: () => call<void>("clear_recent_lookups"),
   openInMap: (lat: number, lng: number) => call<void>("open_in_map", { lat, lng }),
+  /** Copies `text`; `forget`: it holds a revealed number, removed from the clipboard after the rules' time. */
+  copyText: (text: string, forget: boolean) => call<void>("copy_text", { text, forget }),
   uiReady: () => call<void>("ui_ready"),
   connectDesktop: (labels: TrayLabels, requests: Channel<DesktopRequest>) =>
     call<void>("connect_desktop", { labels, requests }),

@@ -264,6 +264,7 @@ const ERRORS: { [C in ErrorCode]: Entry<C> } = {
   storage: { text: (e) => ({ zh: `无法读写 ${e.path}。请检查磁盘空间和文件夹权限，然后重试。`, en: `Op Console could not read or write ${e.path}. Check the free disk space and the folder's permissions, then try again.` }), next: "retry" },
   demo_unavailable: { text: () => ({ zh: "演示服务器无法启动。请重试；真实配置不受影响。", en: "The demo server could not start. Try again; real profiles are not affected." }), next: "retry" },
   open_failed: { text: () => ({ zh: "无法打开地图。请检查系统是否设置了默认浏览器。", en: "The map could not be opened. Check that the system has a default browser." }), next: null },
+  copy_failed: { text: () => ({ zh: "无法复制到剪贴板。请重试。", en: "The text could not be copied to the clipboard. Try again." }), next: null },
   image_refused: { text: () => ({ zh: "图片地址不在配置允许的范围内，未加载。", en: "The image is not under the profile's tile or asset URL and was not loaded." }), next: null },
   image_failed: { text: () => ({ zh: "图片无法加载。", en: "The image could not be loaded." }), next: "retry" },
   hotkey_invalid: {

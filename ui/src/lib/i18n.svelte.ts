@@ -162,6 +162,7 @@ const TEXT = {
   ownProfilesOff: { zh: "组织的策略不允许自建配置。", en: "Your organization's policy does not allow profiles of your own." },
   importsOff: { zh: "组织的策略不允许导入配置。", en: "Your organization's policy does not allow importing profiles." },
   customerData: { zh: "客户数据", en: "Customer data" },
+  clipboardClearSeconds: { zh: "复制的完整号码在剪贴板中保留（秒）", en: "Seconds a copied revealed number stays on the clipboard" },
   revealReasonSetting: { zh: "显示完整号码前填写原因", en: "Ask for a reason before revealing a number" },
   revealReasonLabel: { zh: "查看原因（记录在查看记录中）", en: "Reason (kept in the reveal journal)" },
   revealConfirm: { zh: "显示", en: "Reveal" },

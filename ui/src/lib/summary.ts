@@ -6,6 +6,12 @@ import { lang, t } from "./i18n.svelte";
 import type { RevealStore } from "./stores/reveal.svelte";
 import { rules } from "./stores/rules.svelte";
 
+/** The summary would carry a revealed number (the user's, the only one it shows). */
+export function holdsRevealed(chat: ChatView, reveal: RevealStore): boolean {
+  const phone = chat.user?.phone;
+  return rules().summaryIncludesPhone && phone != null && reveal.shown(phone.field) != null;
+}
+
 export function summary(chat: ChatView, reveal: RevealStore): string {
   const none = t("none");
   const zh = lang() === "zh";

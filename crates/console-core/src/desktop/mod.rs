@@ -1,6 +1,7 @@
 //! The console on the operator's desktop: what the hotkey, links, the tray and the
 //! command line ask (`request`), and how each is read; the desktop settings.
 
+pub(crate) mod clipboard_forget;
 pub(crate) mod clipboard_id;
 pub(crate) mod command_line;
 pub(crate) mod hotkey_rule;

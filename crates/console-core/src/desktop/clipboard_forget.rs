@@ -1,0 +1,66 @@
+//! The clipboard forgets: a copied revealed number, or a summary holding one, is removed
+//! after the rules' time, but only if the clipboard still holds exactly what the console
+//! put there (something the operator copied since is theirs, and stays).
+
+use std::time::Duration;
+
+/// At most this much text is copied by the console at once (a summary is far smaller).
+pub const COPY_MAX_CHARS: usize = 16 * 1024;
+
+/// After `after`, clears the clipboard (`clear`) if it still holds `written` (`read`).
+/// Returns whether it cleared.
+pub async fn forget_later(
+    after: Duration,
+    written: &str,
+    read: impl FnOnce() -> Option<String>,
+    clear: impl FnOnce(),
+) -> bool {
+    tokio::time::sleep(after).await;
+    if read().as_deref() == Some(written) {
+        clear();
+        true
+    } else {
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{Arc, Mutex};
+
+    /// A clipboard in memory.
+    fn board(text: &str) -> Arc<Mutex<Option<String>>> {
+        Arc::new(Mutex::new(Some(text.to_owned())))
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn cleared_after_the_time_only_if_it_still_holds_what_was_copied() {
+        let clipboard = board("13812345678");
+        let (read, clear) = (clipboard.clone(), clipboard.clone());
+        let started = tokio::time::Instant::now();
+        let cleared = forget_later(
+            Duration::from_secs(30),
+            "13812345678",
+            move || read.lock().unwrap().clone(),
+            move || *clear.lock().unwrap() = None,
+        )
+        .await;
+        assert!(cleared);
+        assert_eq!(started.elapsed(), Duration::from_secs(30), "not before the time");
+        assert_eq!(*clipboard.lock().unwrap(), None);
+
+        // The operator copied something else meanwhile: it stays.
+        let clipboard = board("工单 123");
+        let (read, clear) = (clipboard.clone(), clipboard.clone());
+        let cleared = forget_later(
+            Duration::from_secs(30),
+            "13812345678",
+            move || read.lock().unwrap().clone(),
+            move || *clear.lock().unwrap() = None,
+        )
+        .await;
+        assert!(!cleared);
+        assert_eq!(clipboard.lock().unwrap().as_deref(), Some("工单 123"));
+    }
+}
