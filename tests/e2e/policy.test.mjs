@@ -53,6 +53,7 @@ before(async () => {
       hotkey: null,
       phoneReveal: false,
       rawAnswer: false,
+      locationPrecision: "district",
     },
     recommended: { closeToTray: false, revealSecond: 10 },
   };
@@ -130,6 +131,7 @@ describe("IT's policy, enforced and shown", () => {
       ["allowedHosts", "mandatory", true],
       ["demo", "mandatory", true],
       ["hotkey", "mandatory", true],
+      ["locationPrecision", "mandatory", true],
       ["phoneReveal", "mandatory", true],
       ["rawAnswer", "mandatory", true],
       ["closeToTray", "recommended", true],
@@ -139,7 +141,7 @@ describe("IT's policy, enforced and shown", () => {
     await waitText("policy-banner", /策略文件有 1 处问题/);
   });
 
-  scenario("p5. the managed profile looks up with the operator's credentials; no reveal, no raw view", async () => {
+  scenario("p5. the managed profile looks up with the operator's credentials; no reveal, no raw view, the location at district precision", async () => {
     await press("settings-open");
     await $("settings-enter-credentials").waitForExist({ timeout: 10000 });
     await enterCredentials(TOKEN, SECRET);
@@ -149,6 +151,15 @@ describe("IT's policy, enforced and shown", () => {
     assert.equal(await $("user-phone-reveal").isExisting(), false);
     assert.equal((await $$("contact-phone-reveal")).length, 0);
     assert.equal(await $("raw-json").isExisting(), false);
+    // The location at district precision until revealed, the reveal journaled.
+    await waitText("location-address", /^上海市浦东新区$/);
+    assert.equal(await $("location-coords").isExisting(), false);
+    await shot("p5-location-district");
+    await press("location-reveal");
+    await waitText("location-coords", /\d+\.\d+, \d+\.\d+/);
+    const journal = JSON.parse(execFileSync(APP, ["--export-reveals", "--format", "json"], { env: { ...process.env, ...XDG }, encoding: "utf8" }));
+    assert.deepEqual(journal.map((e) => [e.profileId, e.userId, e.field]), [["prod", RICH, "location"]]);
+    await shot("p5-location-revealed");
   });
 
   scenario("p6. a link to a profile outside the allowed hosts sends nothing", async () => {

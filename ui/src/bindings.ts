@@ -45,7 +45,12 @@ lat: number | null, lng: number | null, coordSystem: CoordSystem,
  * The tiles of the result's profile (with their own datum), not of the one selected
  * now: a result drawn later is still drawn on its own map.
  */
-tiles: TileLayer | null, };
+tiles: TileLayer | null, 
+/**
+ * At district precision: the exact point (and the full address) is held in the
+ * backend until the operator reveals it (`reveal_location`).
+ */
+pointHeld: boolean, };
 
 export type UserView = { userId: string | null, userName: string | null, nickName: string | null, 
 /**

@@ -909,6 +909,25 @@ describe("IT's policy", () => {
     expect(calls.filter((c) => c.cmd === "reveal_phone").map((c) => c.args)).toEqual([{ lookupId: 1, field: { kind: "user" }, reason: "客户来电核对" }]);
   });
 
+  it("at district precision the exact location is asked for when revealed, for that lookup", async () => {
+    const exact = views[EXAMPLE].location!;
+    const coarse = { ...exact, address: "北京市海淀区", lat: null, lng: null, tiles: null, pointHeld: true };
+    const calls = backend(() => ({ ...structuredClone(views[EXAMPLE]), location: coarse }), { reveal_location: () => exact });
+    render(App);
+    await waitFor(() => expect(rules().revealReason).toBe(false));
+    await search(EXAMPLE);
+    expect((await screen.findByTestId("location-held")).textContent).toContain("位置只显示到区县");
+    expect(screen.getByTestId("location-address").textContent).toBe("北京市海淀区");
+    expect(screen.queryByTestId("location-coords")).toBeNull();
+    await fireEvent.click(screen.getByTestId("location-reveal"));
+    await waitFor(() => expect(screen.getByTestId("location-coords").textContent).toContain("40.02248"));
+    expect(screen.getByTestId("location-address").textContent).toBe(exact.address);
+    expect(calls.filter((c) => c.cmd === "reveal_location").map((c) => c.args)).toEqual([{ lookupId: 1, reason: null }]);
+    // The next result is held back again.
+    await search(EXAMPLE);
+    await waitFor(() => expect(screen.queryByTestId("location-coords")).toBeNull());
+  });
+
   it("a reveal the backend refuses says why, and the number stays masked", async () => {
     backend(() => structuredClone(views["u0001-rich"]), {
       reveal_phone: () => Promise.reject({ code: "storage", path: "/home/op/.local/share/com.opconsole.desktop/reveals.jsonl", detail: "disk full" }),

@@ -5,7 +5,7 @@ import LocationCard from "../src/components/LocationCard.svelte";
 import type { LocationView, TileLayer } from "../src/bindings";
 
 const TILES: TileLayer = { urlTemplate: "http://127.0.0.1:9/tiles/{z}/{x}/{y}.png", attribution: "© test tiles", coordSystem: "wgs84" };
-const HERE: LocationView = { address: null, lat: 39.908692, lng: 116.397477, coordSystem: "wgs84", tiles: TILES };
+const HERE: LocationView = { address: null, lat: 39.908692, lng: 116.397477, coordSystem: "wgs84", tiles: TILES, pointHeld: false };
 const THERE: LocationView = { ...HERE, lat: 31.2304, lng: 121.4737 };
 
 const tileImages = () => [...document.querySelectorAll<HTMLImageElement>("img.tile")];
@@ -20,7 +20,7 @@ describe("the location card's map", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("shows the tiles around the point through the image protocol, with the attribution", async () => {
-    render(LocationCard, { location: HERE, profileId: "prod" });
+    render(LocationCard, { location: HERE, profileId: "prod", lookupId: 1 });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     // 600×260 needs 3–4 columns and 2–3 rows of 256-pixel tiles.
     expect(tileImages().length).toBeGreaterThanOrEqual(6);
@@ -32,7 +32,7 @@ describe("the location card's map", () => {
   });
 
   it("zooms with its buttons and keeps its image elements, only their sources change", async () => {
-    render(LocationCard, { location: HERE, profileId: "prod" });
+    render(LocationCard, { location: HERE, profileId: "prod", lookupId: 1 });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     const before = tileImages();
     await fireEvent.click(screen.getByTestId("map-zoom-in"));
@@ -46,7 +46,7 @@ describe("the location card's map", () => {
   });
 
   it("keeps the operator's zoom for the same point and starts again at a new one", async () => {
-    const card = render(LocationCard, { location: HERE, profileId: "prod" });
+    const card = render(LocationCard, { location: HERE, profileId: "prod", lookupId: 1 });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     await fireEvent.click(screen.getByTestId("map-zoom-in"));
     await card.rerender({ location: { ...HERE }, profileId: "prod" });
@@ -58,7 +58,7 @@ describe("the location card's map", () => {
   it("follows a drag with its tiles and marker, and a new point starts centred again", async () => {
     // jsdom has no pointer capture; WebKit has.
     HTMLElement.prototype.setPointerCapture = () => {};
-    const card = render(LocationCard, { location: HERE, profileId: "prod" });
+    const card = render(LocationCard, { location: HERE, profileId: "prod", lookupId: 1 });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     const map = screen.getByTestId("map");
     const pin = () => screen.getByTestId("map-marker").parentElement!;
@@ -79,7 +79,7 @@ describe("the location card's map", () => {
   });
 
   it("says the tiles are unavailable while they fail, until one loads", async () => {
-    render(LocationCard, { location: HERE, profileId: "prod" });
+    render(LocationCard, { location: HERE, profileId: "prod", lookupId: 1 });
     await vi.waitFor(() => expect(tileImages().length).toBeGreaterThan(0));
     expect(screen.queryByTestId("tiles-unavailable")).toBeNull();
     await fireEvent.error(tileImages()[0]);
@@ -90,7 +90,7 @@ describe("the location card's map", () => {
   });
 
   it("without a tile layer shows the marker and says why there is no map", async () => {
-    render(LocationCard, { location: { ...HERE, tiles: null }, profileId: "prod" });
+    render(LocationCard, { location: { ...HERE, tiles: null }, profileId: "prod", lookupId: 1 });
     await tick();
     expect(tileImages()).toHaveLength(0);
     expect(screen.getByTestId("map-marker")).toBeTruthy();

@@ -26,6 +26,7 @@ use crate::lookups::phone::PhoneField;
 use crate::lookups::recent::RecentLookup;
 use crate::lookups::reply::{LookupFailure, LookupId, LookupReply};
 use crate::lookups::store::Lookups;
+use crate::lookups::view::LocationView;
 use crate::policy::{Policy, PolicyKey, PolicyReport};
 use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
 use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
@@ -117,13 +118,16 @@ impl Console {
         } else {
             self.credentials.for_lookup(&profile).await
         };
-        self.lookups.run(&profile, credentials, &user_id).await
+        let precision = self.desktop.rules().location_precision;
+        self.lookups.run(&profile, credentials, &user_id, precision).await
     }
 
     /// A lookup's answer as support may see it: credentials redacted, phone numbers
     /// masked, at most 64 KiB. `None` when that lookup got no answer or is no longer kept.
     pub fn raw_answer(&self, lookup_id: LookupId) -> Option<String> {
-        if self.profiles.policy().mandatory().raw_answer == Some(false) {
+        // Off by IT, or while locations are shown at district precision (the answer holds
+        // the exact point).
+        if !self.desktop.rules().raw_answer {
             return None;
         }
         self.lookups.raw_answer(lookup_id)
@@ -141,19 +145,49 @@ impl Console {
         if self.profiles.policy().mandatory().phone_reveal == Some(false) {
             return Err(Policy::refuse(PolicyKey::PhoneReveal));
         }
+        let reason = self.reveal_reason(reason)?;
+        let (profile_id, user_id, phone) =
+            self.lookups.phone(lookup_id, field).ok_or(ConsoleError::LookupGone { lookup_id })?;
+        self.journal(profile_id, user_id, RevealEntry::field_name(field), reason).await?;
+        Ok(phone)
+    }
+
+    /// The exact location of lookup `lookup_id`, held back at district precision, which the
+    /// operator asked to see; journaled as a number is.
+    pub async fn reveal_location(
+        &self,
+        lookup_id: LookupId,
+        reason: Option<&str>,
+    ) -> Result<LocationView, ConsoleError> {
+        let reason = self.reveal_reason(reason)?;
+        let (profile_id, user_id, location) =
+            self.lookups.held_location(lookup_id).ok_or(ConsoleError::LookupGone { lookup_id })?;
+        self.journal(profile_id, user_id, "location".into(), reason).await?;
+        Ok(location)
+    }
+
+    /// The reason as the journal keeps it; refused when the rules ask for one and it is empty.
+    fn reveal_reason(&self, reason: Option<&str>) -> Result<Option<String>, ConsoleError> {
         let reason = clean_reason(reason);
         if self.desktop.rules().reveal_reason && reason.is_none() {
             return Err(ConsoleError::RevealReasonRequired);
         }
-        let (profile_id, user_id, phone) =
-            self.lookups.phone(lookup_id, field).ok_or(ConsoleError::LookupGone { lookup_id })?;
+        Ok(reason)
+    }
+
+    /// Writes a reveal to the journal (before anything is shown).
+    async fn journal(
+        &self,
+        profile_id: String,
+        user_id: String,
+        field: String,
+        reason: Option<String>,
+    ) -> Result<(), ConsoleError> {
         let operator_id = self.profiles.get(Some(&profile_id)).await.ok().and_then(|p| p.operator_id);
         let at = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-        let field = RevealEntry::field_name(field);
-        self.reveals.append(&RevealEntry { at, operator_id, profile_id, user_id, field, reason })?;
-        Ok(phone)
+        self.reveals.append(&RevealEntry { at, operator_id, profile_id, user_id, field, reason })
     }
 
     /// "Look up the clipboard" (the hotkey, the tray): what the page is asked to do. A

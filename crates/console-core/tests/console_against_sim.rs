@@ -729,3 +729,35 @@ async fn a_reveal_that_cannot_be_journaled_is_refused() {
     let err = s.console.reveal_phone(reply.lookup_id, phone.field, None).await.unwrap_err();
     assert_eq!(err.code(), "storage");
 }
+
+#[tokio::test]
+async fn at_district_precision_the_point_stays_in_the_backend_until_revealed() {
+    let s = Setup::new();
+    let mut settings = s.console.desktop_settings();
+    settings.location_precision = Some(console_core::policy::LocationPrecision::District);
+    s.console.save_desktop_settings(settings).unwrap();
+    let reply = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    let page = serde_json::to_string(&reply).unwrap();
+    let location = reply.chat.location.clone().unwrap();
+    assert_eq!(location.address.as_deref(), Some("北京市海淀区"));
+    assert!(location.point_held && location.lat.is_none() && location.lng.is_none() && location.tiles.is_none());
+    assert!(!page.contains("小清河路") && !page.contains("40.02248") && !page.contains("116.2986"), "{page}");
+    assert_eq!(s.console.raw_answer(reply.lookup_id), None, "the raw answer holds the point");
+    assert!(!s.console.data_rules().raw_answer);
+
+    let exact = s.console.reveal_location(reply.lookup_id, None).await.unwrap();
+    assert_eq!(exact.address.as_deref(), Some("北京市海淀区小清河路"));
+    assert_eq!((exact.lat, exact.lng), (Some(40.02248), Some(116.2986)));
+    assert!(!exact.point_held);
+    let journal = s.dirs.path().join("data").join(console_core::reveals::REVEALS_FILE_NAME);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert!(text.contains("\"field\":\"location\"") && !text.contains("40.02") && !text.contains("小清河路"), "{text}");
+
+    // At exact precision nothing is held back, and there is nothing to reveal.
+    let mut settings = s.console.desktop_settings();
+    settings.location_precision = Some(console_core::policy::LocationPrecision::Exact);
+    s.console.save_desktop_settings(settings).unwrap();
+    let reply = s.console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert!(!reply.chat.location.as_ref().unwrap().point_held);
+    assert_eq!(s.console.reveal_location(reply.lookup_id, None).await.unwrap_err().code(), "lookup_gone");
+}

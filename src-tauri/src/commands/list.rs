@@ -11,6 +11,7 @@ macro_rules! app_commands {
                 lookup::lookup_chat,
                 lookup::raw_answer,
                 lookup::reveal_phone,
+                lookup::reveal_location,
                 profiles::list_profiles,
                 profiles::save_profile,
                 profiles::delete_profile,

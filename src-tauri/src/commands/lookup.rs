@@ -18,6 +18,16 @@ pub async fn raw_answer(console: State<'_, Console>, lookup_id: LookupId) -> Res
     Ok(console.raw_answer(lookup_id))
 }
 
+/// The exact location of a lookup shown at district precision, which the operator asked to see.
+#[tauri::command]
+pub async fn reveal_location(
+    console: State<'_, Console>,
+    lookup_id: LookupId,
+    reason: Option<String>,
+) -> Result<console_core::LocationView, ErrorBody> {
+    Ok(console.reveal_location(lookup_id, reason.as_deref()).await?)
+}
+
 /// A phone number of a lookup, which the operator asked to see.
 #[tauri::command]
 pub async fn reveal_phone(

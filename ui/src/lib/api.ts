@@ -9,6 +9,7 @@ import type {
   DesktopSettings,
   DesktopView,
   ErrorBody,
+  LocationView,
   LookupReply,
   PhoneField,
   MovedAside,
@@ -58,6 +59,7 @@ export const api = {
   rawAnswer: (lookupId: number) => call<string | null>("raw_answer", { lookupId }),
   revealPhone: (lookupId: number, field: PhoneField, reason: string | null = null) =>
     call<string>("reveal_phone", { lookupId, field, reason }),
+  revealLocation: (lookupId: number, reason: string | null = null) => call<LocationView>("reveal_location", { lookupId, reason }),
   listProfiles: () => call<ProfilesView>("list_profiles"),
   saveProfile: (profile: Profile) => call<SaveOutcome>("save_profile", { profile }),
   deleteProfile: (id: string) => call<void>("delete_profile", { id }),

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use crate::desktop::settings::{DataRules, DesktopSettings, DEFAULT_CLIPBOARD_CLEAR_SECONDS, DEFAULT_REVEAL_SECONDS};
 use crate::error::ConsoleError;
-use crate::policy::{HotkeySetting, Policy, PolicyKey, PolicySettings};
+use crate::policy::{HotkeySetting, LocationPrecision, Policy, PolicyKey, PolicySettings};
 
 /// The settings in force: `saved` (with `explicit`, the keys `desktop.json` holds) under
 /// the policy.
@@ -53,14 +53,16 @@ fn apply(out: &mut DesktopSettings, level: &PolicySettings, applies: impl Fn(&st
 /// What the console does with customer data, from the settings in force.
 pub(crate) fn rules(settings: &DesktopSettings, policy: &Policy) -> DataRules {
     let locked = policy.mandatory();
+    let location_precision = settings.location_precision.unwrap_or_default();
     DataRules {
         phone_reveal: locked.phone_reveal != Some(false),
         reveal_reason: settings.reveal_reason.unwrap_or(false),
         reveal_seconds: settings.reveal_seconds.unwrap_or(DEFAULT_REVEAL_SECONDS),
         summary_includes_phone: settings.summary_includes_phone.unwrap_or(true),
         clipboard_clear_seconds: settings.clipboard_clear_seconds.unwrap_or(DEFAULT_CLIPBOARD_CLEAR_SECONDS),
-        location_precision: settings.location_precision.unwrap_or_default(),
-        raw_answer: locked.raw_answer != Some(false),
+        location_precision,
+        // The raw answer holds the exact point: not while locations are coarse.
+        raw_answer: locked.raw_answer != Some(false) && location_precision == LocationPrecision::Exact,
         open_in_map: crate::desktop::map_link::map_link(0.0, 0.0)
             .ok()
             .and_then(|link| url::Url::parse(&link).ok())

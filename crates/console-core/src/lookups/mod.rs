@@ -1,7 +1,9 @@
 //! Lookups: each numbered (`reply`), answered by the server through a pooled client
 //! (`store`), shown as a view (`view`, numbers masked by `phone`), kept for support and
-//! for revealing a number (`records`), and listed in the recent list (`recent`).
+//! for revealing a number or the exact location (`records`, `location`), and listed in
+//! the recent list (`recent`).
 
+pub(crate) mod location;
 pub(crate) mod phone;
 pub(crate) mod recent;
 pub(crate) mod records;

@@ -7,6 +7,7 @@ use std::sync::Mutex;
 
 use crate::lookups::phone::PhoneField;
 use crate::lookups::reply::LookupId;
+use crate::lookups::view::LocationView;
 use crate::support::lock::lock;
 
 /// More than the page's back/forward keeps (20), with room for Settings' test lookups.
@@ -19,6 +20,8 @@ pub(crate) struct LookupRecord {
     pub user_id: String,
     pub raw_answer: Option<String>,
     pub phones: Vec<(PhoneField, String)>,
+    /// The exact location, when the page got it at district precision.
+    pub held_location: Option<LocationView>,
 }
 
 #[derive(Debug, Default)]
@@ -40,6 +43,13 @@ impl LookupRecords {
     }
 
     /// The full number of `field` in lookup `id`, with the lookup's profile and user.
+    /// The exact location held back from lookup `id`, with its profile and user.
+    pub(crate) fn held_location(&self, id: LookupId) -> Option<(String, String, LocationView)> {
+        let records = lock(&self.records);
+        let record = records.iter().find(|r| r.id == id)?;
+        Some((record.profile_id.clone(), record.user_id.clone(), record.held_location.clone()?))
+    }
+
     pub(crate) fn phone(&self, id: LookupId, field: PhoneField) -> Option<(String, String, String)> {
         let records = lock(&self.records);
         let record = records.iter().find(|r| r.id == id)?;
@@ -58,6 +68,7 @@ mod tests {
             profile_id: "p".into(),
             user_id: format!("u{id}"),
             raw_answer: Some(format!("answer {id}")),
+            held_location: None,
             phones: vec![(PhoneField::User, format!("1380000{id:04}"))],
         }
     }

@@ -13,7 +13,8 @@ use crate::lookups::phone::{mask_all, PhoneField};
 use crate::lookups::recent::{RecentLookup, RecentLookups};
 use crate::lookups::records::{LookupRecord, LookupRecords};
 use crate::lookups::reply::{LookupFailure, LookupId, LookupReply};
-use crate::lookups::view::ChatView;
+use crate::lookups::view::{ChatView, LocationView};
+use crate::policy::LocationPrecision;
 use crate::profiles::profile::Profile;
 use crate::support::atomic_file::MovedAside;
 use crate::support::lock::lock;
@@ -46,6 +47,7 @@ impl Lookups {
         profile: &Profile,
         credentials: Result<Credentials, ConsoleError>,
         user_id: &UserId,
+        precision: LocationPrecision,
     ) -> Result<LookupReply, LookupFailure> {
         let id = self.last_id.fetch_add(1, Ordering::SeqCst) + 1;
         let (result, raw_answer) = match self.client_for(profile).and_then(|client| Ok((client, credentials?))) {
@@ -72,6 +74,15 @@ impl Lookups {
             }
             Err(e) => (Err(e), Vec::new()),
         };
+        // At district precision the page gets the coarse location; the exact one stays here.
+        let (chat, held_location) = match chat {
+            Ok(mut chat) if precision == LocationPrecision::District => {
+                let held = chat.location.take();
+                chat.location = held.as_ref().map(LocationView::coarse);
+                (Ok(chat), held)
+            }
+            other => (other, None),
+        };
         let numbers: Vec<String> = phones.iter().map(|(_, n)| n.clone()).collect();
         self.records.keep(LookupRecord {
             id,
@@ -79,6 +90,7 @@ impl Lookups {
             user_id: user_id.to_string(),
             raw_answer: raw_answer.map(|raw| mask_all(&raw, &numbers)),
             phones,
+            held_location,
         });
         match chat {
             Ok(chat) => Ok(LookupReply { lookup_id: id, chat, recent: self.recent() }),
@@ -124,6 +136,10 @@ impl Lookups {
     }
 
     /// The full number of `field` in lookup `id`, with the lookup's profile and user.
+    pub(crate) fn held_location(&self, id: LookupId) -> Option<(String, String, LocationView)> {
+        self.records.held_location(id)
+    }
+
     pub(crate) fn phone(&self, id: LookupId, field: PhoneField) -> Option<(String, String, String)> {
         self.records.phone(id, field)
     }

@@ -55,6 +55,9 @@ pub struct LocationView {
     /// The tiles of the result's profile (with their own datum), not of the one selected
     /// now: a result drawn later is still drawn on its own map.
     pub tiles: Option<TileLayer>,
+    /// At district precision: the exact point (and the full address) is held in the
+    /// backend until the operator reveals it (`reveal_location`).
+    pub point_held: bool,
 }
 
 /// A phone number as the page gets it: masked. The full number is the page's only when
@@ -172,6 +175,7 @@ impl ChatView {
                     lng: l.lng.filter(|v| v.is_finite() && (-180.0..=180.0).contains(v)),
                     coord_system: profile.coord_system,
                     tiles: profile.tiles.clone(),
+                    point_held: false,
                 })
                 .filter(|l| l.address.is_some() || (l.lat.is_some() && l.lng.is_some())),
             user: user.map(|u| UserView::build(u, profile, &mut phones)),

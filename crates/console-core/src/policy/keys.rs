@@ -79,11 +79,11 @@ impl PolicyKey {
 }
 
 impl PolicyKey {
-    /// Keys this version reads and reports but does not act on yet (a coarser location,
-    /// updates): the Policies section
+    /// Keys this version reads and reports but does not act on yet (updates): the
+    /// Policies section
     /// says so, rather than showing them as in force.
     pub fn in_effect(self) -> bool {
-        !matches!(self, Self::LocationPrecision | Self::Updates)
+        !matches!(self, Self::Updates)
     }
 }
 

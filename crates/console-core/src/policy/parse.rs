@@ -327,7 +327,7 @@ mod tests {
             level: Some(PolicyLevel::Mandatory),
             problem: PolicyProblem::NotInThisVersion,
         };
-        assert_eq!(parsed.issues, vec![not_yet("locationPrecision"), not_yet("updates")]);
+        assert_eq!(parsed.issues, vec![not_yet("updates")]);
         assert_eq!(parsed.managed_profiles[0].id, "prod");
         assert_eq!(parsed.mandatory.hotkey, Some(HotkeySetting::Off));
         assert_eq!(parsed.mandatory.allow_imports, Some(false));
