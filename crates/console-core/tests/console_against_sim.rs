@@ -11,6 +11,9 @@ use console_core::{
 use op_api::sign::{SignRule, SignScheme};
 use op_sim::{SimConfig, SimHandle};
 
+mod common;
+use common::counter;
+
 const EXAMPLE_USER: &str = "u00012b2e588bd93843168dfb67ae12cc2ee9";
 const TOKEN: &str = "o0001-console-test-token";
 const SECRET: &str = "console-test-secret";
@@ -38,14 +41,7 @@ impl Setup {
 
 /// An op-sim of the test's own: its own client id, token, secret and sign rule.
 async fn own_sim() -> SimHandle {
-    let config = SimConfig {
-        client_id: CLIENT.into(),
-        token: TOKEN.into(),
-        secret: SECRET.into(),
-        sign_rule: SignRule::preset(SignScheme::Alipay),
-        ..SimConfig::demo()
-    };
-    op_sim::spawn(config, 0).await.unwrap()
+    common::sim_with(CLIENT, TOKEN, SECRET).await
 }
 
 fn own_profile(sim: &SimHandle) -> Profile {
@@ -363,32 +359,6 @@ async fn credentials_go_only_to_the_server_they_were_saved_for() {
     assert_eq!(other.requests_seen(), 1);
     // And after a restart, the same.
     assert!(!s.reopen().credential_status(&id).await.unwrap().for_other_server);
-}
-
-/// A listener on loopback that only counts who connects: where credentials must not go.
-struct Counter {
-    url: String,
-    count: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-}
-
-fn counter() -> Counter {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let seen = count.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            drop(stream);
-        }
-    });
-    Counter { url, count }
-}
-
-impl Counter {
-    fn connections(&self) -> usize {
-        self.count.load(std::sync::atomic::Ordering::SeqCst)
-    }
 }
 
 #[tokio::test]

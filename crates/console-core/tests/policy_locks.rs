@@ -10,7 +10,10 @@ use console_core::{
 };
 use op_api::sign::{SignRule, SignScheme};
 use op_api::ProxyMode;
-use op_sim::{SimConfig, SimHandle};
+use op_sim::SimHandle;
+
+mod common;
+use common::counter;
 use serde_json::{json, Value};
 
 const TOKEN: &str = "o0001-policy-test-token";
@@ -38,14 +41,7 @@ impl Setup {
 }
 
 async fn sim() -> SimHandle {
-    let config = SimConfig {
-        client_id: CLIENT.into(),
-        token: TOKEN.into(),
-        secret: SECRET.into(),
-        sign_rule: SignRule::preset(SignScheme::Alipay),
-        ..SimConfig::demo()
-    };
-    op_sim::spawn(config, 0).await.unwrap()
+    common::sim_with(CLIENT, TOKEN, SECRET).await
 }
 
 fn host_of(base_url: &str) -> String {
@@ -60,32 +56,6 @@ fn own(id: &str, name: &str, base_url: &str) -> Profile {
     let mut profile = Profile::new(id, name, base_url, CLIENT);
     profile.sign_rule = SignRule::preset(SignScheme::Alipay);
     profile
-}
-
-/// A port that answers nothing but counts who connects.
-struct Listener {
-    url: String,
-    count: std::sync::Arc<std::sync::atomic::AtomicUsize>,
-}
-
-fn listener() -> Listener {
-    let socket = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", socket.local_addr().unwrap());
-    let count = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-    let seen = count.clone();
-    std::thread::spawn(move || {
-        for stream in socket.incoming().flatten() {
-            seen.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            drop(stream);
-        }
-    });
-    Listener { url, count }
-}
-
-impl Listener {
-    fn connections(&self) -> usize {
-        self.count.load(std::sync::atomic::Ordering::SeqCst)
-    }
 }
 
 fn locked(key: PolicyKey) -> ConsoleError {
@@ -103,7 +73,7 @@ const EVERY_IMPORT_ROUTE: [ChangeSource; 3] =
 async fn a_managed_profile_can_be_used_with_the_operator_s_credentials_and_not_changed() {
     let s = Setup::new();
     let sim = sim().await;
-    let elsewhere = listener();
+    let elsewhere = counter();
     let policy = json!({"managedProfiles": [profile_json("prod", "Production", &sim.base_url())]});
     let console = s.open(&policy);
 
@@ -146,7 +116,7 @@ async fn a_managed_profile_can_be_used_with_the_operator_s_credentials_and_not_c
 async fn a_policy_that_moves_a_managed_profile_leaves_its_credentials_unused() {
     let s = Setup::new();
     let sim = sim().await;
-    let elsewhere = listener();
+    let elsewhere = counter();
     let console = s.open(&json!({"managedProfiles": [profile_json("prod", "Production", &sim.base_url())]}));
     console.save_credentials("prod", Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     drop(console);
@@ -162,7 +132,7 @@ async fn a_policy_that_moves_a_managed_profile_leaves_its_credentials_unused() {
 async fn nothing_goes_to_a_host_outside_the_allowed_list_by_any_path() {
     let s = Setup::new();
     let sim = sim().await;
-    let outside = listener();
+    let outside = counter();
     // Saved before the policy came: an own profile pointing outside, with credentials.
     let console = s.open(&json!({}));
     match console.save_profile(own("old", "Old", &outside.url)).await.unwrap() {
@@ -267,7 +237,7 @@ async fn a_forced_proxy_and_ca_file_replace_what_a_page_or_a_file_asks_for() {
     let s = Setup::new();
     let sim = sim().await;
     // IT's CA file (a real one: a profile's CA file must read).
-    let tls = op_sim::spawn_tls(SimConfig::demo(), 0, Default::default()).await.unwrap();
+    let tls = op_sim::spawn_tls(op_sim::SimConfig::demo(), 0, Default::default()).await.unwrap();
     let ca = s.dirs.path().join("corp-ca.pem");
     std::fs::write(&ca, &tls.ca_pem).unwrap();
     let ca = ca.display().to_string();
@@ -414,7 +384,7 @@ async fn a_bad_policy_applies_what_it_can_names_the_rest_and_never_falls_open() 
 async fn an_own_profile_that_passes_for_a_managed_one_is_not_used() {
     let s = Setup::new();
     let sim = sim().await;
-    let outside = listener();
+    let outside = counter();
     // Written before the policy (or into profiles.json by hand): IT's name, another host.
     let console = s.open(&json!({}));
     console.save_profile(own("fake", "Production", &outside.url)).await.unwrap();
