@@ -36,6 +36,7 @@ use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
 use crate::reveals::journal::clean_reason;
 use crate::reveals::{RevealEntry, RevealJournal};
 use crate::support::atomic_file::{private_dir, MovedAside};
+use crate::support::clock::now_ms;
 use std::sync::Arc;
 
 pub struct Console {
@@ -184,10 +185,7 @@ impl Console {
         reason: Option<String>,
     ) -> Result<(), ConsoleError> {
         let operator_id = self.profiles.get(Some(&profile_id)).await.ok().and_then(|p| p.operator_id);
-        let at = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX));
-        self.reveals.append(&RevealEntry { at, operator_id, profile_id, user_id, field, reason })
+        self.reveals.append(&RevealEntry { at: now_ms(), operator_id, profile_id, user_id, field, reason })
     }
 
     /// "Look up the clipboard" (the hotkey, the tray): what the page is asked to do. A
@@ -218,12 +216,8 @@ impl Console {
 
     /// "Open in map": the link for a point, when IT's allowed hosts include the map's.
     pub fn map_link(&self, lat: f64, lng: f64) -> Result<String, ConsoleError> {
-        let link = crate::desktop::map_link::map_link(lat, lng)?;
-        match url::Url::parse(&link) {
-            Ok(url) if self.profiles.policy().host_allowed(&url) => Ok(link),
-            Ok(url) => Err(ConsoleError::HostNotAllowed { host: url.host_str().unwrap_or_default().to_owned() }),
-            Err(e) => Err(ConsoleError::OpenFailed { detail: e.to_string() }),
-        }
+        crate::desktop::map_link::check_map_allowed(self.profiles.policy())?;
+        crate::desktop::map_link::map_link(lat, lng)
     }
 
     /// An image for a result (tile, logo, avatar), from its profile's hosts only.

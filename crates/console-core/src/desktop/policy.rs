@@ -63,10 +63,7 @@ pub(crate) fn rules(settings: &DesktopSettings, policy: &Policy) -> DataRules {
         location_precision,
         // The raw answer holds the exact point: not while locations are coarse.
         raw_answer: locked.raw_answer != Some(false) && location_precision == LocationPrecision::Exact,
-        open_in_map: crate::desktop::map_link::map_link(0.0, 0.0)
-            .ok()
-            .and_then(|link| url::Url::parse(&link).ok())
-            .is_some_and(|url| policy.host_allowed(&url)),
+        open_in_map: crate::desktop::map_link::check_map_allowed(policy).is_ok(),
     }
 }
 

@@ -17,6 +17,7 @@ use crate::lookups::view::{ChatView, LocationView};
 use crate::policy::LocationPrecision;
 use crate::profiles::profile::Profile;
 use crate::support::atomic_file::MovedAside;
+use crate::support::clock::now_ms;
 use crate::support::lock::lock;
 
 pub(crate) struct Lookups {
@@ -155,8 +156,4 @@ impl Lookups {
     pub(crate) fn save_recent(&self) -> Result<(), ConsoleError> {
         self.recent.save()
     }
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
 }

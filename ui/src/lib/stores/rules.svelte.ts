@@ -3,15 +3,15 @@
 // the raw-answer view) and which settings are locked. Drawn here; enforced by the backend,
 // which refuses whatever a page asks against them.
 import type { DataRules, DesktopView, PolicyKey } from "../../bindings";
-import { REVEAL_SECONDS } from "../phone";
+import { DESKTOP } from "../../contract";
 
 /** Until the backend answers: nothing revealed and no raw view (the stricter side). */
 const UNTIL_KNOWN: DataRules = {
   phoneReveal: false,
   revealReason: false,
-  revealSeconds: REVEAL_SECONDS,
+  revealSeconds: DESKTOP.defaultRevealSeconds,
   summaryIncludesPhone: true,
-  clipboardClearSeconds: 30,
+  clipboardClearSeconds: DESKTOP.defaultClipboardClearSeconds,
   locationPrecision: "exact",
   rawAnswer: false,
   openInMap: false,
