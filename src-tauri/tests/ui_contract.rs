@@ -8,6 +8,7 @@
 use console_core::policy::{
     LocationPrecision, PolicyEntry, PolicyIssue, PolicyKey, PolicyLevel, PolicyProblem, PolicyReport,
 };
+use console_core::updates::{AvailableUpdate, UpdateOutcome, UpdateProgress, UpdateStatus, UpdatesOff};
 use console_core::{
     limits, AddressView, ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, ChatView, ConsoleError,
     ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DataRules, DesktopRequest,
@@ -98,6 +99,11 @@ fn render() -> String {
         FieldChange::decl(&cfg),
         FlowValue::decl(&cfg),
         FlowField::decl(&cfg),
+        UpdateStatus::decl(&cfg),
+        UpdateOutcome::decl(&cfg),
+        UpdatesOff::decl(&cfg),
+        AvailableUpdate::decl(&cfg),
+        UpdateProgress::decl(&cfg),
     ];
     let mut out = header();
     for decl in decls {

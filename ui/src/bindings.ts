@@ -358,7 +358,7 @@ export type PolicyIssue = {
  */
 key: string | null, level: PolicyLevel | null, problem: PolicyProblem, };
 
-export type PolicyProblem = { "kind": "unreadable" } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey" } | { "kind": "wrongValue" } | { "kind": "onlyMandatory" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "duplicateProfile", id: string, } | { "kind": "profileHostNotAllowed", id: string, host: string, } | { "kind": "notInThisVersion" };
+export type PolicyProblem = { "kind": "unreadable" } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey" } | { "kind": "wrongValue" } | { "kind": "onlyMandatory" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "duplicateProfile", id: string, } | { "kind": "profileHostNotAllowed", id: string, host: string, };
 
 export type ApprovalRequest = { "kind": "credentials", requestId: number, profileId: string, name: string, flows: Array<FlowValue>, status: CredentialStatus, } | { "kind": "changes", requestId: number, source: ChangeSource, changes: DataFlowChanges, };
 
@@ -394,6 +394,41 @@ export type FieldChange = { field: FlowField, from: string | null, to: string | 
 export type FlowValue = { field: FlowField, value: string | null, };
 
 export type FlowField = "baseUrl" | "clientId" | "proxy" | "caFile" | "tiles" | "assets";
+
+export type UpdateStatus = { currentVersion: string, 
+/**
+ * Why the console does not look (`None`: it does).
+ */
+off: UpdatesOff | null, 
+/**
+ * The endpoint is IT's mirror.
+ */
+mirror: boolean, 
+/**
+ * Epoch milliseconds of the last check.
+ */
+lastCheck: number | null, outcome: UpdateOutcome, available: AvailableUpdate | null, 
+/**
+ * The console can install it itself; when a package manager owns the install and this
+ * session cannot ask for the rights, the notice says to ask IT instead.
+ */
+canInstall: boolean, };
+
+export type UpdateOutcome = { "kind": "notChecked" } | { "kind": "upToDate" } | { "kind": "available" } | { "kind": "unreachable" } | { "kind": "badManifest" } | { "kind": "badSignature" } | { "kind": "downloadFailed" } | { "kind": "installFailed" } | { "kind": "installed" };
+
+export type UpdatesOff = "policy" | "noKey" | "notPackaged" | "noEndpoint" | "hostNotAllowed";
+
+export type AvailableUpdate = { version: string, 
+/**
+ * The release notes ([`clean_notes`]).
+ */
+notes: string | null, };
+
+export type UpdateProgress = { downloaded: number, 
+/**
+ * `None` when the server did not say.
+ */
+total: number | null, };
 
 /** Every error code the backend sends. */
 export type ErrorCode = ErrorBody["code"];

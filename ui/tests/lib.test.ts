@@ -10,6 +10,8 @@ import { api } from "../src/lib/api";
 import { COMMANDS, USER_ID_RULE } from "../src/contract";
 import type { ErrorBody, LinkProblem, PolicyProblem } from "../src/bindings";
 import { POLICY_PROBLEM_KINDS, policyProblemText, policyValueText } from "../src/lib/policy";
+import { UPDATE_OUTCOME_KINDS, updateOutcomeText, updatesOffText } from "../src/lib/updates";
+import type { UpdateOutcome, UpdatesOff } from "../src/bindings";
 import errorSamples from "./fixtures/errors.json";
 
 const samples = errorSamples as unknown as ErrorBody[];
@@ -182,7 +184,6 @@ describe("policy problems (Settings → Policies)", () => {
     { kind: "invalidProfile", id: "prod", field: "baseUrl", problem: { kind: "clientIdFormat", maxChars: 64 } },
     { kind: "duplicateProfile", id: "prod" },
     { kind: "profileHostNotAllowed", id: "prod", host: "op.evil.example" },
-    { kind: "notInThisVersion" },
   ];
 
   it("each kind is worded in both languages with its parameters", () => {
@@ -207,5 +208,21 @@ describe("policy problems (Settings → Policies)", () => {
     expect(policyValueText(["a", "b"])).toBe('["a","b"]');
     expect(policyValueText({ mode: "none" })).toBe('{"mode":"none"}');
     expect(policyValueText("x".repeat(500)).length).toBe(200);
+  });
+});
+
+describe("update words", () => {
+  it("every outcome and every reason updates are off is a sentence in both languages", () => {
+    const offs: UpdatesOff[] = ["policy", "noKey", "notPackaged", "noEndpoint", "hostNotAllowed"];
+    for (const language of ["zh", "en"] as const) {
+      setLang(language);
+      for (const kind of UPDATE_OUTCOME_KINDS) {
+        const text = updateOutcomeText({ kind } as UpdateOutcome);
+        expect(text.length, kind).toBeGreaterThan(3);
+        expect(text).not.toMatch(/undefined|null|\{/);
+      }
+      for (const off of offs) expect(updatesOffText(off).length, off).toBeGreaterThan(5);
+    }
+    setLang("zh");
   });
 });

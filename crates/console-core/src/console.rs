@@ -32,11 +32,13 @@ use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
 use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
 use crate::profiles::import_problem::ImportProblem;
 use crate::profiles::profile::Profile;
+use crate::profiles::profile_problem::ProfileField;
 use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
 use crate::reveals::journal::clean_reason;
 use crate::reveals::{RevealEntry, RevealJournal};
 use crate::support::atomic_file::{private_dir, MovedAside};
 use crate::support::clock::now_ms;
+use crate::updates::{plan_updates, update_network, BuildUpdates, UpdateNetwork, UpdatePlan, UpdatesOff};
 use std::sync::Arc;
 
 pub struct Console {
@@ -93,6 +95,17 @@ impl Console {
     /// The policy in force, as IT sees it (Settings → Policies, `--policy-report`).
     pub fn policy_report(&self) -> PolicyReport {
         self.profiles.policy().report()
+    }
+
+    /// Whether, where and how often to look for updates, under IT's policy.
+    pub fn update_plan(&self, build: &BuildUpdates) -> Result<UpdatePlan, UpdatesOff> {
+        plan_updates(build, self.profiles.policy())
+    }
+
+    /// IT's network (proxy, CA file) for a request to the update endpoint.
+    pub fn update_network(&self, endpoint: &url::Url) -> Result<UpdateNetwork, ConsoleError> {
+        update_network(self.profiles.policy(), endpoint)
+            .map_err(|problem| ConsoleError::InvalidProfile { field: ProfileField::CaFile, problem })
     }
 
     /// The files moved aside at start, for the page's banner.

@@ -12,6 +12,7 @@ pub mod policy;
 mod profiles;
 pub mod reveals;
 mod support;
+pub mod updates;
 
 #[cfg(feature = "demo")]
 pub use profiles::demo;

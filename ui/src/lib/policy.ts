@@ -32,10 +32,6 @@ const PROBLEMS: Table<PolicyProblem> = {
     en: `Managed profile “${p.id}”: its ${FIELD_LABELS[p.field].en} is not valid: ${profileProblem(p.problem).en}. It is not offered.`,
   }),
   duplicateProfile: (p) => ({ zh: `受管配置“${p.id}”重复或使用了保留 ID，未提供。`, en: `Managed profile “${p.id}” is listed twice or uses a reserved ID; not offered.` }),
-  notInThisVersion: () => ({
-    zh: "已读取，但此版本的控制台尚不执行此项；升级后生效。",
-    en: "Read, but this version of the console does not act on it yet; it applies once the console is updated.",
-  }),
   profileHostNotAllowed: (p) => ({
     zh: `受管配置“${p.id}”会向不在 allowedHosts 中的 ${p.host} 发送数据，未提供。`,
     en: `Managed profile “${p.id}” would send data to ${p.host}, which allowedHosts does not name; not offered.`,

@@ -78,15 +78,6 @@ impl PolicyKey {
     }
 }
 
-impl PolicyKey {
-    /// Keys this version reads and reports but does not act on yet (updates): the
-    /// Policies section
-    /// says so, rather than showing them as in force.
-    pub fn in_effect(self) -> bool {
-        !matches!(self, Self::Updates)
-    }
-}
-
 /// How a policy holds a value: locked, or a default the operator may change.
 #[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]

@@ -57,8 +57,6 @@ pub enum PolicyProblem {
         id: String,
         host: String,
     },
-    /// Read, but this version of the console does not act on the key yet.
-    NotInThisVersion,
 }
 
 /// A problem where it is: the key (`None` for the file as a whole) and its level.
@@ -185,8 +183,6 @@ impl ParsedPolicy {
                 if level == PolicyLevel::Mandatory {
                     restrict(&mut self.mandatory, key);
                 }
-            } else if !key.in_effect() {
-                self.issue(Some(name), Some(level), PolicyProblem::NotInThisVersion);
             }
         }
     }
@@ -231,9 +227,8 @@ fn read_key(settings: &mut PolicySettings, key: PolicyKey, value: &Value) -> boo
         PolicyKey::Updates => {
             settings.updates = read::<UpdatePolicy>(value).filter(|u| {
                 u.check_interval_hours.is_none_or(|h| (UPDATE_HOURS_MIN..=UPDATE_HOURS_MAX).contains(&h))
-                    && u.endpoint.as_deref().is_none_or(|e| {
-                        url::Url::parse(e).is_ok_and(|u| u.scheme() == "https" || op_api::is_loopback(&u))
-                    })
+                    // The updater reads https only (a manifest in clear could be swapped on the way).
+                    && u.endpoint.as_deref().is_none_or(|e| url::Url::parse(e).is_ok_and(|u| u.scheme() == "https"))
             })
         }
     }
@@ -290,6 +285,10 @@ pub(crate) fn restrict(settings: &mut PolicySettings, key: PolicyKey) {
         PolicyKey::RevealSeconds => settings.reveal_seconds = Some(SECONDS_MIN),
         PolicyKey::ClipboardClearSeconds => settings.clipboard_clear_seconds = Some(SECONDS_MIN),
         PolicyKey::LocationPrecision => settings.location_precision = Some(LocationPrecision::District),
+        // No traffic to a place IT may not have meant; the banner sends the operator to IT.
+        PolicyKey::Updates => {
+            settings.updates = Some(UpdatePolicy { enabled: false, endpoint: None, check_interval_hours: None })
+        }
         _ => {}
     }
 }
@@ -321,13 +320,7 @@ mod tests {
         })
         .to_string();
         let parsed = parse(&text);
-        // Read, and said not to be acted on by this version.
-        let not_yet = |key: &str| PolicyIssue {
-            key: Some(key.into()),
-            level: Some(PolicyLevel::Mandatory),
-            problem: PolicyProblem::NotInThisVersion,
-        };
-        assert_eq!(parsed.issues, vec![not_yet("updates")]);
+        assert_eq!(parsed.issues, vec![]);
         assert_eq!(parsed.managed_profiles[0].id, "prod");
         assert_eq!(parsed.mandatory.hotkey, Some(HotkeySetting::Off));
         assert_eq!(parsed.mandatory.allow_imports, Some(false));

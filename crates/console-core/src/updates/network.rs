@@ -1,0 +1,54 @@
+//! The way to the update endpoint: IT's network as lookups take it. The policy's forced
+//! proxy (else the system's, resolved as for lookups: never for a loopback endpoint) and
+//! its CA file on top of the operating system's roots. A profile's own proxy or CA file is
+//! the operator's choice for that server and plays no part here.
+
+use std::sync::Arc;
+
+use url::Url;
+
+use crate::policy::Policy;
+use crate::profiles::ca_file::read_ca_file;
+use crate::profiles::profile_problem::ProfileProblem;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UpdateNetwork {
+    pub proxy: Option<Url>,
+    /// PEM certificates trusted besides the system's.
+    pub extra_roots_pem: Option<Arc<Vec<u8>>>,
+}
+
+/// The network settings for a request to `endpoint`.
+pub fn update_network(policy: &Policy, endpoint: &Url) -> Result<UpdateNetwork, ProfileProblem> {
+    let mode = policy.mandatory().proxy.clone().unwrap_or(op_api::ProxyMode::System);
+    let proxy = op_api::effective_proxy(&mode, endpoint).map_err(|_| ProfileProblem::ProxyScheme)?;
+    let extra_roots_pem = match policy.mandatory().ca_file.as_deref() {
+        Some(path) => Some(read_ca_file(path)?.bytes),
+        None => None,
+    };
+    Ok(UpdateNetwork { proxy, extra_roots_pem })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    #[test]
+    fn it_s_proxy_and_ca_file_are_the_update_s_and_loopback_goes_direct() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").unwrap();
+        let text = serde_json::json!({"mandatory": {
+            "proxy": {"mode": "url", "url": "http://proxy.corp.example:3128"},
+            "caFile": ca.to_str().unwrap()}})
+        .to_string();
+        let policy = Policy::from_text(Path::new("/etc/op-console/policy.json"), &text);
+        let endpoint = Url::parse("https://mirror.corp.example/latest.json").unwrap();
+        let network = update_network(&policy, &endpoint).unwrap();
+        assert_eq!(network.proxy.unwrap().as_str(), "http://proxy.corp.example:3128/");
+        assert!(network.extra_roots_pem.unwrap().starts_with(b"-----BEGIN CERTIFICATE-----"));
+        let none = update_network(&Policy::none(), &Url::parse("https://127.0.0.1:8443/latest.json").unwrap()).unwrap();
+        assert_eq!(none, UpdateNetwork::default());
+    }
+}
