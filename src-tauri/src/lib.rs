@@ -5,6 +5,7 @@ mod desktop;
 mod image_protocol;
 mod log_redaction;
 mod startup;
+mod updates;
 mod webkit_options;
 
 use console_core::policy::Policy;
@@ -89,6 +90,7 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_deep_link::init())
         .plugin(tauri_plugin_autostart::Builder::new().build())
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .manage(started)
         .manage(desktop::Inbox::default())
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
@@ -105,11 +107,13 @@ pub fn run() {
                 });
             match opened {
                 Ok(console) => {
+                    app.manage(updates::Updates::new(app.handle(), &console));
                     app.manage(console);
                     let args: Vec<String> = std::env::args().collect();
                     let cwd = std::env::current_dir().unwrap_or_default();
                     startup::command_line(app.handle(), &args, &cwd, true);
                     desktop::start(app.handle());
+                    updates::Updates::schedule(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.
                 Err(reason) => startup::cannot_start(app.handle(), &reason),

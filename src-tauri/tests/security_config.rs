@@ -107,3 +107,21 @@ fn the_identifier_the_exports_use_is_tauri_s() {
     // `--export-reveals` finds the data folder without Tauri: by the same identifier.
     assert_eq!(read("tauri.conf.json")["identifier"], op_console_lib::IDENTIFIER);
 }
+
+/// The repository's build never looks for updates (no release key: the release workflow
+/// adds it and the endpoint), and a release installs only a package signed for the version
+/// it is announced as.
+#[test]
+fn updates_need_the_release_key_and_a_signature_for_the_version() {
+    let updater = &read("tauri.conf.json")["plugins"]["updater"];
+    assert_eq!(updater["pubkey"], "", "the release key comes from the release workflow");
+    assert_eq!(updater["endpoints"], serde_json::json!([]));
+    assert_eq!(updater["requireSignedVersion"], true);
+    assert!(
+        updater.get("dangerousInsecureTransportProtocol").is_none()
+            && updater.get("dangerousAcceptInvalidCerts").is_none()
+    );
+    let workflow =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../.github/workflows/release.yml")).unwrap();
+    assert!(workflow.contains("secrets.TAURI_SIGNING_PRIVATE_KEY") && workflow.contains("createUpdaterArtifacts"));
+}

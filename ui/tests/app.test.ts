@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
-import type { ChatView, DataRules, DesktopSettings, DesktopView, PhoneField, PolicyKey, PolicyReport } from "../src/bindings";
+import type { ChatView, DataRules, DesktopSettings, DesktopView, PhoneField, PolicyKey, PolicyReport, UpdateStatus } from "../src/bindings";
 import type { ShownError } from "../src/lib/errors";
 import type { Command } from "../src/contract";
 import fixtures from "./fixtures/views.json";
@@ -1026,5 +1026,78 @@ describe("IT's policy", () => {
     await fireEvent.click(screen.getByTestId("settings-open"));
     expect((await screen.findByTestId("policies-none")).textContent).toContain("所有设置由操作员决定");
     expect(screen.queryByTestId("policy-banner")).toBeNull();
+  });
+});
+
+describe("updates", () => {
+  const status = (over: Partial<UpdateStatus> = {}): UpdateStatus => ({
+    currentVersion: "0.1.0",
+    off: null,
+    mirror: false,
+    lastCheck: Date.UTC(2026, 11, 4, 8, 0),
+    outcome: { kind: "available" },
+    available: { version: "0.1.1", notes: "修复了地图的一个问题" },
+    canInstall: true,
+    ...over,
+  });
+  type Progress = { onmessage: (p: { downloaded: number; total: number | null }) => void };
+
+  it("a newer version is offered in a corner with its notes; install shows progress, a bad signature one quiet line", async () => {
+    let finish: (s: UpdateStatus) => void = () => {};
+    const calls = backend(() => views[EXAMPLE], {
+      watch_updates: () => status(),
+      install_update: () => new Promise<UpdateStatus>((resolve) => (finish = resolve)),
+    });
+    render(App);
+    const notice = await screen.findByTestId("update-notice");
+    expect(notice.textContent).toContain("新版本 0.1.1 可用");
+    expect(screen.getByTestId("update-notes").textContent).toBe("修复了地图的一个问题");
+    // It never takes the focus from the search.
+    expect(document.activeElement).toBe(screen.getByTestId("search-input"));
+    await fireEvent.click(screen.getByTestId("update-install"));
+    await waitFor(() => expect(calls.some((c) => c.cmd === "install_update")).toBe(true));
+    const progress = calls.find((c) => c.cmd === "install_update")!.args.progress as Progress;
+    progress.onmessage({ downloaded: 512, total: 2048 });
+    await waitFor(() => expect(screen.getByTestId("update-progress").textContent).toContain("25%"));
+    expect((screen.getByTestId("update-install") as HTMLButtonElement).disabled).toBe(true);
+    finish(status({ outcome: { kind: "badSignature" } }));
+    await waitFor(() => expect(screen.getByTestId("update-problem").textContent).toContain("签名无法验证，未安装任何内容"));
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    await fireEvent.click(screen.getByTestId("update-later"));
+    expect(screen.queryByTestId("update-notice")).toBeNull();
+  });
+
+  it("when a package manager owns the install, the notice says to ask IT instead of offering to install", async () => {
+    backend(() => views[EXAMPLE], { watch_updates: () => status({ available: { version: "0.1.2", notes: null }, canInstall: false }) });
+    render(App);
+    await screen.findByTestId("update-notice");
+    expect(screen.getByTestId("update-ask-it").textContent).toContain("联系 IT");
+    expect(screen.queryByTestId("update-install")).toBeNull();
+  });
+
+  it("Settings → This computer shows the version, the last check and its outcome, and checks on request", async () => {
+    const calls = backend(() => views[EXAMPLE], {
+      watch_updates: () => status({ outcome: { kind: "unreachable" }, available: null }),
+      check_for_update: () => status({ outcome: { kind: "upToDate" }, available: null, lastCheck: Date.UTC(2026, 11, 4, 9, 0) }),
+    });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    expect((await screen.findByTestId("updates-version")).textContent).toContain("0.1.0");
+    await waitFor(() => expect(screen.getByTestId("updates-last-check").textContent).toContain("无法连接更新服务器"));
+    // A failed check is one line here and nothing elsewhere.
+    expect(screen.queryByTestId("update-notice")).toBeNull();
+    await fireEvent.click(screen.getByTestId("updates-check"));
+    await waitFor(() => expect(screen.getByTestId("updates-last-check").textContent).toContain("已是最新版本"));
+    expect(calls.filter((c) => c.cmd === "check_for_update")).toHaveLength(1);
+  });
+
+  it("updates turned off say why, with nothing to press", async () => {
+    backend(() => views[EXAMPLE], { watch_updates: () => status({ off: "policy", outcome: { kind: "notChecked" }, available: null, lastCheck: null }) });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    expect((await screen.findByTestId("updates-off")).textContent).toContain("组织策略关闭");
+    expect(screen.queryByTestId("updates-check")).toBeNull();
   });
 });

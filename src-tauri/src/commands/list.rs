@@ -32,6 +32,9 @@ macro_rules! app_commands {
                 desktop::desktop_settings,
                 desktop::save_desktop_settings,
                 desktop::close_window,
+                updates::watch_updates,
+                updates::check_for_update,
+                updates::install_update,
             ],
             trusted: [
                 trusted::approval_request,

@@ -13,6 +13,7 @@ mod profiles;
 mod ready;
 mod recent;
 mod trusted;
+mod updates;
 
 pub use ready::StartedAt;
 

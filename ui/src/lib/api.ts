@@ -19,6 +19,8 @@ import type {
   RecentLookup,
   SaveOutcome,
   TrayLabels,
+  UpdateProgress,
+  UpdateStatus,
 } from "../bindings";
 import type { Command, TrustedCommand } from "../contract";
 import type { ShownError } from "./errors";
@@ -83,4 +85,9 @@ export const api = {
   closeWindow: () => call<void>("close_window"),
   movedAside: () => call<MovedAside[]>("moved_aside"),
   policyReport: () => call<PolicyReport>("policy_report"),
+  /** The current update status; later ones arrive on `statuses`. */
+  watchUpdates: (statuses: Channel<UpdateStatus>) => call<UpdateStatus>("watch_updates", { statuses }),
+  checkForUpdate: () => call<UpdateStatus>("check_for_update"),
+  /** Downloads, verifies and installs the update found, then the console restarts. */
+  installUpdate: (progress: Channel<UpdateProgress>) => call<UpdateStatus>("install_update", { progress }),
 };

@@ -1,0 +1,162 @@
+//! The console's updates: a check at start and then at the plan's interval, a check when
+//! the operator asks, and an install only when the operator says so. Every result goes to
+//! the page as an [`UpdateStatus`]; nothing here opens a dialog or blocks the window.
+
+use std::sync::Mutex;
+
+use console_core::updates::{
+    clean_notes, AvailableUpdate, UpdateOutcome, UpdatePlan, UpdateProgress, UpdateStatus, UpdatesOff,
+};
+use console_core::Console;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_updater::Update;
+
+use super::{build, client, outcome};
+
+pub struct Updates {
+    plan: Result<UpdatePlan, UpdatesOff>,
+    status: Mutex<UpdateStatus>,
+    /// The update the last check found, ready to download.
+    found: Mutex<Option<Update>>,
+    /// The page, told of every new status.
+    watcher: Mutex<Option<Channel<UpdateStatus>>>,
+    /// One check or install at a time.
+    busy: tokio::sync::Mutex<()>,
+}
+
+impl Updates {
+    pub fn new<R: Runtime>(app: &AppHandle<R>, console: &Console) -> Self {
+        let plan = console.update_plan(&build::build_updates(app));
+        match &plan {
+            Ok(plan) => log::info!("updates: from {} every {} h", plan.endpoint, plan.every.as_secs() / 3600),
+            Err(off) => log::info!("updates: off ({off:?})"),
+        }
+        let status = UpdateStatus::new(
+            &app.package_info().version.to_string(),
+            plan.as_ref().err().copied(),
+            plan.as_ref().is_ok_and(|p| p.mirror),
+            build::can_install(),
+        );
+        Self {
+            plan,
+            status: Mutex::new(status),
+            found: Mutex::new(None),
+            watcher: Mutex::new(None),
+            busy: tokio::sync::Mutex::new(()),
+        }
+    }
+
+    pub fn status(&self) -> UpdateStatus {
+        lock(&self.status).clone()
+    }
+
+    /// The page's channel for every later status; the current one is returned.
+    pub fn watch(&self, statuses: Channel<UpdateStatus>) -> UpdateStatus {
+        *lock(&self.watcher) = Some(statuses);
+        self.status()
+    }
+
+    fn publish(&self, change: impl FnOnce(&mut UpdateStatus)) -> UpdateStatus {
+        let status = {
+            let mut status = lock(&self.status);
+            change(&mut status);
+            status.clone()
+        };
+        if let Some(watcher) = lock(&self.watcher).as_ref() {
+            let _ = watcher.send(status.clone());
+        }
+        status
+    }
+
+    /// Asks the endpoint whether there is a newer version (nothing when updates are off).
+    pub async fn check<R: Runtime>(&self, app: &AppHandle<R>, console: &Console) -> UpdateStatus {
+        let Ok(plan) = &self.plan else { return self.status() };
+        let _one = self.busy.lock().await;
+        let checked = match console.update_network(&plan.endpoint) {
+            Err(e) => {
+                log::warn!("update check: IT's CA file cannot be used: {e}");
+                Err(UpdateOutcome::Unreachable)
+            }
+            Ok(network) => match client::updater(app, plan, network) {
+                Err(e) => Err(outcome::of_check(&e)),
+                Ok(updater) => updater.check().await.map_err(|e| {
+                    log::info!("update check failed: {e}");
+                    outcome::of_check(&e)
+                }),
+            },
+        };
+        let (result, available) = match checked {
+            Ok(Some(update)) => {
+                let available =
+                    AvailableUpdate { version: update.version.clone(), notes: clean_notes(update.body.as_deref()) };
+                *lock(&self.found) = Some(update);
+                (UpdateOutcome::Available, Some(available))
+            }
+            Ok(None) => {
+                *lock(&self.found) = None;
+                (UpdateOutcome::UpToDate, None)
+            }
+            Err(result) => (result, None),
+        };
+        log::info!("update check: {result:?}");
+        self.publish(|status| status.checked(now_ms(), result, available))
+    }
+
+    /// Downloads the update found, installs it when its signature is the release key's, and
+    /// restarts into it. A download or install that fails leaves the installed version as
+    /// it was and says why.
+    pub async fn install<R: Runtime>(&self, app: &AppHandle<R>, progress: Channel<UpdateProgress>) -> UpdateStatus {
+        let _one = self.busy.lock().await;
+        let found = lock(&self.found).clone();
+        let Some(update) = found.filter(|_| self.status().can_install) else { return self.status() };
+        let mut downloaded = 0u64;
+        let installed = update
+            .download_and_install(
+                |chunk, total| {
+                    downloaded += chunk as u64;
+                    let _ = progress.send(UpdateProgress { downloaded, total });
+                },
+                || {},
+            )
+            .await;
+        match installed {
+            Ok(()) => {
+                log::info!("update {} installed: restarting", update.version);
+                self.publish(|status| status.outcome = UpdateOutcome::Installed);
+                // The exit handler writes what is pending (the recent list) first.
+                app.restart()
+            }
+            Err(e) => {
+                log::warn!("update {} not installed: {e}", update.version);
+                let result = outcome::of_install(&e);
+                self.publish(|status| status.outcome = result)
+            }
+        }
+    }
+
+    /// A check at start, then one every interval of the plan, for as long as the console runs.
+    pub fn schedule<R: Runtime>(app: &AppHandle<R>) {
+        let app = app.clone();
+        tauri::async_runtime::spawn(async move {
+            let (Some(updates), Some(console)) = (app.try_state::<Updates>(), app.try_state::<Console>()) else {
+                return;
+            };
+            let Ok(plan) = &updates.plan else { return };
+            loop {
+                updates.check(&app, &console).await;
+                tokio::time::sleep(plan.every).await;
+            }
+        });
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn now_ms() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
