@@ -25,6 +25,9 @@ APT_PACKAGES=(
   # the desktop tests: the clipboard, a global hotkey press, links opened by the desktop
   # (the .desktop file's scheme), python3 to hold a combination as another app would
   xclip xdotool xdg-utils desktop-file-utils python3
+  # the update round trip: the updater installs a .deb through sudo (root: no prompt), and
+  # its update server's test CA is made with openssl
+  sudo openssl
 )
 
 # The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.
