@@ -3,7 +3,7 @@
 # release key in KEYS_DIR, by scripts/installers.sh --check) is offered a newer version by
 # an update server of the test's own over TLS (a CA made here, given to the console as
 # IT's CA file), installs it through its updater and comes back as that version with the
-# operator's data; a version signed with another key is refused; an unreachable server
+# operator's data; a replayed signature and one made with another key are refused; an unreachable server
 # shows nothing but a line in Settings. Leaves the newer version installed.
 #
 #   scripts/update-roundtrip.sh KEYS_DIR      (KEYS_DIR: release.key, release.key.pub, installed.deb)
@@ -16,6 +16,7 @@ target=$(realpath "${CARGO_TARGET_DIR:-target}")
 installed=$(dpkg-query -W -f='${Version}' op-console)
 next=$(echo "$installed" | awk -F. -v OFS=. '{ $3 += 1; print }')
 after=$(echo "$next" | awk -F. -v OFS=. '{ $3 += 1; print }')
+later=$(echo "$after" | awk -F. -v OFS=. '{ $3 += 1; print }')
 files="$keys/files"
 mkdir -p "$files/tls"
 
@@ -27,10 +28,11 @@ built=$(ls "$target"/release/bundle/deb/*_"$next"_*.deb)
 cp "$built" "$files/op-console_${next}_amd64.deb"
 cp "$built.sig" "$files/op-console_${next}_amd64.deb.sig"
 
-# The same package announced as $after and signed with a key that is not the release key.
+# The same package as $later, signed for that version with a key that is not the release key
+# (the test also serves $next's own package and signature announced as $after).
 "$tauri" signer generate --ci -p "$TAURI_SIGNING_PRIVATE_KEY_PASSWORD" -w "$keys/other.key" >/dev/null
-cp "$built" "$files/op-console_${after}_amd64.deb"
-"$tauri" signer sign -f "$keys/other.key" --app-version "$after" "$files/op-console_${after}_amd64.deb" >/dev/null
+cp "$built" "$files/op-console_${later}_amd64.deb"
+"$tauri" signer sign -f "$keys/other.key" --app-version "$later" "$files/op-console_${later}_amd64.deb" >/dev/null
 
 # The update server's certificate, from a CA of this run's.
 (
@@ -43,9 +45,11 @@ cp "$built" "$files/op-console_${after}_amd64.deb"
     -out server.pem 2>/dev/null
   chmod 644 ./*.pem
 )
-chmod 755 "$keys" "$files" "$files/tls"
+# The console (root here) reads the CA file; the keys stay in their 0700 folder's files.
+chmod 711 "$keys"
+chmod 755 "$files" "$files/tls"
 
 OP_CONSOLE_APP=/usr/bin/op-console OP_UPDATE_FILES="$files" OP_UPDATE_FROM="$installed" OP_UPDATE_NEXT="$next" \
-  OP_UPDATE_AFTER="$after" ./tests/e2e/run.sh update.test.mjs
+  OP_UPDATE_AFTER="$after" OP_UPDATE_LATER="$later" ./tests/e2e/run.sh update.test.mjs
 test "$(dpkg-query -W -f='${Version}' op-console)" = "$next"
-echo "update round trip: $installed → $next through the updater; $after signed with another key refused"
+echo "update round trip: $installed → $next through the updater; $next replayed as $after and $later signed with another key refused"

@@ -117,10 +117,14 @@ fn updates_need_the_release_key_and_a_signature_for_the_version() {
     assert_eq!(updater["pubkey"], "", "the release key comes from the release workflow");
     assert_eq!(updater["endpoints"], serde_json::json!([]));
     assert_eq!(updater["requireSignedVersion"], true);
-    assert!(
-        updater.get("dangerousInsecureTransportProtocol").is_none()
-            && updater.get("dangerousAcceptInvalidCerts").is_none()
-    );
+    for dangerous in [
+        "dangerousInsecureTransportProtocol",
+        "dangerousAcceptInvalidCerts",
+        "dangerousAcceptInvalidHostnames",
+        "allowDowngrades",
+    ] {
+        assert!(updater.get(dangerous).is_none(), "{dangerous}");
+    }
     let workflow =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../.github/workflows/release.yml")).unwrap();
     assert!(workflow.contains("secrets.TAURI_SIGNING_PRIVATE_KEY") && workflow.contains("createUpdaterArtifacts"));

@@ -13,15 +13,17 @@ import { createServer } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  $, $$, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
   waitFor, waitText, windowShown, withDriver, XDG,
 } from "./harness.mjs";
 
 withDriver();
 
 const FILES = process.env.OP_UPDATE_FILES;
-const [FROM, NEXT, AFTER] = [process.env.OP_UPDATE_FROM, process.env.OP_UPDATE_NEXT, process.env.OP_UPDATE_AFTER];
+const [FROM, NEXT, AFTER, LATER] = ["FROM", "NEXT", "AFTER", "LATER"].map((name) => process.env[`OP_UPDATE_${name}`]);
+const escaped = (version) => version.replaceAll(".", "\\.");
 const RICH = "u0001-rich";
+const EXAMPLE_ID = "u00012b2e588bd93843168dfb67ae12cc2ee9";
 const CONFIG = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
 
 /** The update server: the manifest the test sets, and the packages beside it. */
@@ -39,9 +41,9 @@ const consolePids = () => {
   }
 };
 
-/** A manifest announcing `version` as the package served under that version's name. */
-function manifest(version) {
-  const name = `op-console_${version}_amd64.deb`;
+/** A manifest announcing `version` as the package served under `as`'s name, with its signature. */
+function manifest(version, as = version) {
+  const name = `op-console_${as}_amd64.deb`;
   return {
     version,
     notes: `Op Console ${version}：修复与改进 / fixes and improvements`,
@@ -58,7 +60,7 @@ function manifest(version) {
 const env = () => ({ OP_CONSOLE_POLICY_DIR: policyDir });
 
 before(async () => {
-  assert.ok(FILES && FROM && NEXT && AFTER, "run by scripts/update-roundtrip.sh");
+  assert.ok(FILES && FROM && NEXT && AFTER && LATER, "run by scripts/update-roundtrip.sh");
   server = createServer({ key: readFileSync(join(FILES, "tls/server.key")), cert: readFileSync(join(FILES, "tls/server.pem")) }, (req, res) => {
     served.requests.push(req.url);
     if (req.url === "/latest.json" && served.manifest) {
@@ -108,14 +110,14 @@ describe("updates, from the installed package", () => {
     await press("settings-close");
     await lookUp(RICH);
     await waitText("chat-id", /u0001106268050147246701/);
-    await waitText("update-notice", new RegExp(`新版本 ${NEXT.replaceAll(".", "\\.")} 可用`));
+    await waitText("update-notice", new RegExp(`新版本 ${escaped(NEXT)} 可用`));
     await $("update-notice").$("summary").click();
     await waitText("update-notes", /修复与改进/);
     await shot("u1-update-notice");
     await openSettingsUpdates();
-    assert.match(await text("updates-version"), new RegExp(FROM.replaceAll(".", "\\.")));
+    assert.match(await text("updates-version"), new RegExp(escaped(FROM)));
     assert.match(await text("updates-last-check"), /上次检查/);
-    assert.match(await text("updates-last-check"), new RegExp(`新版本 ${NEXT.replaceAll(".", "\\.")} 可用`));
+    assert.match(await text("updates-last-check"), new RegExp(`新版本 ${escaped(NEXT)} 可用`));
     await shot("u1-settings-this-computer");
     await press("settings-close");
     assert.ok(served.requests.includes("/latest.json"), "the check went to IT's server");
@@ -124,10 +126,13 @@ describe("updates, from the installed package", () => {
   scenario(`u2. Install and restart: the console comes back as ${NEXT} with the profile, recent lookups and credentials`, async () => {
     const before = consolePids();
     assert.equal(before.length, 1, "one console runs");
-    // What the next start will be offered: a version signed with another key (u3).
-    served.manifest = manifest(AFTER);
-    served.manifest.platforms["linux-x86_64-deb"].url = `https://127.0.0.1:${port}/op-console_${AFTER}_amd64.deb`;
+    // What the next start will be offered (u3): NEXT's genuine package and signature,
+    // announced as AFTER, as a server replaying an older release would.
+    served.manifest = manifest(AFTER, NEXT);
     served.requests.length = 0;
+    // A lookup just before: what is pending is written before the console goes.
+    await lookUp(EXAMPLE_ID);
+    await waitText("chat-id", /u0001106268050147246664/);
     await press("update-install");
     await waitFor(() => installedVersion() === NEXT, `dpkg says ${NEXT}`, 120000);
     assert.ok(served.requests.includes(`/op-console_${NEXT}_amd64.deb`));
@@ -141,21 +146,33 @@ describe("updates, from the installed package", () => {
 
     // Under the driver again: the new version, the operator's data as it was.
     await openApp([], env());
-    await waitText("recent-item", /u0001-rich/);
+    await waitText("recent-item", new RegExp(EXAMPLE_ID));
+    assert.ok((await $$("recent-item").map((row) => row.getText())).some((row) => row.includes("u0001-rich")));
     assert.equal(await $("profile-select").getValue(), "mine");
     await lookUp(RICH);
     await waitText("chat-id", /u0001106268050147246701/);
     await openSettingsUpdates();
-    assert.match(await text("updates-version"), new RegExp(NEXT.replaceAll(".", "\\.")));
+    assert.match(await text("updates-version"), new RegExp(escaped(NEXT)));
     assert.equal(await text("settings-token-state"), "已保存");
     await press("settings-close");
   });
 
-  scenario(`u3. ${AFTER}, signed with another key, is refused: nothing installed, one quiet line`, async () => {
-    await waitText("update-notice", new RegExp(`新版本 ${AFTER.replaceAll(".", "\\.")} 可用`));
+  scenario(`u3. refused: ${NEXT}'s own signature announced as ${AFTER}, and ${LATER} signed with another key; nothing installed`, async () => {
+    // The replay: a genuine signature, but for another version than announced.
+    await waitText("update-notice", new RegExp(`新版本 ${escaped(AFTER)} 可用`));
     await press("update-install");
     await waitText("update-problem", /签名无法验证，未安装任何内容/);
     assert.equal(await $("update-install").isExisting(), false, "not offered again");
+    assert.equal(installedVersion(), NEXT);
+    // Another key's signature, found by Check now.
+    served.manifest = manifest(LATER);
+    await openSettingsUpdates();
+    await press("updates-check");
+    await waitText("updates-last-check", new RegExp(`新版本 ${escaped(LATER)} 可用`));
+    await press("settings-close");
+    await waitText("update-notice", new RegExp(`新版本 ${escaped(LATER)} 可用`));
+    await press("update-install");
+    await waitText("update-problem", /签名无法验证，未安装任何内容/);
     assert.equal(installedVersion(), NEXT);
     assert.equal(await browser.$('[role="alertdialog"]').isExisting(), false, "no dialog");
     await shot("u3-bad-signature");

@@ -22,12 +22,15 @@ pub async fn check_for_update<R: Runtime>(
     Ok(updates.check(&app, &console).await)
 }
 
-/// "Install and restart": downloads (progress on the channel), verifies, installs, restarts.
+/// "Install and restart" on the version the page showed: downloads (progress on the
+/// channel), verifies, installs, restarts. Another version than the one found does nothing.
 #[tauri::command]
 pub async fn install_update<R: Runtime>(
     app: AppHandle<R>,
+    console: State<'_, Console>,
     updates: State<'_, Updates>,
+    version: String,
     progress: Channel<UpdateProgress>,
 ) -> Result<UpdateStatus, ErrorBody> {
-    Ok(updates.install(&app, progress).await)
+    Ok(updates.install(&app, &console, &version, progress).await)
 }

@@ -5,7 +5,7 @@
 use std::sync::Mutex;
 
 use console_core::updates::{
-    clean_notes, AvailableUpdate, UpdateOutcome, UpdatePlan, UpdateProgress, UpdateStatus, UpdatesOff,
+    clean_notes, AvailableUpdate, UpdateNetwork, UpdateOutcome, UpdatePlan, UpdateProgress, UpdateStatus, UpdatesOff,
 };
 use console_core::Console;
 use tauri::ipc::Channel;
@@ -17,8 +17,10 @@ use super::{build, client, outcome};
 pub struct Updates {
     plan: Result<UpdatePlan, UpdatesOff>,
     status: Mutex<UpdateStatus>,
-    /// The update the last check found, ready to download.
-    found: Mutex<Option<Update>>,
+    /// The update the last check found, ready to download, and IT's network for it.
+    found: Mutex<Option<(Update, UpdateNetwork)>>,
+    /// Versions whose package failed verification: not offered again while the console runs.
+    refused: Mutex<Vec<String>>,
     /// The page, told of every new status.
     watcher: Mutex<Option<Channel<UpdateStatus>>>,
     /// One check or install at a time.
@@ -42,6 +44,7 @@ impl Updates {
             plan,
             status: Mutex::new(status),
             found: Mutex::new(None),
+            refused: Mutex::new(Vec::new()),
             watcher: Mutex::new(None),
             busy: tokio::sync::Mutex::new(()),
         }
@@ -75,44 +78,76 @@ impl Updates {
         let _one = self.busy.lock().await;
         let checked = match console.update_network(&plan.endpoint) {
             Err(e) => {
-                log::warn!("update check: IT's CA file cannot be used: {e}");
+                log::warn!("update check: IT's network settings cannot be used: {e}");
                 Err(UpdateOutcome::Unreachable)
             }
-            Ok(network) => match client::updater(app, plan, network) {
+            Ok(network) => match client::updater(app, plan, network.clone()) {
                 Err(e) => Err(outcome::of_check(&e)),
-                Ok(updater) => updater.check().await.map_err(|e| {
+                Ok(updater) => updater.check().await.map(|found| found.map(|update| (update, network))).map_err(|e| {
                     log::info!("update check failed: {e}");
                     outcome::of_check(&e)
                 }),
             },
         };
         let (result, available) = match checked {
-            Ok(Some(update)) => {
+            // The package's address is the manifest's: held to IT's hosts and https too.
+            Ok(Some((update, network))) if !network.allows(&update.download_url) => {
+                log::warn!("update {}: its package is at a place updates may not go", update.version);
+                *lock(&self.found) = None;
+                (UpdateOutcome::BadManifest, None)
+            }
+            Ok(Some((update, _))) if lock(&self.refused).contains(&update.version) => {
+                *lock(&self.found) = None;
+                (UpdateOutcome::BadSignature, None)
+            }
+            Ok(Some((update, network))) => {
                 let available =
                     AvailableUpdate { version: update.version.clone(), notes: clean_notes(update.body.as_deref()) };
-                *lock(&self.found) = Some(update);
+                *lock(&self.found) = Some((update, network));
                 (UpdateOutcome::Available, Some(available))
             }
             Ok(None) => {
                 *lock(&self.found) = None;
                 (UpdateOutcome::UpToDate, None)
             }
-            Err(result) => (result, None),
+            // The server could not be reached: what it offered before still stands. Any
+            // other answer withdraws it (IT may have pulled the release).
+            Err(UpdateOutcome::Unreachable) => (UpdateOutcome::Unreachable, None),
+            Err(result) => {
+                *lock(&self.found) = None;
+                (result, None)
+            }
         };
         log::info!("update check: {result:?}");
         self.publish(|status| status.checked(now_ms(), result, available))
     }
 
-    /// Downloads the update found, installs it when its signature is the release key's, and
-    /// restarts into it. A download or install that fails leaves the installed version as
-    /// it was and says why.
-    pub async fn install<R: Runtime>(&self, app: &AppHandle<R>, progress: Channel<UpdateProgress>) -> UpdateStatus {
+    /// Downloads the update found — the version the operator was shown, no other — checks
+    /// its signature, installs it off the async workers (the package manager may ask for a
+    /// password), and restarts into it. What is pending is written first: on Windows the
+    /// installer ends the process without the exit handler. A download or install that fails
+    /// leaves the installed version as it was and says why.
+    pub async fn install<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        console: &Console,
+        version: &str,
+        progress: Channel<UpdateProgress>,
+    ) -> UpdateStatus {
         let _one = self.busy.lock().await;
         let found = lock(&self.found).clone();
-        let Some(update) = found.filter(|_| self.status().can_install) else { return self.status() };
+        let Some((update, network)) = found.filter(|(u, _)| u.version == version && self.status().can_install) else {
+            return self.status();
+        };
+        if !network.allows(&update.download_url) {
+            return self.status();
+        }
+        if let Err(e) = console.save_recent() {
+            log::warn!("recent lookups not saved before the update: {e}");
+        }
         let mut downloaded = 0u64;
-        let installed = update
-            .download_and_install(
+        let bytes = update
+            .download(
                 |chunk, total| {
                     downloaded += chunk as u64;
                     let _ = progress.send(UpdateProgress { downloaded, total });
@@ -120,6 +155,15 @@ impl Updates {
                 || {},
             )
             .await;
+        let installed = match bytes {
+            Err(e) => Err(e),
+            Ok(bytes) => {
+                let package = update.clone();
+                tokio::task::spawn_blocking(move || package.install(bytes))
+                    .await
+                    .unwrap_or_else(|e| Err(tauri_plugin_updater::Error::Network(format!("the install stopped: {e}"))))
+            }
+        };
         match installed {
             Ok(()) => {
                 log::info!("update {} installed: restarting", update.version);
@@ -130,6 +174,10 @@ impl Updates {
             Err(e) => {
                 log::warn!("update {} not installed: {e}", update.version);
                 let result = outcome::of_install(&e);
+                if result == UpdateOutcome::BadSignature {
+                    lock(&self.refused).push(update.version.clone());
+                    *lock(&self.found) = None;
+                }
                 self.publish(|status| status.outcome = result)
             }
         }

@@ -31,11 +31,11 @@ const OUTCOMES: Table<UpdateOutcome> = {
 };
 
 const OFF: Record<UpdatesOff, Words> = {
-  policy: { zh: "已由组织策略关闭", en: "Turned off by your organisation's policy" },
+  policy: { zh: "已由组织策略关闭", en: "Turned off by your organization's policy" },
   noKey: { zh: "此版本不含发布签名公钥（开发版本），不检查更新", en: "This build has no release key (a development build) and does not look for updates" },
   notPackaged: { zh: "未从安装包安装，不检查更新", en: "Not installed from a package; it does not look for updates" },
   noEndpoint: { zh: "未设置更新地址", en: "No update address is set" },
-  hostNotAllowed: { zh: "更新地址不在组织允许的主机中，请联系 IT", en: "The update address is not among your organisation's allowed hosts; ask IT" },
+  hostNotAllowed: { zh: "更新地址不在组织允许的主机中，请联系 IT", en: "The update address is not among your organization's allowed hosts; ask IT" },
 };
 
 export function updateOutcomeText(outcome: UpdateOutcome): string {

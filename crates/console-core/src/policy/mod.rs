@@ -4,7 +4,7 @@
 //! wherever the change is made (the profile store, the desktop settings, the lookups),
 //! shown in Settings → Policies and printed by `op-console --policy-report`.
 
-mod hosts;
+pub(crate) mod hosts;
 mod keys;
 mod parse;
 mod settings;

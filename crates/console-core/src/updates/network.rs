@@ -1,12 +1,14 @@
 //! The way to the update endpoint: IT's network as lookups take it. The policy's forced
-//! proxy (else the system's, resolved as for lookups: never for a loopback endpoint) and
-//! its CA file on top of the operating system's roots. A profile's own proxy or CA file is
+//! proxy (else the environment's `HTTPS_PROXY`/`ALL_PROXY`, resolved as for lookups: never
+//! for a loopback endpoint) and its CA file on top of the operating system's roots; where
+//! update requests may go at all (https, IT's allowed hosts). A profile's own proxy or CA file is
 //! the operator's choice for that server and plays no part here.
 
 use std::sync::Arc;
 
 use url::Url;
 
+use crate::policy::hosts::allowed;
 use crate::policy::Policy;
 use crate::profiles::ca_file::read_ca_file;
 use crate::profiles::profile_problem::ProfileProblem;
@@ -16,6 +18,17 @@ pub struct UpdateNetwork {
     pub proxy: Option<Url>,
     /// PEM certificates trusted besides the system's.
     pub extra_roots_pem: Option<Arc<Vec<u8>>>,
+    /// IT's `allowedHosts` (none: any host).
+    allowed_hosts: Option<Vec<String>>,
+}
+
+impl UpdateNetwork {
+    /// Whether an update request may go to `url`: https only, and to a host IT allows. The
+    /// package's address comes from the manifest and a redirect can lead anywhere: both are
+    /// held to this, not only the endpoint.
+    pub fn allows(&self, url: &Url) -> bool {
+        url.scheme() == "https" && self.allowed_hosts.as_ref().is_none_or(|hosts| allowed(hosts, url))
+    }
 }
 
 /// The network settings for a request to `endpoint`.
@@ -26,7 +39,7 @@ pub fn update_network(policy: &Policy, endpoint: &Url) -> Result<UpdateNetwork, 
         Some(path) => Some(read_ca_file(path)?.bytes),
         None => None,
     };
-    Ok(UpdateNetwork { proxy, extra_roots_pem })
+    Ok(UpdateNetwork { proxy, extra_roots_pem, allowed_hosts: policy.mandatory().allowed_hosts.clone() })
 }
 
 #[cfg(test)]
@@ -50,5 +63,20 @@ mod tests {
         assert!(network.extra_roots_pem.unwrap().starts_with(b"-----BEGIN CERTIFICATE-----"));
         let none = update_network(&Policy::none(), &Url::parse("https://127.0.0.1:8443/latest.json").unwrap()).unwrap();
         assert_eq!(none, UpdateNetwork::default());
+    }
+
+    #[test]
+    fn a_package_or_a_redirect_goes_over_https_to_a_host_it_allows() {
+        let text = serde_json::json!({"mandatory": {"allowedHosts": ["*.corp.example"]}}).to_string();
+        let policy = Policy::from_text(Path::new("/etc/op-console/policy.json"), &text);
+        let network = update_network(&policy, &Url::parse("https://mirror.corp.example/latest.json").unwrap()).unwrap();
+        let allows = |url: &str| network.allows(&Url::parse(url).unwrap());
+        assert!(allows("https://mirror.corp.example/op-console_0.1.1_amd64.deb"));
+        assert!(!allows("http://mirror.corp.example/op-console_0.1.1_amd64.deb"), "plain http");
+        assert!(!allows("https://objects.githubusercontent.com/op-console.deb"), "another host");
+        let open =
+            update_network(&Policy::none(), &Url::parse("https://releases.example.com/latest.json").unwrap()).unwrap();
+        assert!(open.allows(&Url::parse("https://objects.githubusercontent.com/x.deb").unwrap()));
+        assert!(!open.allows(&Url::parse("http://objects.githubusercontent.com/x.deb").unwrap()));
     }
 }

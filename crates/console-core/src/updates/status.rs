@@ -73,10 +73,13 @@ impl UpdateStatus {
         }
     }
 
-    /// A check's result, at `at` (epoch ms). A failed check keeps a version found earlier.
+    /// A check's result, at `at` (epoch ms). A server that could not be reached leaves a
+    /// version found earlier standing, and a version refused for its signature stays named
+    /// (with why); any other answer replaces it.
     pub fn checked(&mut self, at: i64, outcome: UpdateOutcome, available: Option<AvailableUpdate>) {
         self.last_check = Some(at);
-        if available.is_some() || outcome == UpdateOutcome::UpToDate {
+        let keeps = matches!(outcome, UpdateOutcome::Unreachable | UpdateOutcome::BadSignature);
+        if available.is_some() || !keeps {
             self.available = available;
         }
         self.outcome = outcome;
@@ -115,10 +118,13 @@ mod tests {
         let found = AvailableUpdate { version: "0.1.1".into(), notes: None };
         status.checked(1, UpdateOutcome::Available, Some(found.clone()));
         status.checked(2, UpdateOutcome::Unreachable, None);
-        assert_eq!(status.available, Some(found));
+        assert_eq!(status.available, Some(found.clone()));
         assert_eq!(status.outcome, UpdateOutcome::Unreachable);
         assert_eq!(status.last_check, Some(2));
-        status.checked(3, UpdateOutcome::UpToDate, None);
+        status.checked(3, UpdateOutcome::BadManifest, None);
+        assert_eq!(status.available, None, "IT may have pulled the release");
+        status.checked(4, UpdateOutcome::Available, Some(found.clone()));
+        status.checked(5, UpdateOutcome::UpToDate, None);
         assert_eq!(status.available, None);
     }
 

@@ -15,11 +15,17 @@ export class UpdatesStore {
   /** Listens for the backend's news; a failure leaves updates unmentioned (never an error). */
   async connect(): Promise<void> {
     const statuses = new Channel<UpdateStatus>();
-    statuses.onmessage = (status) => (this.status = status);
+    let heard = false;
+    statuses.onmessage = (status) => {
+      heard = true;
+      this.status = status;
+    };
     try {
-      this.status = await api.watchUpdates(statuses);
+      const current = await api.watchUpdates(statuses);
+      // News that came on the channel meanwhile is newer than this answer.
+      if (!heard) this.status = current;
     } catch {
-      this.status = null;
+      /* updates stay unmentioned */
     }
   }
 
@@ -34,20 +40,28 @@ export class UpdatesStore {
     }
   }
 
+  /** Installs the version the operator was shown. */
   async install(): Promise<void> {
+    const version = this.status?.available?.version;
+    if (!version) return;
     this.busy = "installing";
     this.progress = null;
     const progress = new Channel<UpdateProgress>();
     progress.onmessage = (p) => (this.progress = p);
     try {
       // On success the console restarts before this returns.
-      this.status = await api.installUpdate(progress);
+      this.status = await api.installUpdate(version, progress);
     } catch {
       /* the status says what happened */
     } finally {
       this.busy = null;
       this.progress = null;
     }
+  }
+
+  /** The version found can be installed from here (not one whose signature failed). */
+  get installable(): boolean {
+    return !!this.status?.available && this.status.canInstall && this.status.outcome.kind !== "badSignature";
   }
 
   /** The notice: a newer version the operator has not closed. */
