@@ -247,10 +247,14 @@ async function hotkeyLookups(browser, ids) {
 async function lookups() {
   const home = mkdtempSync(join(tmpdir(), "bench-lookups-"));
   const { base, serverUs } = await startSim();
-  const profiles = join(home, "profiles.json");
+  // The profile as the operator saved it (an import at start would wait for the operator's
+  // approval in the trusted window: SECURITY.md).
+  const configDir = join(xdgFolders(home).XDG_CONFIG_HOME, IDENTIFIER);
+  mkdirSync(configDir, { recursive: true });
   writeFileSync(
-    profiles,
+    join(configDir, "profiles.json"),
     JSON.stringify({
+      version: 1,
       selected: PROFILE_ID,
       profiles: [
         {
@@ -281,7 +285,7 @@ async function lookups() {
   // The operator's credentials in the session's keyring, where the console reads them: one
   // entry, bound to the profile's server and client ID.
   execFileSync(join(RELEASE, "op-console-keyring"), ["set", PROFILE_ID, base, CLIENT], { input: `${TOKEN}\n${SECRET}\n` });
-  const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...xdgFolders(home), OP_CONSOLE_PROFILES: profiles });
+  const driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], xdgFolders(home));
   await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   const browser = await remote({
     hostname: "127.0.0.1",
