@@ -28,6 +28,8 @@ APT_PACKAGES=(
   # the update round trip: the updater installs a .deb through sudo (root: no prompt), and
   # its update server's test CA is made with openssl
   sudo openssl
+  # what a screen reader reads: the AT-SPI tree, read by tests/e2e/atspi-tree.py
+  python3-pyatspi
 )
 
 # The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.

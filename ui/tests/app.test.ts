@@ -596,8 +596,25 @@ describe("states", () => {
       expect(panel.textContent).toMatch(sentence);
       expect(panel.textContent).not.toMatch(/\bnull\b|\bundefined\b/);
       if (button) expect(screen.getByTestId(button)).toBeTruthy();
+      // Said at once, assertively; nothing said politely.
+      await waitFor(() => expect(screen.getByTestId("announce-error").textContent).toMatch(sentence));
+      expect(screen.getByTestId("announce-result").textContent).toBe("");
     });
   }
+
+  it("a result is announced once, in one sentence, politely; the page is no live region of its own", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("chat-card");
+    const said = screen.getByTestId("announce-result");
+    expect(said.closest("[aria-live]")!.getAttribute("aria-live")).toBe("polite");
+    await waitFor(() => expect(said.textContent).toMatch(/^用户 .+，最近会话 .+，\d{4}-\d{2}-\d{2} \d{2}:\d{2}（UTC\+8）$|^用户 .+，最近会话 .+，.+，\d{4}-\d{2}-\d{2} \d{2}:\d{2}（UTC\+8）$/));
+    expect(said.textContent).not.toMatch(/null|undefined/);
+    expect(screen.getByTestId("announce-error").textContent).toBe("");
+    expect(document.querySelectorAll("[aria-live]").length).toBeLessThanOrEqual(4);
+    expect(document.querySelector("main")!.hasAttribute("aria-live")).toBe(false);
+  });
 
   it("retry looks the same user up again", async () => {
     let n = 0;
@@ -652,6 +669,43 @@ describe("settings", () => {
     send({ kind: "approvalAnswered", answer: { kind: "credentials", profileId: "profile-1", status: { hasToken: true, hasSecret: true, forOtherServer: false } } });
     await waitFor(() => expect(screen.getByTestId("settings-token-state").textContent).toBe("已保存"));
     expect(screen.getByTestId("settings-secret-state").textContent).toBe("已保存");
+  });
+
+  it("Settings takes the focus when it opens, keeps Tab inside, and gives it to the search when it closes", async () => {
+    backend(() => views[EXAMPLE]);
+    render(App);
+    await screen.findByTestId("demo-badge");
+    const opener = screen.getByTestId("settings-open");
+    opener.focus();
+    await fireEvent.click(opener);
+    const dialog = await screen.findByTestId("settings");
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+    // Shift+Tab from the dialog's start goes round to its end, not behind it.
+    await fireEvent.keyDown(document.activeElement!, { key: "Tab", shiftKey: true });
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await fireEvent.keyDown(document.activeElement!, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByTestId("settings")).toBeNull());
+    expect(document.activeElement).toBe(screen.getByTestId("search-input"));
+  });
+
+  it("the CA file is chosen with the system's file dialog, or typed; a cancelled dialog changes nothing", async () => {
+    let chosen: string | null = "/etc/ssl/corp/ca.pem";
+    const calls = backend(() => views[EXAMPLE], {
+      choose_ca_file: () => chosen,
+      save_profile: (args) => ({ kind: "saved", view: { profile: { ...(args.profile as object), id: "profile-1" }, isDemo: false, warnings: [] } }),
+    });
+    render(App);
+    await screen.findByTestId("demo-badge");
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    await fireEvent.click(await screen.findByTestId("settings-new-profile"));
+    await fireEvent.click(screen.getByTestId("settings-ca-file-choose"));
+    await waitFor(() => expect((screen.getByTestId("settings-ca-file") as HTMLInputElement).value).toBe("/etc/ssl/corp/ca.pem"));
+    chosen = null;
+    await fireEvent.click(screen.getByTestId("settings-ca-file-choose"));
+    await waitFor(() => expect(calls.filter((c) => c.cmd === "choose_ca_file")).toHaveLength(2));
+    expect((screen.getByTestId("settings-ca-file") as HTMLInputElement).value).toBe("/etc/ssl/corp/ca.pem");
+    // The field is labelled, and the button says what it does.
+    expect(screen.getByLabelText("附加 CA 证书文件（PEM）")).toBe(screen.getByTestId("settings-ca-file"));
   });
 
   it("every sign rule option can be set, with a live preview computed by the backend", async () => {
@@ -1051,17 +1105,27 @@ describe("updates", () => {
     render(App);
     const notice = await screen.findByTestId("update-notice");
     expect(notice.textContent).toContain("新版本 0.1.1 可用");
+    expect(screen.getByTestId("update-announce").textContent).toBe("新版本 0.1.1 可用");
     expect(screen.getByTestId("update-notes").textContent).toBe("修复了地图的一个问题");
     // It never takes the focus from the search.
     expect(document.activeElement).toBe(screen.getByTestId("search-input"));
     await fireEvent.click(screen.getByTestId("update-install"));
     await waitFor(() => expect(calls.some((c) => c.cmd === "install_update")).toBe(true));
-    const progress = calls.find((c) => c.cmd === "install_update")!.args.progress as Progress;
+    const installCall = calls.find((c) => c.cmd === "install_update")!;
+    // The version the operator was shown, no other.
+    expect(installCall.args.version).toBe("0.1.1");
+    const progress = installCall.args.progress as Progress;
     progress.onmessage({ downloaded: 512, total: 2048 });
     await waitFor(() => expect(screen.getByTestId("update-progress").textContent).toContain("25%"));
-    expect((screen.getByTestId("update-install") as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId("update-install").getAttribute("aria-disabled")).toBe("true");
+    // The percent is on screen, not read out at every step.
+    expect(screen.getByTestId("update-announce").textContent).toBe("正在下载更新…");
     finish(status({ outcome: { kind: "badSignature" } }));
     await waitFor(() => expect(screen.getByTestId("update-problem").textContent).toContain("签名无法验证，未安装任何内容"));
+    expect(screen.getByTestId("update-announce").textContent).toContain("签名无法验证");
+    // Not offered again, and not blamed on the package manager.
+    expect(screen.queryByTestId("update-install")).toBeNull();
+    expect(screen.queryByTestId("update-ask-it")).toBeNull();
     expect(screen.queryByRole("alertdialog")).toBeNull();
     await fireEvent.click(screen.getByTestId("update-later"));
     expect(screen.queryByTestId("update-notice")).toBeNull();
@@ -1071,7 +1135,7 @@ describe("updates", () => {
     backend(() => views[EXAMPLE], { watch_updates: () => status({ available: { version: "0.1.2", notes: null }, canInstall: false }) });
     render(App);
     await screen.findByTestId("update-notice");
-    expect(screen.getByTestId("update-ask-it").textContent).toContain("联系 IT");
+    expect(screen.getByTestId("update-ask-it").textContent).toContain("需由 IT 更新");
     expect(screen.queryByTestId("update-install")).toBeNull();
   });
 

@@ -10,6 +10,9 @@ import { api } from "../src/lib/api";
 import { COMMANDS, USER_ID_RULE } from "../src/contract";
 import type { ErrorBody, LinkProblem, PolicyProblem } from "../src/bindings";
 import { POLICY_PROBLEM_KINDS, policyProblemText, policyValueText } from "../src/lib/policy";
+import { resultSentence } from "../src/lib/announce";
+import type { ChatView } from "../src/bindings";
+import fixtureViews from "./fixtures/views.json";
 import { UPDATE_OUTCOME_KINDS, updateOutcomeText, updatesOffText } from "../src/lib/updates";
 import type { UpdateOutcome, UpdatesOff } from "../src/bindings";
 import errorSamples from "./fixtures/errors.json";
@@ -224,5 +227,29 @@ describe("update words", () => {
       for (const off of offs) expect(updatesOffText(off).length, off).toBeGreaterThan(5);
     }
     setLang("zh");
+  });
+});
+
+describe("the result's sentence for a screen reader", () => {
+  const example = (fixtureViews.views as unknown as Record<string, ChatView>)["u00012b2e588bd93843168dfb67ae12cc2ee9"];
+  const chat: ChatView = {
+    ...example,
+    subtitle: "Get帮你搞定一切",
+    status: "3",
+    statusLabel: "已结束",
+    createdAt: Date.UTC(2015, 8, 15, 8, 54, 30),
+    utcOffsetMinutes: 480,
+    user: example.user && { ...example.user, displayName: "王小明" },
+  };
+
+  it("says who, which chat, its status and when, in each language", () => {
+    expect(resultSentence(chat, "zh")).toBe("用户 王小明，最近会话 Get帮你搞定一切，已结束，2015-09-15 16:54（UTC+8）");
+    expect(resultSentence(chat, "en")).toBe("User 王小明, most recent chat Get帮你搞定一切, 已结束, 2015-09-15 16:54 (UTC+8)");
+  });
+
+  it("leaves out what the answer lacks", () => {
+    const bare = { ...chat, user: null, subtitle: null, status: null, statusLabel: null, createdAt: null };
+    expect(resultSentence(bare, "zh")).toBe("已找到会话");
+    expect(resultSentence({ ...bare, status: "3" }, "en")).toBe("3");
   });
 });

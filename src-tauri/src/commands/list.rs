@@ -18,6 +18,7 @@ macro_rules! app_commands {
                 profiles::select_profile,
                 profiles::import_profiles,
                 profiles::sign_preview,
+                ca_file::choose_ca_file,
                 credentials::request_credentials,
                 credentials::forget_credentials,
                 credentials::credential_status,

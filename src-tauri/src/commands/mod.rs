@@ -4,6 +4,7 @@
 #[macro_use]
 mod list;
 
+mod ca_file;
 mod clipboard;
 mod credentials;
 mod desktop;

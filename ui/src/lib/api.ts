@@ -68,6 +68,8 @@ export const api = {
   selectProfile: (id: string) => call<ProfilesView>("select_profile", { id }),
   importProfiles: (text: string) => call<ChangeOutcome>("import_profiles", { text }),
   signPreview: (profile: Profile, userId: string) => call<string>("sign_preview", { profile, userId }),
+  /** The system's file dialog for a CA file: the path chosen, or null. */
+  chooseCaFile: () => call<string | null>("choose_ca_file"),
   /** Opens the trusted window for the profile's token and secret (typed there, never here). */
   requestCredentials: (profileId: string) => call<number>("request_credentials", { profileId }),
   forgetCredentials: (profileId: string) => call<CredentialStatus>("forget_credentials", { profileId }),
@@ -88,6 +90,7 @@ export const api = {
   /** The current update status; later ones arrive on `statuses`. */
   watchUpdates: (statuses: Channel<UpdateStatus>) => call<UpdateStatus>("watch_updates", { statuses }),
   checkForUpdate: () => call<UpdateStatus>("check_for_update"),
-  /** Downloads, verifies and installs the update found, then the console restarts. */
-  installUpdate: (progress: Channel<UpdateProgress>) => call<UpdateStatus>("install_update", { progress }),
+  /** Downloads, verifies and installs `version` (the one shown), then the console restarts. */
+  installUpdate: (version: string, progress: Channel<UpdateProgress>) =>
+    call<UpdateStatus>("install_update", { version, progress }),
 };
