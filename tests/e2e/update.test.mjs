@@ -13,7 +13,7 @@ import { createServer } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, $$, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  $, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
   waitFor, waitText, windowShown, withDriver, XDG,
 } from "./harness.mjs";
 
@@ -147,7 +147,8 @@ describe("updates, from the installed package", () => {
     // Under the driver again: the new version, the operator's data as it was.
     await openApp([], env());
     await waitText("recent-item", new RegExp(EXAMPLE_ID));
-    assert.ok((await $$("recent-item").map((row) => row.getText())).some((row) => row.includes("u0001-rich")));
+    const rows = await browser.execute(() => [...document.querySelectorAll('[data-testid="recent-item"]')].map((row) => row.textContent));
+    assert.ok(rows.some((row) => row.includes("u0001-rich")), JSON.stringify(rows));
     assert.equal(await $("profile-select").getValue(), "mine");
     await lookUp(RICH);
     await waitText("chat-id", /u0001106268050147246701/);
