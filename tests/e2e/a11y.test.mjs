@@ -5,24 +5,11 @@
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { $, APP, browser, EXAMPLE, lookUp, openApp, press, scenario, shot, start, text, waitFor, waitText, withDriver, XDG } from "./harness.mjs";
+import { $, APP, axeViolations, browser, EXAMPLE, fill, lookUp, openApp, press, scenario, shot, start, text, waitFor, waitText, withDriver, XDG } from "./harness.mjs";
 
 withDriver();
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's violations of any impact on the page as it is now, target size included. */
-async function axeViolations() {
-  await browser.execute(AXE);
-  return browser.executeAsync((done) => {
-    window.axe
-      .run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })
-      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))));
-  });
-}
 
 /** The page's own dark palette (its `prefers-color-scheme: dark` rules), applied unconditionally. */
 async function forceDark() {
@@ -44,7 +31,7 @@ async function setLanguage(lang) {
 /** Back to the empty main screen: no dialog, no result, no notice. */
 async function reset() {
   await browser.keys(["Escape"]);
-  for (const close of ["settings-close", "shortcuts-close", "desktop-notice-close"]) {
+  for (const close of ["settings-close", "shortcuts-close", "desktop-notice-close", "switch-cancel"]) {
     if (await $(close).isExisting()) await press(close);
   }
 }
@@ -101,6 +88,20 @@ const SCREENS = [
     await press("settings-open");
     await $("updates").waitForExist({ timeout: 15000 });
   }],
+  ["Settings, an own profile's every section (connection, sign rule, network, map, labels, credentials)", async () => {
+    await press("settings-open");
+    await press("settings-profile-other");
+    await $("settings-ca-file").waitForExist({ timeout: 15000 });
+  }],
+  ["Settings, a new profile's form with a problem named", async () => {
+    await press("settings-open");
+    await press("settings-new-profile");
+    await fill("settings-name", "草稿");
+    await fill("settings-base-url", "ftp://op.example.com");
+    await fill("settings-client-id", "c0ffee");
+    await press("settings-save");
+    await $("settings-message").waitForExist({ timeout: 15000 });
+  }],
   ["the shortcuts sheet", async () => {
     await press("shortcuts-open");
     await $("shortcuts-close").waitForExist({ timeout: 15000 });
@@ -108,6 +109,10 @@ const SCREENS = [
   ["a desktop notice (a link that cannot be used)", async () => {
     await secondLaunch("opconsole://lookup/");
     await $("desktop-notice").waitForExist({ timeout: 15000 });
+  }],
+  ["a link's question (another profile)", async () => {
+    await secondLaunch("opconsole://lookup/u0001-rich?profile=other");
+    await $("switch-confirm").waitForExist({ timeout: 15000 });
   }],
 ];
 

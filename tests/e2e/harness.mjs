@@ -2,7 +2,8 @@
 // app's own XDG folders, a WebDriver session, selectors by data-testid, screenshots.
 import { after, before, it } from "node:test";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -288,5 +289,16 @@ export function withDriver(env = {}) {
     const stuck = new Promise((resolve) => setTimeout(resolve, 20000).unref());
     await Promise.race([closeApp().catch(() => {}), stuck]);
     stopAll();
+  });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** axe-core's violations of any impact on the page as it is now, WCAG 2.2's target size included. */
+export async function axeViolations() {
+  await browser.execute(AXE);
+  return browser.executeAsync((done) => {
+    window.axe
+      .run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })
+      .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))));
   });
 }

@@ -13,7 +13,7 @@ import { createServer } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  $, axeViolations, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
   waitFor, waitText, windowShown, withDriver, XDG,
 } from "./harness.mjs";
 
@@ -113,11 +113,13 @@ describe("updates, from the installed package", () => {
     await waitText("update-notice", new RegExp(`新版本 ${escaped(NEXT)} 可用`));
     await $("update-notice").$("summary").click();
     await waitText("update-notes", /修复与改进/);
+    assert.deepEqual(await axeViolations(), [], "the notice passes axe-core");
     await shot("u1-update-notice");
     await openSettingsUpdates();
     assert.match(await text("updates-version"), new RegExp(escaped(FROM)));
     assert.match(await text("updates-last-check"), /上次检查/);
     assert.match(await text("updates-last-check"), new RegExp(`新版本 ${escaped(NEXT)} 可用`));
+    assert.deepEqual(await axeViolations(), [], "Settings with updates passes axe-core");
     await shot("u1-settings-this-computer");
     await press("settings-close");
     assert.ok(served.requests.includes("/latest.json"), "the check went to IT's server");

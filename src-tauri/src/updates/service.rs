@@ -119,7 +119,7 @@ impl Updates {
             }
         };
         log::info!("update check: {result:?}");
-        self.publish(|status| status.checked(now_ms(), result, available))
+        self.publish(|status| status.checked_now(result, available))
     }
 
     /// Downloads the update found — the version the operator was shown, no other — checks
@@ -201,10 +201,4 @@ impl Updates {
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }

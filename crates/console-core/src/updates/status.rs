@@ -73,6 +73,11 @@ impl UpdateStatus {
         }
     }
 
+    /// A check's result, now.
+    pub fn checked_now(&mut self, outcome: UpdateOutcome, available: Option<AvailableUpdate>) {
+        self.checked(crate::support::clock::now_ms(), outcome, available);
+    }
+
     /// A check's result, at `at` (epoch ms). A server that could not be reached leaves a
     /// version found earlier standing, and a version refused for its signature stays named
     /// (with why); any other answer replaces it.
