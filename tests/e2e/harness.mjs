@@ -127,6 +127,10 @@ export async function fill(testid, value) {
 }
 export async function press(testid) {
   const element = await $(testid);
+  // A button the page disables while it loads (Settings reading the keyring) ignores a
+  // click: wait for it to be usable, as a person would (a few seconds at most); then for
+  // the layout to settle, and click at once.
+  await element.waitForEnabled({ timeout: 5000 }).catch(() => {});
   await element.scrollIntoView({ block: "center" });
   await stopsMoving(element);
   await element.click();
