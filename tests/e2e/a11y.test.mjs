@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { $, APP, axeViolations, browser, EXAMPLE, fill, inTrustedWindow, trustedWindowClosed, lookUp, openApp, press, scenario, shot, start, text, waitFor, waitText, withDriver, XDG } from "./harness.mjs";
+import { $, axeViolations, browser, EXAMPLE, fill, inTrustedWindow, trustedWindowClosed, lookUp, openApp, press, scenario, secondLaunch, shot, text, waitFor, waitText, withDriver, XDG } from "./harness.mjs";
 
 withDriver();
 
@@ -34,12 +34,6 @@ async function reset() {
   for (const close of ["settings-close", "shortcuts-close", "desktop-notice-close", "switch-cancel"]) {
     if (await $(close).isExisting()) await press(close);
   }
-}
-
-/** A second `op-console` with these arguments: it hands them to the running one and ends. */
-async function secondLaunch(...args) {
-  const second = start(APP, args, XDG);
-  await new Promise((resolve) => second.on("exit", resolve));
 }
 
 async function open(testid) {

@@ -18,6 +18,7 @@ import {
   openApp,
   press,
   scenario,
+  secondLaunch,
   setClipboard,
   start,
   text,
@@ -40,13 +41,6 @@ const readClipboard = () => {
   }
 };
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
-
-/** A second `op-console` with these arguments: it hands them to the running one and ends. */
-async function secondLaunch(...args) {
-  const second = start(APP, args, XDG);
-  const code = await new Promise((resolve) => second.on("exit", resolve));
-  assert.equal(code, 0, "the second launch ends at once");
-}
 
 async function hideWindow() {
   await browser.keys(["Control", "w"]);

@@ -1,8 +1,9 @@
 // What every end-to-end test needs: processes that are ended on exit, tauri-driver, the
 // app's own XDG folders, a WebDriver session, selectors by data-testid, screenshots.
 import { after, before, it } from "node:test";
+import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -305,4 +306,20 @@ export async function axeViolations() {
       .run(document, { resultTypes: ["violations"], rules: { "target-size": { enabled: true } } })
       .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }))));
   });
+}
+
+/** A second `op-console` with these arguments: it hands them to the running one and ends. */
+export async function secondLaunch(...args) {
+  const second = start(APP, args, XDG);
+  const code = await new Promise((resolve) => second.on("exit", resolve));
+  assert.equal(code, 0, "the second launch ends at once");
+}
+
+/** A policy folder as a test may name one (OP_CONSOLE_POLICY_DIR): root's, writable by root
+    alone (tests run as root: scripts/headless-session.sh), holding `policy`. */
+export function policyFolder(policy) {
+  const dir = mkdtempSync(join(tmpdir(), "op-e2e-policy-"));
+  chmodSync(dir, 0o755);
+  writeFileSync(join(dir, "policy.json"), JSON.stringify(policy, null, 2), { mode: 0o644 });
+  return dir;
 }

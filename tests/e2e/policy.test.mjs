@@ -8,11 +8,11 @@
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, $$, APP, browser, CLIENT, countingListener, enterCredentials, lookUp, openApp, press, scenario, shot, start,
+  $, $$, APP, browser, CLIENT, countingListener, enterCredentials, lookUp, openApp, policyFolder, press, scenario, secondLaunch, shot, start,
   SECRET, startOpSim, text, TOKEN, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
@@ -20,13 +20,6 @@ withDriver();
 
 const RICH = "u0001-rich";
 const CONFIG = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
-
-/** A second `op-console` with these arguments: it hands them to the running one and ends. */
-async function secondLaunch(...args) {
-  const second = start(APP, args, XDG);
-  const code = await new Promise((resolve) => second.on("exit", resolve));
-  assert.equal(code, 0, "the second launch ends at once");
-}
 
 const file = (name, content) => {
   const path = join(mkdtempSync(join(tmpdir(), "op-e2e-")), name);
@@ -57,10 +50,7 @@ before(async () => {
     },
     recommended: { closeToTray: false, revealSecond: 10 },
   };
-  // Root's folder, writable by root alone (tests run as root: scripts/headless-session.sh).
-  policyDir = mkdtempSync(join(tmpdir(), "op-e2e-policy-"));
-  chmodSync(policyDir, 0o755);
-  writeFileSync(join(policyDir, "policy.json"), JSON.stringify(policy, null, 2), { mode: 0o644 });
+  policyDir = policyFolder(policy);
   await openApp([], { OP_CONSOLE_POLICY_DIR: policyDir });
 });
 

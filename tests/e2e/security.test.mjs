@@ -11,8 +11,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, APP, browser, CLIENT, closeApp, countingListener, enterCredentials, EXAMPLE, fill, inTrustedWindow, lookUp, openApp,
-  pageShot, press, scenario, SECRET, shot, start, startOpSim, text, TOKEN, trustedWindowClosed, waitText, withDriver, XDG,
+  $, browser, CLIENT, closeApp, countingListener, enterCredentials, EXAMPLE, fill, inTrustedWindow, lookUp, openApp,
+  pageShot, press, scenario, secondLaunch, SECRET, shot, start, startOpSim, text, TOKEN, trustedWindowClosed, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
 withDriver();
@@ -30,13 +30,6 @@ const file = (name, content) => {
   writeFileSync(path, JSON.stringify(content));
   return path;
 };
-
-/** A second `op-console` with these arguments: it hands them to the running one and ends. */
-async function secondLaunch(...args) {
-  const second = start(APP, args, XDG);
-  const code = await new Promise((resolve) => second.on("exit", resolve));
-  assert.equal(code, 0, "the second launch ends at once");
-}
 
 let simUrl;
 before(async () => {

@@ -8,12 +8,11 @@
 import { before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, axeViolations, browser, CLIENT, enterCredentials, lookUp, openApp, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  $, axeViolations, browser, CLIENT, enterCredentials, lookUp, openApp, policyFolder, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
   waitFor, waitText, windowShown, withDriver, XDG,
 } from "./harness.mjs";
 
@@ -81,15 +80,13 @@ before(async () => {
   const mine = { id: "mine", name: "我的服务器", baseUrl: sim, clientId: CLIENT, signRule: { scheme: "alipay" } };
   writeFileSync(join(CONFIG, "profiles.json"), JSON.stringify({ version: 1, selected: "mine", profiles: [mine] }));
   // IT's policy: updates from this server, checked every hour, over IT's CA.
-  policyDir = mkdtempSync(join(tmpdir(), "op-e2e-policy-"));
-  chmodSync(policyDir, 0o755);
   const policy = {
     mandatory: {
       updates: { enabled: true, endpoint: `https://127.0.0.1:${port}/latest.json`, checkIntervalHours: 1 },
       caFile: join(FILES, "tls/ca.pem"),
     },
   };
-  writeFileSync(join(policyDir, "policy.json"), JSON.stringify(policy, null, 2), { mode: 0o644 });
+  policyDir = policyFolder(policy);
   await openApp([], env());
 });
 
