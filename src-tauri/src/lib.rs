@@ -113,7 +113,6 @@ pub fn run() {
                     let cwd = std::env::current_dir().unwrap_or_default();
                     startup::command_line(app.handle(), &args, &cwd, true);
                     desktop::start(app.handle());
-                    updates::Updates::schedule(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.
                 Err(reason) => startup::cannot_start(app.handle(), &reason),

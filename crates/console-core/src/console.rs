@@ -32,7 +32,7 @@ use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
 use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
 use crate::profiles::import_problem::ImportProblem;
 use crate::profiles::profile::Profile;
-use crate::profiles::profile_problem::ProfileField;
+use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
 use crate::reveals::journal::clean_reason;
 use crate::reveals::{RevealEntry, RevealJournal};
@@ -104,8 +104,10 @@ impl Console {
 
     /// IT's network (proxy, CA file) for a request to the update endpoint.
     pub fn update_network(&self, endpoint: &url::Url) -> Result<UpdateNetwork, ConsoleError> {
-        update_network(self.profiles.policy(), endpoint)
-            .map_err(|problem| ConsoleError::InvalidProfile { field: ProfileField::CaFile, problem })
+        update_network(self.profiles.policy(), endpoint).map_err(|problem| {
+            let field = if problem == ProfileProblem::ProxyScheme { ProfileField::Proxy } else { ProfileField::CaFile };
+            ConsoleError::InvalidProfile { field, problem }
+        })
     }
 
     /// The files moved aside at start, for the page's banner.

@@ -2,6 +2,7 @@
 //! the operator asks, and an install only when the operator says so. Every result goes to
 //! the page as an [`UpdateStatus`]; nothing here opens a dialog or blocks the window.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use console_core::updates::{
@@ -25,6 +26,8 @@ pub struct Updates {
     watcher: Mutex<Option<Channel<UpdateStatus>>>,
     /// One check or install at a time.
     busy: tokio::sync::Mutex<()>,
+    /// The periodic checks have started.
+    checking: AtomicBool,
 }
 
 impl Updates {
@@ -47,6 +50,7 @@ impl Updates {
             refused: Mutex::new(Vec::new()),
             watcher: Mutex::new(None),
             busy: tokio::sync::Mutex::new(()),
+            checking: AtomicBool::new(false),
         }
     }
 
@@ -183,8 +187,12 @@ impl Updates {
         }
     }
 
-    /// A check at start, then one every interval of the plan, for as long as the console runs.
-    pub fn schedule<R: Runtime>(app: &AppHandle<R>) {
+    /// The first check once the page is ready (off the start's path), then one every interval
+    /// of the plan, for as long as the console runs. Called at every `ui_ready`; starts once.
+    pub fn start_checks<R: Runtime>(&self, app: &AppHandle<R>) {
+        if self.plan.is_err() || self.checking.swap(true, Ordering::SeqCst) {
+            return;
+        }
         let app = app.clone();
         tauri::async_runtime::spawn(async move {
             let (Some(updates), Some(console)) = (app.try_state::<Updates>(), app.try_state::<Console>()) else {
