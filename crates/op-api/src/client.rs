@@ -101,7 +101,7 @@ impl OpClient {
         &self,
         url: Zeroizing<String>,
         body: Vec<u8>,
-        redactor: &Redactor<'_>,
+        redactor: &Redactor,
     ) -> Result<(reqwest::StatusCode, Option<String>, Vec<u8>), OpError> {
         let mut response = self
             .http
@@ -134,7 +134,7 @@ impl OpClient {
         Ok((response.status(), location, bytes))
     }
 
-    fn transport_error(&self, error: reqwest::Error, redactor: &Redactor<'_>) -> OpError {
+    fn transport_error(&self, error: reqwest::Error, redactor: &Redactor) -> OpError {
         let error = error.without_url();
         let detail = redactor.redact(&error_chain(&error));
         if error.is_timeout() {
@@ -150,7 +150,7 @@ impl OpClient {
         OpError::Connect { detail }
     }
 
-    fn body_error(&self, error: reqwest::Error, redactor: &Redactor<'_>) -> OpError {
+    fn body_error(&self, error: reqwest::Error, redactor: &Redactor) -> OpError {
         let error = error.without_url();
         if error.is_timeout() {
             return OpError::Timeout { after_ms: self.config.timeout.as_millis() as u64 };

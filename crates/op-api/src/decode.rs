@@ -37,7 +37,7 @@ pub(crate) fn api_zone(utc_offset_minutes: i32) -> FixedOffset {
 /// Decodes a whole answer. `redactor` scrubs server text that ends up in an error.
 pub(crate) fn decode_chat_response(
     bytes: &[u8],
-    redactor: &Redactor<'_>,
+    redactor: &Redactor,
     zone: FixedOffset,
 ) -> Result<DecodedChat, OpError> {
     let parsed = json::parse(without_bom(bytes))

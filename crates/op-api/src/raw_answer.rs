@@ -10,7 +10,7 @@ use crate::redact::Redactor;
 /// At most this much of an answer is kept for the raw view.
 pub const RAW_ANSWER_MAX_BYTES: usize = 64 * 1024;
 
-pub(crate) fn raw_answer(bytes: &[u8], redactor: &Redactor<'_>) -> String {
+pub(crate) fn raw_answer(bytes: &[u8], redactor: &Redactor) -> String {
     // Room past the cut for a credential that starts before it, in its longest encoding:
     // it is redacted whole before the cut, never half shown.
     let margin = redactor.longest_form() + 16;

@@ -5,34 +5,37 @@
 
 use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
 
-/// The values that must never appear in an error, a log line or the UI.
-pub(crate) struct Redactor<'a> {
-    secrets: Vec<&'a str>,
+/// The values that must never appear in an error, a log line or the UI, each in every form
+/// a server may echo it in: worked out once per lookup, not once per string redacted.
+pub(crate) struct Redactor {
+    /// Longest first, so that a form is not left half replaced by a shorter one.
+    forms: Vec<String>,
 }
 
-impl<'a> Redactor<'a> {
-    pub(crate) fn new(secrets: impl IntoIterator<Item = &'a str>) -> Self {
-        Self { secrets: secrets.into_iter().filter(|s| !s.trim().is_empty()).collect() }
+impl Redactor {
+    pub(crate) fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut forms: Vec<String> = secrets
+            .into_iter()
+            .filter(|s| !s.trim().is_empty())
+            .flat_map(|secret| encodings(secret.trim()).into_iter().chain(encodings(secret)))
+            .filter(|form| !form.is_empty())
+            .collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        forms.dedup();
+        Self { forms }
     }
 
     /// The length in bytes of the longest form of any secret (its widest encoding).
     pub(crate) fn longest_form(&self) -> usize {
-        self.secrets.iter().flat_map(|s| encodings(s)).map(|form| form.len()).max().unwrap_or(0)
+        self.forms.first().map_or(0, String::len)
     }
 
     /// Replaces each secret, in each of its encodings, with `***`.
     pub(crate) fn redact(&self, text: &str) -> String {
         let mut out = text.to_owned();
-        for secret in &self.secrets {
-            let mut forms = encodings(secret.trim());
-            forms.extend(encodings(secret));
-            // Longest first, so that a form is not left half replaced by a shorter one.
-            forms.sort_by_key(|form| std::cmp::Reverse(form.len()));
-            forms.dedup();
-            for form in forms.iter().filter(|form| !form.is_empty()) {
-                if out.contains(form.as_str()) {
-                    out = out.replace(form.as_str(), "***");
-                }
+        for form in &self.forms {
+            if out.contains(form.as_str()) {
+                out = out.replace(form.as_str(), "***");
             }
         }
         out
@@ -96,7 +99,7 @@ fn ascii_json(value: &str) -> String {
 
 /// Server text made safe to show: secrets redacted, control characters and runs of
 /// whitespace folded to one space, cut to `max_chars`.
-pub(crate) fn snippet(redactor: &Redactor<'_>, text: &str, max_chars: usize) -> String {
+pub(crate) fn snippet(redactor: &Redactor, text: &str, max_chars: usize) -> String {
     let visible: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let folded = visible.split_whitespace().collect::<Vec<_>>().join(" ");
     let redacted = redactor.redact(&folded);

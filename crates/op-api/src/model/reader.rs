@@ -25,7 +25,7 @@ pub(crate) struct Reader<'r> {
     /// Warnings beyond [`MAX_WARNINGS`], counted only.
     pub(crate) warnings_left_out: usize,
     /// Every text of the answer passes it: an echoed token or sign never reaches the page.
-    redactor: &'r Redactor<'r>,
+    redactor: &'r Redactor,
     /// Lists the JSON reader cut short: path → items left out.
     cut: HashMap<String, usize>,
 }
@@ -65,7 +65,7 @@ fn number_text(n: &serde_json::Number) -> String {
 }
 
 impl<'r> Reader<'r> {
-    pub(crate) fn new(zone: FixedOffset, redactor: &'r Redactor<'r>, cut: HashMap<String, usize>) -> Self {
+    pub(crate) fn new(zone: FixedOffset, redactor: &'r Redactor, cut: HashMap<String, usize>) -> Self {
         Self { zone, warnings: Vec::new(), warnings_left_out: 0, redactor, cut }
     }
 
