@@ -1,9 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { checkUserId } from "../src/lib/userId";
 import { Latest } from "../src/lib/latest";
 import { keepUnchanged } from "../src/lib/recentList";
 import { formatAge, formatLocal } from "../src/lib/format";
+import { startAgeClock } from "../src/lib/ageClock";
 import { setLang } from "../src/lib/i18n.svelte";
 import { errorText, linkProblemText, REASON_KINDS } from "../src/lib/errors";
 import { api } from "../src/lib/api";
@@ -75,6 +76,54 @@ describe("formatting", () => {
     const now = Date.UTC(2020, 0, 4);
     expect(formatAge(Date.UTC(2020, 0, 1), now, "en")).toBe("3 days ago");
     expect(formatAge(Date.UTC(2020, 0, 1), now, "zh")).toBe("3天前");
+  });
+  it("an age under a minute is one text, not a count of seconds that changes at rest", () => {
+    const now = Date.UTC(2020, 0, 4);
+    for (const seconds of [0, 5, 30, 59]) {
+      expect(formatAge(now - seconds * 1000, now, "en")).toBe("this minute");
+      expect(formatAge(now - seconds * 1000, now, "zh")).toBe("此刻");
+    }
+    expect(formatAge(now - 60_000, now, "en")).toBe("1 minute ago");
+  });
+});
+
+describe("the ages' clock", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+  });
+  const setVisibility = (state: "visible" | "hidden") => {
+    Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  };
+
+  it("ticks once at each whole minute of the result's age, and not in between", () => {
+    vi.useFakeTimers();
+    const fetchedAt = Date.now() - 20_000;
+    const ticks: number[] = [];
+    const stop = startAgeClock(fetchedAt, (now) => ticks.push(now - fetchedAt));
+    vi.advanceTimersByTime(39_000);
+    expect(ticks).toEqual([]);
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(ticks.length).toBe(10);
+    ticks.forEach((age, i) => expect(Math.floor(age / 60_000)).toBe(i + 1));
+    stop();
+    vi.advanceTimersByTime(10 * 60_000);
+    expect(ticks.length).toBe(10);
+  });
+
+  it("does not tick while the window is hidden, and catches up once shown", () => {
+    vi.useFakeTimers();
+    const ticks: number[] = [];
+    const stop = startAgeClock(Date.now(), (now) => ticks.push(now));
+    setVisibility("hidden");
+    vi.advanceTimersByTime(30 * 60_000);
+    expect(ticks).toEqual([]);
+    setVisibility("visible");
+    expect(ticks.length).toBe(1);
+    vi.advanceTimersByTime(60_100);
+    expect(ticks.length).toBe(2);
+    stop();
   });
 });
 

@@ -41,7 +41,12 @@ const AGE_FORMATS: Record<Lang, Intl.RelativeTimeFormat> = {
   en: new Intl.RelativeTimeFormat("en", { numeric: "auto" }),
 };
 
+/** Ages change once a minute at most: under a minute is "此刻" / "this minute", never
+    a count of seconds that would repaint the page every few seconds at rest. */
+export const AGE_STEP_MS = 60_000;
+
 export function formatAge(epochMs: number, now: number, lang: Lang): string {
+  if (Math.abs(epochMs - now) < AGE_STEP_MS) return AGE_FORMATS[lang].format(0, "minute");
   const seconds = Math.round((epochMs - now) / 1000);
   const format = AGE_FORMATS[lang];
   for (const [unit, size] of UNITS) {
