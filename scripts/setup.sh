@@ -30,6 +30,8 @@ APT_PACKAGES=(
   sudo openssl
   # what a screen reader reads: the AT-SPI tree, read by tests/e2e/atspi-tree.py
   python3-pyatspi
+  # the benchmark's frames at rest and its window close (bench/x11.py)
+  python3-xlib
 )
 
 # The machine's own Node.js (e.g. from NodeSource) counts: do not fight it with Debian's.
