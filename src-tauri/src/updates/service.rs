@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use console_core::updates::{
     clean_notes, AvailableUpdate, UpdateNetwork, UpdateOutcome, UpdatePlan, UpdateProgress, UpdateStatus, UpdatesOff,
 };
-use console_core::Console;
+use console_core::{lock, Console};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_updater::Update;
@@ -205,8 +205,4 @@ impl Updates {
             }
         });
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -1,21 +1,26 @@
+//! The global "look up the clipboard" hotkey: the operator's combination, checked by
+//! console-core's rule, held by the platform's backend — an X11 grab of our own on Linux
+//! (`x11.rs` says why), Tauri's global-shortcut plugin elsewhere.
+
 use std::str::FromStr;
 
 use console_core::{Console, ConsoleError, DesktopSettings, RequestSource, HOTKEY_MAX_CHARS};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_global_shortcut::{GlobalShortcut, GlobalShortcutExt, Shortcut, ShortcutState};
+use tauri_plugin_global_shortcut::Shortcut;
 
-/// Installs the global-shortcut plugin and registers the saved combination. Neither
-/// failing stops the console: without a hotkey it is still a window (Settings says so).
+#[cfg(not(target_os = "linux"))]
+mod plugin;
+#[cfg(not(target_os = "linux"))]
+use plugin as backend;
+#[cfg(target_os = "linux")]
+mod x11;
+#[cfg(target_os = "linux")]
+use x11 as backend;
+
+/// Starts the backend and takes the saved combination. Neither failing stops the
+/// console: without a hotkey it is still a window (Settings says so).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
-    let plugin = tauri_plugin_global_shortcut::Builder::new()
-        // The console registers one combination at a time: any press is "look up".
-        .with_handler(|app, _shortcut, event| {
-            if event.state == ShortcutState::Pressed {
-                super::look_up_clipboard(app, RequestSource::Hotkey);
-            }
-        })
-        .build();
-    if let Err(e) = app.plugin(plugin) {
+    if let Err(e) = backend::start(app, |app| super::look_up_clipboard(app, RequestSource::Hotkey)) {
         log::warn!("no global hotkey on this desktop: {e}");
         return;
     }
@@ -37,31 +42,24 @@ fn parse(combination: &str) -> Result<Shortcut, ConsoleError> {
 
 fn register<R: Runtime>(app: &AppHandle<R>, combination: &str) -> Result<(), ConsoleError> {
     let shortcut = parse(combination)?;
-    app.global_shortcut()
-        .register(shortcut)
-        .map_err(|e| ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail: e.to_string() })
+    backend::grab(app, shortcut).map_err(|detail| ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail })
 }
 
 pub fn hotkey_registered<R: Runtime>(app: &AppHandle<R>, settings: &DesktopSettings) -> bool {
     let Some(shortcut) = settings.hotkey.as_deref().and_then(|c| parse(c).ok()) else { return false };
-    app.try_state::<GlobalShortcut<R>>().is_some_and(|shortcuts| shortcuts.is_registered(shortcut))
+    backend::holds(app, shortcut)
 }
 
 /// Lets go of `old` (the combination held now, if any) and takes `new`; if `new` cannot
 /// be had, `old` is taken back.
 fn rebind<R: Runtime>(app: &AppHandle<R>, old: Option<Shortcut>, new: Option<&str>) -> Result<(), ConsoleError> {
-    let Some(shortcuts) = app.try_state::<GlobalShortcut<R>>() else {
-        let Some(combination) = new else { return Ok(()) };
-        let detail = "no global shortcuts on this desktop".to_owned();
-        return Err(ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail });
-    };
     if let Some(old) = old {
-        let _ = shortcuts.unregister(old);
+        backend::release(app, old);
     }
     let Some(combination) = new else { return Ok(()) };
     register(app, combination).inspect_err(|_| {
         if let Some(old) = old {
-            let _ = shortcuts.register(old);
+            let _ = backend::grab(app, old);
         }
     })
 }
