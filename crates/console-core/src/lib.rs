@@ -37,6 +37,7 @@ pub use desktop::settings::{
     DEFAULT_REVEAL_SECONDS, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS,
 };
 pub use error::{ConsoleError, ErrorBody};
+pub use support::clock::now_ms;
 pub use support::lock::lock;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use lookups::phone::{mask_phone, PhoneField};
