@@ -278,12 +278,6 @@ function invokes(browser, n, command, args) {
 
 const HOTKEY_PRESSES = Number(process.env.BENCH_HOTKEY_PRESSES ?? 100);
 
-/**
- * "Hotkey pressed → result painted": the window is hidden to the tray before each press,
- * the user ID is on the clipboard; the time runs from just before xdotool is started to
- * the page's paint of the result (both as wall-clock epoch milliseconds: the page's
- * `timeOrigin` plus its measure, Node's the same), so it includes xdotool's own start.
- */
 /** What the console logs of each "look up the clipboard": its steps after the press (src-tauri/src/desktop/mod.rs). */
 const ASKED = /asked at (\d+) ms since the epoch: window shown after ([\d.]+) ms, clipboard read after ([\d.]+) ms, sent to the page after ([\d.]+) ms/;
 function askedLines(home) {
@@ -297,7 +291,46 @@ function askedLines(home) {
     .map(([, at, shown, read, sent]) => ({ at: Number(at), shown: Number(shown), read: Number(read), sent: Number(sent) }));
 }
 
+/**
+ * Key presses through XTEST from one long-lived process (bench/x11.py keys): `press`
+ * resolves with the press's time (epoch ms), with no program's start in it.
+ */
+function keyPresser() {
+  const child = spawn("/usr/bin/python3", [X11, "keys"], { stdio: ["pipe", "pipe", "inherit"] });
+  const waiting = [];
+  let pending = "";
+  child.stdout.on("data", (chunk) => {
+    pending += chunk;
+    const lines = pending.split("\n");
+    pending = lines.pop();
+    for (const line of lines) waiting.shift()?.(Number(line));
+  });
+  return {
+    press: (combination) =>
+      new Promise((resolve) => {
+        waiting.push(resolve);
+        child.stdin.write(`${combination}\n`);
+      }),
+    end: () => child.kill(),
+  };
+}
+
 async function hotkeyLookups(browser, ids, home) {
+  const keys = keyPresser();
+  try {
+    return await hotkeyPresses(browser, ids, home, keys);
+  } finally {
+    keys.end();
+  }
+}
+
+/**
+ * "Hotkey pressed → result painted": the window is hidden to the tray before each press,
+ * the user ID is on the clipboard; the time runs from the XTEST press to the page's paint
+ * of the result (both as wall-clock epoch milliseconds: the page's `timeOrigin` plus its
+ * measure, Node's the same), with each step between from the console's log and the page.
+ */
+async function hotkeyPresses(browser, ids, home, keys) {
   await browser.execute(() =>
     window.__TAURI_INTERNALS__.invoke("save_desktop_settings", { settings: { hotkey: "Ctrl+Alt+U", closeToTray: true, startAtLogin: false } }),
   );
@@ -306,11 +339,13 @@ async function hotkeyLookups(browser, ids, home) {
     await browser.execute(() => {
       window.__benchPaint = null;
       window.__benchVisible = null;
-      document.addEventListener(
-        "visibilitychange",
-        () => (window.__benchVisible = performance.timeOrigin + performance.now()),
-        { once: true },
-      );
+      // The page is told it is hidden first (the close below), then shown by the press.
+      const shown = () => {
+        if (document.visibilityState !== "visible") return;
+        window.__benchVisible = performance.timeOrigin + performance.now();
+        document.removeEventListener("visibilitychange", shown);
+      };
+      document.addEventListener("visibilitychange", shown);
       const observer = new PerformanceObserver((list) => {
         const entry = list.getEntriesByName("op-console:lookup-painted")[0];
         if (entry) {
@@ -330,8 +365,7 @@ async function hotkeyLookups(browser, ids, home) {
     await waitFor(() => !windowShown(), "the window hidden before the press", 10000);
     await setClipboard(`用户 ${id} 的问题`);
     const logged = askedLines(home).length;
-    const pressed = performance.timeOrigin + performance.now();
-    execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+alt+u"]);
+    const pressed = await keys.press("ctrl+alt+u");
     let page = null;
     await waitFor(async () => (page = await browser.execute(() => window.__benchPaint)) !== null, "the hotkey's result painted", 10000);
     const shown = await browser.execute(() => document.querySelector('[data-testid="user-id"]')?.textContent ?? "");
@@ -576,7 +610,7 @@ function table(size, starts, look, idle) {
   // Where a press's time goes: each step from the one before (the window's showing and the
   // clipboard's reading overlap: both from the press reaching the console).
   const steps = [
-    ["xdotool started → the press reaches the console (xdotool's start, the X server, the grab)", "toConsole"],
+    ["the press (XTEST) → the console has it (the X server, the grab's thread)", "toConsole"],
     ["  the press → the window asked to show (map requested)", "windowShown"],
     ["  the press → the page told it is visible (map, first present)", "pageVisible"],
     ["  the press → the clipboard read (the selection owner's answer)", "clipboardRead"],

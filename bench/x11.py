@@ -3,12 +3,16 @@
 #                               X server's DAMAGE extension reports them: prints a number
 #   x11.py close PID            asks PID's mapped windows to close, as a window manager's
 #                               close button does (WM_DELETE_WINDOW)
+#   x11.py keys                 for each line read ("ctrl+alt+u"), presses and releases
+#                               those keys through XTEST and prints the time of the press
+#                               (epoch milliseconds): a press timed without a program's
+#                               start in it, as xdotool's would be
 import select
 import sys
 import time
 
-from Xlib import X, display
-from Xlib.ext import damage
+from Xlib import X, XK, display
+from Xlib.ext import damage, xtest
 from Xlib.protocol import event
 
 
@@ -62,11 +66,33 @@ def close(d, pid):
     d.sync()
 
 
+KEY_NAMES = {"ctrl": "Control_L", "alt": "Alt_L", "shift": "Shift_L", "super": "Super_L"}
+
+
+def keys(d):
+    for line in sys.stdin:
+        names = [KEY_NAMES.get(k, k) for k in line.strip().split("+") if k]
+        codes = [d.keysym_to_keycode(XK.string_to_keysym(name)) for name in names]
+        if not names or 0 in codes:
+            sys.exit(f"no key for {line.strip()!r}")
+        d.sync()
+        pressed = time.time() * 1000
+        for code in codes:
+            xtest.fake_input(d, X.KeyPress, code)
+        d.sync()
+        for code in reversed(codes):
+            xtest.fake_input(d, X.KeyRelease, code)
+        d.sync()
+        print(f"{pressed:.3f}", flush=True)
+
+
 if __name__ == "__main__":
     d = display.Display()
     if sys.argv[1] == "frames":
         frames(d, int(sys.argv[2]), float(sys.argv[3]))
     elif sys.argv[1] == "close":
         close(d, int(sys.argv[2]))
+    elif sys.argv[1] == "keys":
+        keys(d)
     else:
         sys.exit(__doc__)
