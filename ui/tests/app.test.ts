@@ -155,23 +155,6 @@ describe("search", () => {
     expect(painted()[0].duration).toBeGreaterThanOrEqual(rendered[0].duration);
   });
 
-  it("once an answer is on screen the field's text is selected: the next ID replaces it", async () => {
-    backend((args) => (args.userId === EXAMPLE ? views[EXAMPLE] : Promise.reject({ code: "not_found", lookupId: 2, recent: [] })));
-    render(App);
-    const input = screen.getByTestId("search-input") as HTMLInputElement;
-    for (const id of [EXAMPLE, "u0001-missing"]) {
-      await search(id);
-      input.setSelectionRange(id.length, id.length);
-      await waitFor(() => expect([input.selectionStart, input.selectionEnd]).toEqual([0, id.length]));
-    }
-    // Not when the operator has moved on to another control.
-    await search(EXAMPLE);
-    screen.getByTestId("language-toggle").focus();
-    input.setSelectionRange(3, 3);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
-    expect([input.selectionStart, input.selectionEnd]).toEqual([3, 3]);
-  });
-
   it("invalid input gets its message and sends nothing", async () => {
     const calls = backend(() => views[EXAMPLE]);
     render(App);

@@ -6,17 +6,17 @@ import { AGE_STEP_MS } from "./format";
 
 /**
  * Calls `tick(now)` at each whole minute of the age of `anchor` (the fetch time of the result
- * on screen; every minute from now when there is none), and once when the page is shown
+ * on screen; nothing when there is none: no age is shown), and once when the page is shown
  * again. Returns the function that stops it.
  */
 export function startAgeClock(anchor: number | null, tick: (now: number) => void): () => void {
+  if (anchor === null) return () => {};
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const started = Date.now();
   const schedule = () => {
     clearTimeout(timer);
     timer = undefined;
     if (document.visibilityState === "hidden") return;
-    const age = Date.now() - (anchor ?? started);
+    const age = Date.now() - anchor;
     // A little past the minute, so that a timer fired early never shows the old age again.
     const wait = AGE_STEP_MS - (((age % AGE_STEP_MS) + AGE_STEP_MS) % AGE_STEP_MS) + 50;
     timer = setTimeout(() => {

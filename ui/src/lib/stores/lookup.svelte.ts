@@ -53,6 +53,7 @@ export class LookupStore {
     const next = this.history[this.position + step];
     if (!next) return;
     this.position += step;
+    this.now = Date.now();
     this.chat = next.chat;
     this.query = next.userId;
     this.error = null;
