@@ -41,6 +41,14 @@ const readClipboard = () => {
   }
 };
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
+const IDENTIFIER = JSON.parse(readFileSync(new URL("../../src-tauri/tauri.conf.json", import.meta.url), "utf8")).identifier;
+/** How many times the console's log says the clipboard was asked to be looked up by the hotkey. */
+const hotkeyLookupsLogged = () => {
+  const dir = join(XDG.XDG_DATA_HOME, IDENTIFIER, "logs");
+  if (!existsSync(dir)) return 0;
+  const logs = readdirSync(dir).map((name) => readFileSync(join(dir, name), "utf8")).join("\n");
+  return logs.split("look up the clipboard (Hotkey)").length - 1;
+};
 
 async function hideWindow() {
   await browser.keys(["Control", "w"]);
@@ -102,6 +110,18 @@ describe("Op Console on the desktop", () => {
     await waitFor(windowShown, "the window shown by the hotkey");
     await waitText("chat-id", /u0001106268050147246701/);
     assert.equal(await $("search-input").getValue(), RICH);
+
+    // Held down for a while, the combination is one press (the keyboard's auto-repeat
+    // does not look up again and again): the hold, then an ordinary press, make two.
+    const before = hotkeyLookupsLogged();
+    execFileSync("xdotool", ["keydown", "ctrl+alt+u"]);
+    execFileSync("sleep", ["1.5"]); // the hold itself, well past the auto-repeat's delay
+    execFileSync("xdotool", ["keyup", "ctrl+alt+u"]);
+    await setClipboard(EXAMPLE);
+    pressKeys("ctrl+alt+u");
+    await waitText("user-id", new RegExp(EXAMPLE));
+    await waitFor(() => hotkeyLookupsLogged() >= before + 2, "the console's log of both presses");
+    assert.equal(hotkeyLookupsLogged(), before + 2, "a held combination is one press");
 
     await hideWindow();
     await setClipboard("你好，请问有什么可以帮您？订单号见附件，谢谢您的耐心等待和理解");

@@ -12,6 +12,7 @@ use tauri_plugin_global_shortcut::{Code, Modifiers, Shortcut};
 use x11rb::connection::Connection;
 use x11rb::errors::ReplyError;
 use x11rb::protocol::xproto::{ConnectionExt as _, GrabMode, Keycode, ModMask, Window};
+use x11rb::protocol::xkb::{self, ConnectionExt as _};
 use x11rb::protocol::{ErrorKind, Event};
 use x11rb::rust_connection::RustConnection;
 
@@ -66,7 +67,9 @@ struct Held {
 pub struct X11Hotkey {
     conn: Arc<RustConnection>,
     root: Window,
-    held: Mutex<Option<Held>>,
+    /// Shared with the thread that reads the presses: it knows the key, and forgets the
+    /// grab when the connection ends.
+    held: Arc<Mutex<Option<Held>>>,
 }
 
 /// A grab is for the exact modifiers: Num Lock and Caps Lock count as modifiers when on,
@@ -77,37 +80,53 @@ fn with_locks(mods: ModMask) -> [ModMask; 4] {
 
 impl X11Hotkey {
     /// Connects to the display and starts the thread that calls `on_press` for each press
-    /// of the combination held (once per press: a key held down repeats nothing until let go).
+    /// of the combination held: once per press, a key held down does not repeat it (XKB's
+    /// detectable auto-repeat: no release arrives until the key is let go).
     pub fn connect(on_press: impl Fn() + Send + 'static) -> Result<Self, String> {
         let (conn, screen) = x11rb::connect(None).map_err(|e| e.to_string())?;
-        let conn = Arc::new(conn);
         let root = conn.setup().roots.get(screen).ok_or("no X screen")?.root;
-        let reader = conn.clone();
+        conn.xkb_use_extension(1, 0).map_err(|e| e.to_string())?.reply().map_err(|e| e.to_string())?;
+        let flag = xkb::PerClientFlag::DETECTABLE_AUTO_REPEAT;
+        conn.xkb_per_client_flags(xkb::ID::USE_CORE_KBD.into(), flag, flag, Default::default(), Default::default(), Default::default())
+            .map_err(|e| e.to_string())?
+            .reply()
+            .map_err(|e| e.to_string())?;
+        let conn = Arc::new(conn);
+        let held = Arc::new(Mutex::new(None::<Held>));
+        let (reader, grabbed) = (conn.clone(), held.clone());
         std::thread::Builder::new()
             .name("hotkey".into())
             .spawn(move || {
+                let ours = |key: Keycode| lock(&grabbed).as_ref().is_some_and(|held| held.keycode == key);
                 let mut down = false;
                 loop {
                     match reader.wait_for_event() {
-                        Ok(Event::KeyPress(_)) if !down => {
+                        Ok(Event::KeyPress(e)) if !down && ours(e.detail) => {
                             down = true;
                             on_press();
                         }
-                        Ok(Event::KeyRelease(_)) => down = false,
+                        Ok(Event::KeyRelease(e)) if ours(e.detail) => down = false,
                         Ok(_) => {}
                         Err(e) => {
                             log::warn!("the hotkey's connection to the display ended: {e}");
+                            *lock(&grabbed) = None;
                             return;
                         }
                     }
                 }
             })
             .map_err(|e| e.to_string())?;
-        Ok(Self { conn, root, held: Mutex::new(None) })
+        Ok(Self { conn, root, held })
     }
 
-    /// Grabs `shortcut`; nothing is left grabbed when that fails.
+    /// Grabs `shortcut` in place of the combination held; nothing is left grabbed when
+    /// that fails. One at a time: two saves of the settings at once cannot leave a grab
+    /// that no one holds.
     pub fn grab(&self, shortcut: Shortcut) -> Result<(), GrabError> {
+        let mut held = lock(&self.held);
+        if let Some(before) = held.take() {
+            self.ungrab_key(before.keycode, before.mods);
+        }
         let keysym = keysym(shortcut.key).ok_or_else(|| GrabError::Unavailable(format!("no X11 key for {}", shortcut.key)))?;
         let keycode = self
             .keycode(keysym)
@@ -130,7 +149,7 @@ impl X11Hotkey {
                 return Err(e);
             }
         }
-        *lock(&self.held) = Some(Held { shortcut, keycode, mods });
+        *held = Some(Held { shortcut, keycode, mods });
         Ok(())
     }
 
