@@ -1,7 +1,7 @@
 // What an app costs at rest, read from /proc: the CPU time of its whole process tree (the
-// app, WebKit's web and network processes) and its threads' wakeups (context switches: a
-// thread that sleeps and is woken switches once), by process and thread name, so that a
-// figure says what woke.
+// app, WebKit's web and network processes) and its threads' wakeups (voluntary context
+// switches: a thread that sleeps and is woken switches once; preemptions are not counted),
+// by process and thread name, so that a figure says what woke.
 import { readdirSync, readFileSync } from "node:fs";
 import { descendants, stat } from "./processes.mjs";
 
@@ -22,7 +22,8 @@ const read = (path) => {
   }
 };
 
-/** The tree's CPU time (exited threads included: a process's own line keeps theirs) and each live thread's switches. */
+/** The tree's CPU time (exited threads included: a process's own line keeps theirs; a process that
+    exits in between takes its own with it) and each live thread's switches. */
 export function activity(root) {
   let ticks = 0;
   const threads = new Map();
@@ -43,7 +44,7 @@ export function activity(root) {
       if (status === null || line === null) continue;
       const count = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, "m"))?.[1] ?? 0);
       const name = line.slice(line.indexOf("(") + 1, line.lastIndexOf(")"));
-      threads.set(tid, { name: `${process}/${name}`, switches: count("voluntary_ctxt_switches") + count("nonvoluntary_ctxt_switches") });
+      threads.set(tid, { name: `${process}/${name}`, switches: count("voluntary_ctxt_switches") });
     }
   }
   return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, threads };

@@ -303,12 +303,21 @@ function keyPresser() {
     pending += chunk;
     const lines = pending.split("\n");
     pending = lines.pop();
-    for (const line of lines) waiting.shift()?.(Number(line));
+    for (const line of lines) waiting.shift()?.resolve(Number(line));
+  });
+  // It ended (an X error, an unknown key): every press waiting fails instead of hanging.
+  child.on("exit", (code) => {
+    for (const press of waiting.splice(0)) press.reject(new Error(`bench/x11.py keys ended (${code})`));
   });
   return {
     press: (combination) =>
-      new Promise((resolve) => {
-        waiting.push(resolve);
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no XTEST press of ${combination} within 5 s`)), 5000);
+        const done = (f) => (value) => {
+          clearTimeout(timer);
+          f(value);
+        };
+        waiting.push({ resolve: done(resolve), reject: done(reject) });
         child.stdin.write(`${combination}\n`);
       }),
     end: () => child.kill(),
@@ -364,14 +373,16 @@ async function hotkeyPresses(browser, ids, home, keys) {
     });
     await waitFor(() => !windowShown(), "the window hidden before the press", 10000);
     await setClipboard(`用户 ${id} 的问题`);
-    const logged = askedLines(home).length;
     const pressed = await keys.press("ctrl+alt+u");
     let page = null;
     await waitFor(async () => (page = await browser.execute(() => window.__benchPaint)) !== null, "the hotkey's result painted", 10000);
     const shown = await browser.execute(() => document.querySelector('[data-testid="user-id"]')?.textContent ?? "");
     if (!shown.includes(id)) throw new Error(`the hotkey showed ${shown}, not ${id}`);
     let step = null;
-    await waitFor(() => (step = askedLines(home)[logged] ?? null) !== null, "the console's log line of the press", 10000);
+    // This press's line: the first asked at or after it (the console logs whole milliseconds;
+    // the log file may have been started afresh meanwhile, so not by its position).
+    const ofThisPress = () => askedLines(home).find((line) => line.at >= Math.floor(pressed) - 1) ?? null;
+    await waitFor(() => (step = ofThisPress()) !== null, "the console's log line of the press", 10000);
     // Every time as epoch milliseconds: this process's, the console's and its page's clocks
     // are the same clock.
     out.push({
@@ -573,7 +584,7 @@ function table(size, starts, look, idle) {
       const ratios = op.map((v, i) => v / bare[i]);
       rows.push([`  each run's ratio`, "", "", ratios.map((r) => r.toFixed(2)).join(", "), `spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`]);
       const wakeups = (key) => median(idle.map((run) => run[key][state].wakeupsPerSecond));
-      pair("  wakeups (context switches) a second, whole tree", wakeups("bare"), wakeups("op"), perSecond);
+      pair("  wakeups (voluntary context switches) a second, whole tree", wakeups("bare"), wakeups("op"), perSecond);
       rows.push(["  the threads that woke most (last run)", woke(idle.at(-1).bare[state]), woke(idle.at(-1).op[state]), "", ""]);
     }
     const perMinute = (key) => median(idle.map((run) => (run[key].shown.frames * 60) / IDLE_SECONDS));
@@ -610,11 +621,11 @@ function table(size, starts, look, idle) {
   // Where a press's time goes: each step from the one before (the window's showing and the
   // clipboard's reading overlap: both from the press reaching the console).
   const steps = [
-    ["the press (XTEST) → the console has it (the X server, the grab's thread)", "toConsole"],
-    ["  the press → the window asked to show (map requested)", "windowShown"],
-    ["  the press → the page told it is visible (map, first present)", "pageVisible"],
-    ["  the press → the clipboard read (the selection owner's answer)", "clipboardRead"],
-    ["  the press → the request sent to the page", "sentToPage"],
+    ["the press (XTEST) → the console has it (the X server, the grab's thread; its log has whole ms)", "toConsole"],
+    ["  the console has it → the window asked to show (map requested)", "windowShown"],
+    ["  the console has it → the page told it is visible (map, first present)", "pageVisible"],
+    ["  the console has it → the clipboard read (the selection owner's answer)", "clipboardRead"],
+    ["  the console has it → the request sent to the page", "sentToPage"],
     ["  sent → the page's lookup call (the event, the page's handler)", "toLookupCall"],
     ["  the lookup call → its answer in the page (IPC, command, HTTP)", "answered"],
     ["  the answer → painted (components, style, layout, paint)", "paintedAfterAnswer"],
