@@ -37,8 +37,6 @@ pub use desktop::settings::{
     DEFAULT_REVEAL_SECONDS, DESKTOP_FILE_NAME, HOTKEY_MAX_CHARS,
 };
 pub use error::{ConsoleError, ErrorBody};
-pub use support::clock::now_ms;
-pub use support::lock::lock;
 pub use images::{image_allowed, Image, ImageFetcher, MAX_IMAGE_BYTES};
 pub use lookups::phone::{mask_phone, PhoneField};
 pub use lookups::recent::{RecentLookup, RecentLookups, RECENT_FILE_NAME, RECENT_LIMIT};
@@ -55,6 +53,8 @@ pub use profiles::profile::{
 pub use profiles::profile_problem::{ProfileField, ProfileProblem};
 pub use profiles::store::{ProfileView, ProfilesView};
 pub use support::atomic_file::{MovedAside, MovedReason};
+pub use support::clock::now_ms;
 pub use support::harden::harden_process;
+pub use support::lock::lock;
 pub use support::log_redact::redact_log_line;
 pub use support::url_prefix::url_under;

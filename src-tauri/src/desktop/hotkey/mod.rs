@@ -42,7 +42,8 @@ fn parse(combination: &str) -> Result<Shortcut, ConsoleError> {
 
 fn register<R: Runtime>(app: &AppHandle<R>, combination: &str) -> Result<(), ConsoleError> {
     let shortcut = parse(combination)?;
-    backend::grab(app, shortcut).map_err(|detail| ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail })
+    backend::grab(app, shortcut)
+        .map_err(|detail| ConsoleError::HotkeyTaken { combination: combination.to_owned(), detail })
 }
 
 pub fn hotkey_registered<R: Runtime>(app: &AppHandle<R>, settings: &DesktopSettings) -> bool {

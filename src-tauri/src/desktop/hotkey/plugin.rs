@@ -4,7 +4,10 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcut, GlobalShortcutExt, Shortcut, ShortcutState};
 
 /// Installs the plugin; each press of the combination it holds calls `on_press`.
-pub fn start<R: Runtime>(app: &AppHandle<R>, on_press: impl Fn(&AppHandle<R>) + Send + Sync + 'static) -> Result<(), String> {
+pub fn start<R: Runtime>(
+    app: &AppHandle<R>,
+    on_press: impl Fn(&AppHandle<R>) + Send + Sync + 'static,
+) -> Result<(), String> {
     let plugin = tauri_plugin_global_shortcut::Builder::new()
         // The console registers one combination at a time: any press is "look up".
         .with_handler(move |app, _shortcut, event| {

@@ -11,13 +11,16 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{Code, Modifiers, Shortcut};
 use x11rb::connection::Connection;
 use x11rb::errors::ReplyError;
-use x11rb::protocol::xproto::{ConnectionExt as _, GrabMode, Keycode, ModMask, Window};
 use x11rb::protocol::xkb::{self, ConnectionExt as _};
+use x11rb::protocol::xproto::{ConnectionExt as _, GrabMode, Keycode, ModMask, Window};
 use x11rb::protocol::{ErrorKind, Event};
 use x11rb::rust_connection::RustConnection;
 
 /// Connects to the display; each press of the combination held calls `on_press`.
-pub fn start<R: Runtime>(app: &AppHandle<R>, on_press: impl Fn(&AppHandle<R>) + Send + Sync + 'static) -> Result<(), String> {
+pub fn start<R: Runtime>(
+    app: &AppHandle<R>,
+    on_press: impl Fn(&AppHandle<R>) + Send + Sync + 'static,
+) -> Result<(), String> {
     let handle = app.clone();
     app.manage(X11Hotkey::connect(move || on_press(&handle))?);
     Ok(())
@@ -87,10 +90,17 @@ impl X11Hotkey {
         let root = conn.setup().roots.get(screen).ok_or("no X screen")?.root;
         conn.xkb_use_extension(1, 0).map_err(|e| e.to_string())?.reply().map_err(|e| e.to_string())?;
         let flag = xkb::PerClientFlag::DETECTABLE_AUTO_REPEAT;
-        conn.xkb_per_client_flags(xkb::ID::USE_CORE_KBD.into(), flag, flag, Default::default(), Default::default(), Default::default())
-            .map_err(|e| e.to_string())?
-            .reply()
-            .map_err(|e| e.to_string())?;
+        conn.xkb_per_client_flags(
+            xkb::ID::USE_CORE_KBD.into(),
+            flag,
+            flag,
+            Default::default(),
+            Default::default(),
+            Default::default(),
+        )
+        .map_err(|e| e.to_string())?
+        .reply()
+        .map_err(|e| e.to_string())?;
         let conn = Arc::new(conn);
         let held = Arc::new(Mutex::new(None::<Held>));
         let (reader, grabbed) = (conn.clone(), held.clone());
@@ -127,7 +137,8 @@ impl X11Hotkey {
         if let Some(before) = held.take() {
             self.ungrab_key(before.keycode, before.mods);
         }
-        let keysym = keysym(shortcut.key).ok_or_else(|| GrabError::Unavailable(format!("no X11 key for {}", shortcut.key)))?;
+        let keysym =
+            keysym(shortcut.key).ok_or_else(|| GrabError::Unavailable(format!("no X11 key for {}", shortcut.key)))?;
         let keycode = self
             .keycode(keysym)
             .map_err(GrabError::Unavailable)?
@@ -199,7 +210,7 @@ fn mod_mask(mods: Modifiers) -> ModMask {
         (Modifiers::META, ModMask::M4),
     ] {
         if mods.contains(modifier) {
-            mask = mask | bit;
+            mask |= bit;
         }
     }
     mask
