@@ -7,6 +7,7 @@ import { execFile, execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
 import { operatorLookups } from "./operator.mjs";
@@ -249,15 +250,9 @@ async function startSim() {
   const { base, sim } = await startOpSim(join(RELEASE, "op-sim"), [], { RUST_LOG: "info", NO_COLOR: "1" });
   // Its log names each lookup with the time spent answering it.
   const serverUs = [];
-  let pending = "";
-  sim.stderr.on("data", (chunk) => {
-    pending += chunk;
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line of lines) {
-      const match = line.match(/\blookup\b.*\bserver_us=(\d+)/);
-      if (match) serverUs.push(Number(match[1]));
-    }
+  createInterface({ input: sim.stderr }).on("line", (line) => {
+    const match = line.match(/\blookup\b.*\bserver_us=(\d+)/);
+    if (match) serverUs.push(Number(match[1]));
   });
   return { base, serverUs };
 }
@@ -298,13 +293,7 @@ function askedLines(home) {
 function keyPresser() {
   const child = spawn("/usr/bin/python3", [X11, "keys"], { stdio: ["pipe", "pipe", "inherit"] });
   const waiting = [];
-  let pending = "";
-  child.stdout.on("data", (chunk) => {
-    pending += chunk;
-    const lines = pending.split("\n");
-    pending = lines.pop();
-    for (const line of lines) waiting.shift()?.resolve(Number(line));
-  });
+  createInterface({ input: child.stdout }).on("line", (line) => waiting.shift()?.resolve(Number(line)));
   // It ended (an X error, an unknown key): every press waiting fails instead of hanging.
   child.on("exit", (code) => {
     for (const press of waiting.splice(0)) press.reject(new Error(`bench/x11.py keys ended (${code})`));
