@@ -285,4 +285,30 @@ describe("accessibility", () => {
     assert.match(await text("chat-id"), /u0001106268050147246701/);
     await shot("a2-keyboard-walk");
   });
+
+  scenario("a5. Settings holds still under the pointer: the sign preview arriving after an edit moves no button", async () => {
+    await reset();
+    await press("settings-open");
+    await press("settings-new-profile");
+    // Where Save is within the form (the dialog scrolls, the form moves with it).
+    const saveAt = () =>
+      browser.execute(() => {
+        const save = document.querySelector('[data-testid="settings-save"]');
+        return save.getBoundingClientRect().top - save.closest("form").getBoundingClientRect().top;
+      });
+    const preview = () => browser.execute(() => {
+      const code = document.querySelector('[data-testid="settings-sign-preview"]');
+      return code ? `${code.classList.contains("bad") ? "bad" : "ok"}:${code.textContent}` : "";
+    });
+    const before = await saveAt();
+    // The new profile's preview (a problem: no server yet) arrives a moment later.
+    await waitFor(async () => /^bad:./.test(await preview()), "the new profile's preview");
+    assert.equal(await saveAt(), before, "Save moved when the first preview arrived");
+    // A server and a client ID: the preview is the material signed, of another length.
+    await fill("settings-base-url", "https://op.example.com");
+    await fill("settings-client-id", "c0ffee00c0ffee00c0ffee00c0ffee00");
+    await waitFor(async () => /^ok:./.test(await preview()), "the preview of the material signed");
+    assert.equal(await saveAt(), before, "Save moved when the preview changed");
+    await press("settings-close");
+  });
 });
