@@ -94,6 +94,8 @@ export const XDG = {
 for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
 
 export let browser;
+/** The console's main window (its WebDriver handle): the page the tests drive. */
+let mainWindow;
 /** Starts the console under WebDriver; `args` are its command line (a link, say), `env` what it
     gets besides the session's (through a wrapper: tauri-driver itself must not see it). */
 export async function openApp(args = [], env = null) {
@@ -106,6 +108,7 @@ export async function openApp(args = [], env = null) {
     capabilities: { "tauri:options": { application: env ? withEnvironment(env) : APP, args } },
   });
   await $("search-input").waitForExist({ timeout: 20000 });
+  mainWindow = await browser.getWindowHandle();
 }
 /** A script that starts the console with `env` added: the app's environment, not the driver's. */
 function withEnvironment(env) {
@@ -134,7 +137,35 @@ export async function press(testid) {
   await element.waitForEnabled({ timeout: 5000 }).catch(() => {});
   await element.scrollIntoView({ block: "center" });
   await stopsMoving(element);
+  // Where the click lands is checked in the main window: the trusted window's buttons
+  // close it, and nothing is left to ask there.
+  const checked = (await browser.getWindowHandle()) === mainWindow;
+  if (checked) await watchClick(element);
   await element.click();
+  const landed = checked ? await browser.execute(landedClick) : null;
+  if (landed != null && landed !== "here") {
+    throw new Error(`the click meant for "${testid}" landed on ${landed}: the page moved under the pointer`);
+  }
+}
+/**
+ * Notes where the next click lands: WebDriver clicks at coordinates, so a page that moves
+ * after they are taken gets the click somewhere else, and the test would only see, much
+ * later, that nothing happened.
+ */
+function watchClick(element) {
+  return browser.execute((target) => {
+    const watch = (event) => {
+      const other = event.target instanceof Element ? event.target.closest("[data-testid]") : null;
+      window.__e2eClick = target.contains(event.target) ? "here" : `"${other?.dataset.testid ?? event.target?.nodeName}"`;
+    };
+    window.__e2eClick = null;
+    window.__e2eWatch = watch;
+    document.addEventListener("click", watch, { capture: true, once: true });
+  }, element);
+}
+function landedClick() {
+  document.removeEventListener("click", window.__e2eWatch, { capture: true });
+  return window.__e2eClick;
 }
 /**
  * Waits until the element is in the same place for two frames in a row: a click lands on
