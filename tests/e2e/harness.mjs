@@ -3,7 +3,7 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -25,8 +25,69 @@ export const SECRET = "e2e-signing-secret-91ac47";
 const children = [];
 export function start(command, args, env = {}) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  // Read whether or not a test listens: a pipe nobody reads fills, and the next write to it
+  // (the driver's, or the app's own stderr, which it inherits) would block that process.
+  child.stdout.resume();
+  child.stderr.resume();
   children.push(child);
   return child;
+}
+
+/** The processes started below `pid`: the native driver, the app it launched, theirs. */
+function descendants(pid) {
+  const parentOf = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command's closing parenthesis: state, parent.
+      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {
+      // Ended while we looked.
+    }
+  }
+  const found = [];
+  const queue = [pid];
+  while (queue.length) {
+    const parent = queue.shift();
+    for (const [child, of] of parentOf) if (of === parent) (found.push(child), queue.push(child));
+  }
+  return found;
+}
+
+/** Is `pid` still running (a zombie waiting for its parent has ended)? */
+function running(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** Sends `signal` to `pid`, which may have ended meanwhile. */
+function stop(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/**
+ * Ends the console processes `pids` that outlived their WebDriver session. One left running
+ * (hidden to the tray, say) holds the single-instance lock: the next file's console would
+ * hand its arguments over to it and exit, and that file's session would never start.
+ */
+async function ended(pids, what) {
+  const alive = () => pids.filter(running);
+  try {
+    await waitFor(() => alive().length === 0, what, 10000);
+  } catch {
+    console.warn(`e2e harness: ${what}: still running after 10 s, ended (${alive().join(", ")})`);
+    for (const pid of alive()) stop(pid, "SIGKILL");
+    await waitFor(() => alive().length === 0, what, 10000);
+  }
 }
 export function stopAll() {
   for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
@@ -96,6 +157,9 @@ for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
 export let browser;
 /** The console's main window (its WebDriver handle): the page the tests drive. */
 let mainWindow;
+/** The driver (tauri-driver) of this file, and the console processes it started. */
+let driver;
+let consoles = [];
 /** Starts the console under WebDriver; `args` are its command line (a link, say), `env` what it
     gets besides the session's (through a wrapper: tauri-driver itself must not see it). */
 export async function openApp(args = [], env = null) {
@@ -109,6 +173,14 @@ export async function openApp(args = [], env = null) {
   });
   await $("search-input").waitForExist({ timeout: 20000 });
   mainWindow = await browser.getWindowHandle();
+  const app = realpathSync(APP);
+  consoles = descendants(driver.pid).filter((pid) => {
+    try {
+      return readlinkSync(`/proc/${pid}/exe`) === app;
+    } catch {
+      return false;
+    }
+  });
 }
 /** A script that starts the console with `env` added: the app's environment, not the driver's. */
 function withEnvironment(env) {
@@ -121,6 +193,8 @@ function withEnvironment(env) {
 export async function closeApp() {
   if (browser) await browser.deleteSession();
   browser = undefined;
+  await ended(consoles, "the console after its session");
+  consoles = [];
 }
 export const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
 /** Scrolls the element into view first: the settings dialog scrolls inside itself. */
@@ -317,14 +391,18 @@ export async function countingListener() {
 /** Starts tauri-driver before the file's tests (the app inherits `env`) and ends everything after them. */
 export function withDriver(env = {}) {
   before(async () => {
-    start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...XDG, ...env });
+    driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...XDG, ...env });
     await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   });
   after(async () => {
-    // A driver left stuck by a failed test may never answer: the processes end regardless.
+    // A driver left stuck by a failed test may never answer: the processes end regardless,
+    // everything the driver started with them.
     const stuck = new Promise((resolve) => setTimeout(resolve, 20000).unref());
     await Promise.race([closeApp().catch(() => {}), stuck]);
+    const started = descendants(driver.pid);
     stopAll();
+    for (const pid of started) stop(pid, "SIGTERM");
+    await ended(started, "what the driver started");
   });
 }
 
