@@ -300,14 +300,15 @@ describe("accessibility", () => {
       const code = document.querySelector('[data-testid="settings-sign-preview"]');
       return code ? `${code.classList.contains("bad") ? "bad" : "ok"}:${code.textContent}` : "";
     });
-    const before = await saveAt();
-    // The new profile's preview (a problem: no server yet) arrives a moment later.
+    // The new profile's preview (a problem: no server yet, one line) arrives a moment later.
     await waitFor(async () => /^bad:./.test(await preview()), "the new profile's preview");
-    assert.equal(await saveAt(), before, "Save moved when the first preview arrived");
-    // A server and a client ID: the preview is the material signed, of another length.
+    const before = await saveAt();
+    // A server, a client ID and the longest sample user: the preview is the material
+    // signed, several lines long.
     await fill("settings-base-url", "https://op.example.com");
     await fill("settings-client-id", "c0ffee00c0ffee00c0ffee00c0ffee00");
-    await waitFor(async () => /^ok:./.test(await preview()), "the preview of the material signed");
+    await fill("settings-sign-preview-user", "u".repeat(64));
+    await waitFor(async () => new RegExp(`^ok:.*${"u".repeat(64)}`).test(await preview()), "the preview of the material signed");
     assert.equal(await saveAt(), before, "Save moved when the preview changed");
     await press("settings-close");
   });
