@@ -1,31 +1,11 @@
 // A process tree's memory, read from /proc: shared by the benchmark (measure.mjs) and the
-// look inside the page (heap.mjs).
-import { readdirSync, readFileSync } from "node:fs";
+// look inside the page (heap.mjs). The tree itself is tests/e2e/proc.mjs's, which the e2e
+// harness uses too.
+import { readFileSync } from "node:fs";
+import { descendants, stat } from "../tests/e2e/proc.mjs";
 
-export function stat(pid) {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const [state, ppid] = text.slice(text.lastIndexOf(")") + 2).split(" ");
-    return { state, ppid: Number(ppid), name: text.slice(text.indexOf("(") + 1, text.lastIndexOf(")")) };
-  } catch {
-    return null;
-  }
-}
-export function descendants(root) {
-  const table = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const info = stat(entry);
-    if (info && info.state !== "Z") table.push({ pid: Number(entry), ...info });
-  }
-  const out = [root];
-  for (let i = 0; i < out.length; i++) for (const p of table) if (p.ppid === out[i]) out.push(p.pid);
-  return out;
-}
-export const alive = (pid) => {
-  const info = stat(pid);
-  return info !== null && info.state !== "Z";
-};
+export { alive, descendants, stat } from "../tests/e2e/proc.mjs";
+
 const kb = (text, field) => Number(text.match(new RegExp(`^${field}:\\s+(\\d+) kB`, "m"))?.[1] ?? 0);
 
 /** RSS and PSS summed over the app and every process below it (WebKit's web and network processes). */

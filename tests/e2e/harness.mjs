@@ -9,6 +9,7 @@ import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { remote } from "webdriverio";
+import { alive, descendants, stat } from "./proc.mjs";
 
 export { remote };
 
@@ -25,68 +26,38 @@ export const SECRET = "e2e-signing-secret-91ac47";
 const children = [];
 export function start(command, args, env = {}) {
   const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  // Read whether or not a test listens: a pipe nobody reads fills, and the next write to it
-  // (the driver's, or the app's own stderr, which it inherits) would block that process.
-  child.stdout.resume();
-  child.stderr.resume();
   children.push(child);
   return child;
 }
 
-/** The processes started below `pid`: the native driver, the app it launched, theirs. */
-function descendants(pid) {
-  const parentOf = new Map();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command's closing parenthesis: state, parent.
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // Ended while we looked.
-    }
-  }
-  const found = [];
-  const queue = [pid];
-  while (queue.length) {
-    const parent = queue.shift();
-    for (const [child, of] of parentOf) if (of === parent) (found.push(child), queue.push(child));
-  }
-  return found;
-}
+/** A process as found, with its start time: a pid the system gives out again later is not it. */
+const found = (pid) => ({ pid, start: stat(pid)?.start });
+const running = (earlier) => alive(earlier.pid) && stat(earlier.pid)?.start === earlier.start;
 
-/** Is `pid` still running (a zombie waiting for its parent has ended)? */
-function running(pid) {
+/** Sends `signal` to a process found earlier, unless it has ended meanwhile. */
+function stop(target, signal) {
+  if (!running(target)) return;
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
+    process.kill(target.pid, signal);
   } catch {
-    return false;
-  }
-}
-
-/** Sends `signal` to `pid`, which may have ended meanwhile. */
-function stop(pid, signal) {
-  try {
-    process.kill(pid, signal);
-  } catch {
-    // Already gone.
+    // Ended between the look and the signal.
   }
 }
 
 /**
- * Ends the console processes `pids` that outlived their WebDriver session. One left running
- * (hidden to the tray, say) holds the single-instance lock: the next file's console would
- * hand its arguments over to it and exit, and that file's session would never start.
+ * Waits for `processes` (found earlier) to end, and ends them after 10 s, saying so. A
+ * console left running after its session (hidden to the tray, say) holds the single-instance
+ * lock: the next console would hand its arguments over to it and exit, and that session
+ * would never start.
  */
-async function ended(pids, what) {
-  const alive = () => pids.filter(running);
+async function ended(processes, what) {
+  const left = () => processes.filter(running);
   try {
-    await waitFor(() => alive().length === 0, what, 10000);
+    await waitFor(() => left().length === 0, what, 10000);
   } catch {
-    console.warn(`e2e harness: ${what}: still running after 10 s, ended (${alive().join(", ")})`);
-    for (const pid of alive()) stop(pid, "SIGKILL");
-    await waitFor(() => alive().length === 0, what, 10000);
+    console.warn(`e2e harness: ${what}: still running after 10 s, ended (${left().map((p) => p.pid).join(", ")})`);
+    for (const target of left()) stop(target, "SIGKILL");
+    await waitFor(() => left().length === 0, what, 10000);
   }
 }
 export function stopAll() {
@@ -174,13 +145,16 @@ export async function openApp(args = [], env = null) {
   await $("search-input").waitForExist({ timeout: 20000 });
   mainWindow = await browser.getWindowHandle();
   const app = realpathSync(APP);
-  consoles = descendants(driver.pid).filter((pid) => {
-    try {
-      return readlinkSync(`/proc/${pid}/exe`) === app;
-    } catch {
-      return false;
-    }
-  });
+  consoles = descendants(driver.pid)
+    .filter((pid) => {
+      try {
+        return readlinkSync(`/proc/${pid}/exe`) === app;
+      } catch {
+        return false;
+      }
+    })
+    .map(found);
+  if (consoles.length === 0) console.warn("e2e harness: the console's process was not found below the driver");
 }
 /** A script that starts the console with `env` added: the app's environment, not the driver's. */
 function withEnvironment(env) {
@@ -191,7 +165,8 @@ function withEnvironment(env) {
 }
 
 export async function closeApp() {
-  if (browser) await browser.deleteSession();
+  // A session whose console has gone (restarted by an update, say) may never answer.
+  if (browser) await Promise.race([browser.deleteSession().catch(() => {}), new Promise((r) => setTimeout(r, 10000).unref())]);
   browser = undefined;
   await ended(consoles, "the console after its session");
   consoles = [];
@@ -209,14 +184,18 @@ export async function press(testid) {
   // click: wait for it to be usable, as a person would (a few seconds at most); then for
   // the layout to settle, and click at once.
   await element.waitForEnabled({ timeout: 5000 }).catch(() => {});
-  await element.scrollIntoView({ block: "center" });
-  await stopsMoving(element);
   // Where the click lands is checked in the main window: the trusted window's buttons
   // close it, and nothing is left to ask there.
   const checked = (await browser.getWindowHandle()) === mainWindow;
   if (checked) await watchClick(element);
-  await element.click();
-  const landed = checked ? await browser.execute(landedClick) : null;
+  let landed = null;
+  try {
+    await element.scrollIntoView({ block: "center" });
+    await stopsMoving(element);
+    await element.click();
+  } finally {
+    if (checked) landed = await browser.execute(landedClick);
+  }
   if (landed != null && landed !== "here") {
     throw new Error(`the click meant for "${testid}" landed on ${landed}: the page moved under the pointer`);
   }
@@ -392,6 +371,10 @@ export async function countingListener() {
 export function withDriver(env = {}) {
   before(async () => {
     driver = start("tauri-driver", ["--port", "4444", "--native-port", "4445"], { ...XDG, ...env });
+    // Read, though no test looks: a pipe nobody reads fills, and the next write to it (the
+    // driver's, or the console's own stderr, which it inherits) would block that process.
+    driver.stdout.resume();
+    driver.stderr.resume();
     await waitFor(() => canConnect(4444), "tauri-driver on 4444");
   });
   after(async () => {
@@ -399,9 +382,10 @@ export function withDriver(env = {}) {
     // everything the driver started with them.
     const stuck = new Promise((resolve) => setTimeout(resolve, 20000).unref());
     await Promise.race([closeApp().catch(() => {}), stuck]);
-    const started = descendants(driver.pid);
+    const driving = driver.exitCode === null && driver.signalCode === null;
+    const started = driving ? descendants(driver.pid).slice(1).map(found) : [];
     stopAll();
-    for (const pid of started) stop(pid, "SIGTERM");
+    for (const target of started) stop(target, "SIGTERM");
     await ended(started, "what the driver started");
   });
 }

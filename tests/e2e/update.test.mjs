@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
 import { join } from "node:path";
 import {
-  $, axeViolations, browser, CLIENT, enterCredentials, lookUp, openApp, policyFolder, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  $, axeViolations, browser, CLIENT, closeApp, enterCredentials, lookUp, openApp, policyFolder, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
   waitFor, waitText, windowShown, withDriver, XDG,
 } from "./harness.mjs";
 
@@ -141,7 +141,7 @@ describe("updates, from the installed package", () => {
     await waitFor(() => windowShown(), "the restarted console's window", 30000);
     process.kill(Number(restarted), "SIGTERM");
     await waitFor(() => consolePids().length === 0, "the restarted console ended", 30000);
-    await Promise.race([browser.deleteSession().catch(() => {}), new Promise((r) => setTimeout(r, 10000).unref())]);
+    await closeApp();
 
     // Under the driver again: the new version, the operator's data as it was.
     await openApp([], env());
@@ -186,7 +186,7 @@ describe("updates, from the installed package", () => {
       server.close(closed);
       server.closeAllConnections();
     });
-    await Promise.race([browser.deleteSession().catch(() => {}), new Promise((r) => setTimeout(r, 10000).unref())]);
+    await closeApp();
     await openApp([], env());
     await openSettingsUpdates();
     await waitText("updates-last-check", /无法连接更新服务器/);
