@@ -4,7 +4,7 @@
 // network, Xvfb, D-Bus, keyring). Prints one table; writes it with the machine's
 // description to target/bench/results.md.
 import { execFile, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -16,8 +16,13 @@ import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
   canConnect,
   CLIENT,
+  consoleLog,
+  consolesBelow,
+  ended,
   EXAMPLE,
   filesUnder,
+  found,
+  IDENTIFIER,
   remote,
   ROOT,
   SECRET,
@@ -46,7 +51,6 @@ const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 120);
 const PROFILE_ID = "bench";
 /** The console's recent list holds this many lookups (console-core's RECENT_LIMIT; checked below). */
 const RECENT_LIMIT = 50;
-const IDENTIFIER = JSON.parse(readFileSync(join(ROOT, "src-tauri/tauri.conf.json"), "utf8")).identifier;
 const RELEASE = join(TARGET, "release");
 const OUT = join(ROOT, "target/bench");
 
@@ -131,14 +135,9 @@ async function launch(app, home, args = [], env = {}) {
 
 /** Ends the app and waits until it and its WebKit processes are gone (the next start must not find them). */
 async function end(child) {
-  const pids = descendants(child.pid);
+  const tree = descendants(child.pid).map(found);
   child.kill("SIGTERM");
-  try {
-    await waitFor(() => pids.every((pid) => !alive(pid)), "the app to exit", 15000);
-  } catch {
-    for (const pid of pids) if (alive(pid)) process.kill(pid, "SIGKILL");
-    await waitFor(() => pids.every((pid) => !alive(pid)), "the app to be killed", 5000);
-  }
+  await ended(tree, "bench: the app after SIGTERM", 15000);
 }
 
 /** RUNS full rounds of alternating cold starts, one result per run. */
@@ -276,11 +275,8 @@ const HOTKEY_PRESSES = Number(process.env.BENCH_HOTKEY_PRESSES ?? 100);
 /** What the console logs of each "look up the clipboard": its steps after the press (src-tauri/src/desktop/mod.rs). */
 const ASKED = /asked at (\d+) ms since the epoch: window shown after ([\d.]+) ms, clipboard read after ([\d.]+) ms, sent to the page after ([\d.]+) ms/;
 function askedLines(home) {
-  const dir = join(xdgFolders(home).XDG_DATA_HOME, IDENTIFIER, "logs");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(".log"))
-    .flatMap((name) => readFileSync(join(dir, name), "utf8").split("\n"))
+  return consoleLog(xdgFolders(home))
+    .split("\n")
     .map((line) => line.match(ASKED))
     .filter(Boolean)
     .map(([, at, shown, read, sent]) => ({ at: Number(at), shown: Number(shown), read: Number(read), sent: Number(sent) }));
@@ -458,14 +454,7 @@ async function lookups() {
       timeoutMsg: "the bench profile was not selected",
     });
     await browser.setTimeout({ script: 30 * 60 * 1000 });
-    const binary = realpathSync(apps.op.binary);
-    const app = descendants(driver.pid).find((pid) => {
-      try {
-        return realpathSync(`/proc/${pid}/exe`) === binary;
-      } catch {
-        return false;
-      }
-    });
+    const [app] = consolesBelow(driver.pid, apps.op.binary);
     if (!app) throw new Error("the console's process was not found under tauri-driver");
 
     // Two users in turn, so that every lookup changes what is on screen (and the map moves).

@@ -13,6 +13,7 @@ import {
   EXAMPLE,
   XDG,
   browser,
+  consoleLog,
   fill,
   lookUp,
   openApp,
@@ -41,14 +42,8 @@ const readClipboard = () => {
   }
 };
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
-const IDENTIFIER = JSON.parse(readFileSync(new URL("../../src-tauri/tauri.conf.json", import.meta.url), "utf8")).identifier;
 /** How many times the console's log says the clipboard was asked to be looked up by the hotkey. */
-const hotkeyLookupsLogged = () => {
-  const dir = join(XDG.XDG_DATA_HOME, IDENTIFIER, "logs");
-  if (!existsSync(dir)) return 0;
-  const logs = readdirSync(dir).map((name) => readFileSync(join(dir, name), "utf8")).join("\n");
-  return logs.split("look up the clipboard (Hotkey)").length - 1;
-};
+const hotkeyLookupsLogged = () => consoleLog(XDG).split("look up the clipboard (Hotkey)").length - 1;
 
 async function hideWindow() {
   await browser.keys(["Control", "w"]);

@@ -3,7 +3,7 @@
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, realpathSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createConnection, createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -30,8 +30,33 @@ export function start(command, args, env = {}) {
   return child;
 }
 
+/** The console's identifier: its folders under each XDG folder are named after it. */
+export const IDENTIFIER = JSON.parse(readFileSync(join(ROOT, "src-tauri/tauri.conf.json"), "utf8")).identifier;
+
+/** The text of the console's log files under the XDG folders `xdg` ("" before the first line). */
+export function consoleLog(xdg) {
+  const dir = join(xdg.XDG_DATA_HOME, IDENTIFIER, "logs");
+  if (!existsSync(dir)) return "";
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".log"))
+    .map((name) => readFileSync(join(dir, name), "utf8"))
+    .join("\n");
+}
+
+/** The processes below `pid` (a driver) running `binary`: the consoles it started. */
+export function consolesBelow(pid, binary) {
+  const app = realpathSync(binary);
+  return descendants(pid).filter((child) => {
+    try {
+      return readlinkSync(`/proc/${child}/exe`) === app;
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** A process as found, with its start time: a pid the system gives out again later is not it. */
-const found = (pid) => ({ pid, start: stat(pid)?.start });
+export const found = (pid) => ({ pid, start: stat(pid)?.start });
 const running = (earlier) => alive(earlier.pid) && stat(earlier.pid)?.start === earlier.start;
 
 /** Sends `signal` to a process found earlier, unless it has ended meanwhile. */
@@ -45,17 +70,17 @@ function stop(target, signal) {
 }
 
 /**
- * Waits for `processes` (found earlier) to end, and ends them after 10 s, saying so. A
+ * Waits for `processes` (found earlier) to end, and ends them after `graceMs`, saying so. A
  * console left running after its session (hidden to the tray, say) holds the single-instance
  * lock: the next console would hand its arguments over to it and exit, and that session
  * would never start.
  */
-async function ended(processes, what) {
+export async function ended(processes, what, graceMs = 10000) {
   const left = () => processes.filter(running);
   try {
-    await waitFor(() => left().length === 0, what, 10000);
+    await waitFor(() => left().length === 0, what, graceMs);
   } catch {
-    console.warn(`e2e harness: ${what}: still running after 10 s, ended (${left().map((p) => p.pid).join(", ")})`);
+    console.warn(`${what}: still running after ${graceMs / 1000} s, ended (${left().map((p) => p.pid).join(", ")})`);
     for (const target of left()) stop(target, "SIGKILL");
     await waitFor(() => left().length === 0, what, 10000);
   }
@@ -144,16 +169,7 @@ export async function openApp(args = [], env = null) {
   });
   await $("search-input").waitForExist({ timeout: 20000 });
   mainWindow = await browser.getWindowHandle();
-  const app = realpathSync(APP);
-  consoles = descendants(driver.pid)
-    .filter((pid) => {
-      try {
-        return readlinkSync(`/proc/${pid}/exe`) === app;
-      } catch {
-        return false;
-      }
-    })
-    .map(found);
+  consoles = consolesBelow(driver.pid, APP).map(found);
   if (consoles.length === 0) console.warn("e2e harness: the console's process was not found below the driver");
 }
 /** A script that starts the console with `env` added: the app's environment, not the driver's. */
@@ -168,7 +184,7 @@ export async function closeApp() {
   // A session whose console has gone (restarted by an update, say) may never answer.
   if (browser) await Promise.race([browser.deleteSession().catch(() => {}), new Promise((r) => setTimeout(r, 10000).unref())]);
   browser = undefined;
-  await ended(consoles, "the console after its session");
+  await ended(consoles, "e2e harness: the console after its session");
   consoles = [];
 }
 export const $ = (testid) => browser.$(`[data-testid="${testid}"]`);
@@ -386,7 +402,7 @@ export function withDriver(env = {}) {
     const started = driving ? descendants(driver.pid).slice(1).map(found) : [];
     stopAll();
     for (const target of started) stop(target, "SIGTERM");
-    await ended(started, "what the driver started");
+    await ended(started, "e2e harness: what the driver started");
   });
 }
 
