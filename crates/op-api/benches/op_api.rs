@@ -58,6 +58,7 @@ fn loopback() -> Loopback {
     Loopback {
         runtime,
         client,
+        // After OpClient::new, which installed the crypto provider reqwest needs.
         bare: reqwest::Client::new(),
         creds: Credentials::new(DEMO_TOKEN, DEMO_SECRET),
         _sim: sim,

@@ -95,6 +95,7 @@ pub fn client_builder(
     proxy: Option<&Url>,
     extra_roots_pem: Option<&[u8]>,
 ) -> Result<reqwest::ClientBuilder, ConfigProblem> {
+    install_crypto_provider();
     let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_proxy();
     if let Some(url) = proxy {
         let proxy = reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.to_string() })?;
@@ -111,6 +112,16 @@ pub fn client_builder(
         }
     }
     Ok(builder)
+}
+
+/// reqwest is built without a crypto provider of its own (one TLS stack for the console and
+/// the updater plugin, which does the same): ring, the process's default, installed before
+/// the first client is built. A provider already installed is kept.
+fn install_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Another thread may install one in between: theirs is kept, and it is ring too.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    }
 }
 
 #[cfg(test)]
