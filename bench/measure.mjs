@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
 import { operatorLookups } from "./operator.mjs";
 import { activity, atRest } from "./idle.mjs";
+import { openColdLink, registerLinkHandler, xdgOpenAlone } from "./coldLink.mjs";
 import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
   canConnect,
@@ -45,6 +46,10 @@ const LEAK_LOOKUPS = Number(process.env.BENCH_LEAK_LOOKUPS ?? 5000);
 /** The page's memory may grow over a day of lookups by at most this much above its idle size. */
 const PLATEAU_BUDGET_BYTES = 50 * 1048576;
 const FIRST_LOOKUPS = 10;
+/** Cold links, each beside a cold start of the bare app. */
+const LINKS = Number(process.env.BENCH_LINKS ?? 10);
+/** A cold link's answer may be painted this long after the bare app's cold start (issue 27). */
+const LINK_BUDGET_MS = 100;
 /** Each app at rest, shown and hidden, this long per run (figures are given per 10 minutes). */
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 120);
 /** The benchmark's profile: its file, its credentials and its recent lookups. */
@@ -167,6 +172,46 @@ async function startsAndIdleMemory() {
       results[key].pageToReady.push(inside["ui-ready"] - inside["page-loaded"]);
       results[key].idle.push(idle);
       log(`start ${round + 1}/${STARTS} ${key}: ready in ${readyMs.toFixed(0)} ms, idle PSS ${mib(idle.pss)} (${idle.names.join(", ")})`);
+    }
+  }
+  return results;
+}
+
+// ---------- a cold link ----------
+
+/** Ends the console a link started, and xdg-open, which waits for it. */
+async function endLinked({ opener, consoles }) {
+  const tree = descendants(opener.pid).map(found);
+  for (const { pid } of consoles) process.kill(pid, "SIGTERM");
+  await ended(tree, "bench: the console a link started, after SIGTERM", 15000);
+}
+
+/** LINKS cold links to an answer, alternating with the bare app's cold starts. */
+async function linkRuns() {
+  const homes = { bare: mkdtempSync(join(tmpdir(), "bench-bare-")), op: mkdtempSync(join(tmpdir(), "bench-link-")) };
+  const xdg = xdgFolders(homes.op);
+  registerLinkHandler(apps.op.binary, xdg);
+  const link = `opconsole://lookup/${EXAMPLE}`;
+  const results = { bare: [], op: [], consoleMs: [], xdgOpen: [] };
+  const probe = xdgOpenAlone(xdg);
+  // A first of each, not counted: the app's folders, the page cache.
+  await end((await launch(apps.bare, homes.bare)).child);
+  await endLinked(await openColdLink(link, xdg, apps.op.binary));
+  for (let round = 0; round < LINKS; round++) {
+    for (const key of round % 2 ? ["op", "bare"] : ["bare", "op"]) {
+      if (key === "bare") {
+        const { child, readyMs } = await launch(apps.bare, homes.bare);
+        await end(child);
+        results.bare.push(readyMs);
+        continue;
+      }
+      const opened = await openColdLink(link, xdg, apps.op.binary);
+      await endLinked(opened);
+      if (opened.source !== "Link") throw new Error(`the console took the link for a ${opened.source} request`);
+      results.op.push(opened.paintedMs);
+      results.consoleMs.push(opened.consoleMs);
+      results.xdgOpen.push(probe());
+      log(`link ${round + 1}/${LINKS}: painted ${opened.paintedMs} ms after xdg-open (${opened.consoleMs} ms after the console's main())`);
     }
   }
   return results;
@@ -520,7 +565,7 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 
-function table(size, starts, look, idle) {
+function table(size, starts, look, idle, links) {
   const head = ["", apps.bare.title, apps.op.title, "ratio", "budget"];
   const rows = [];
   const pair = (what, bare, op, format, budget) => {
@@ -575,6 +620,23 @@ function table(size, starts, look, idle) {
       "",
       opFrames <= 1 ? "≤ 1 a minute met" : "≤ 1 a minute **missed**",
     ]);
+  }
+
+  if (links) {
+    const bare = median(links.bare);
+    const op = median(links.op);
+    rows.push([
+      `cold link: xdg-open opconsole://lookup/… → answer painted, median of ${links.op.length} (bare: cold start to ui-ready, same run)`,
+      ms(bare),
+      ms(op),
+      `+${(op - bare).toFixed(1)} ms`,
+      op <= bare + LINK_BUDGET_MS ? `≤ bare + ${LINK_BUDGET_MS} ms met` : `≤ bare + ${LINK_BUDGET_MS} ms **missed**`,
+    ]);
+    rows.push(["  each run", links.bare.map((x) => x.toFixed(0)).join(", "), links.op.map((x) => x.toFixed(0)).join(", "), "", ""]);
+    const before = links.op.map((x, i) => x - links.consoleMs[i]);
+    rows.push(["  xdg-open → the console's main() (xdg-open, xdg-mime, exec, libraries)", "", ms(median(before)), "", ""]);
+    rows.push(["    of which xdg-open alone (to a handler script that prints the time)", "", ms(median(links.xdgOpen)), "", ""]);
+    rows.push(["  the console's main() → answer painted", "", ms(median(links.consoleMs)), "", ""]);
   }
 
   if (!look) return [head, head.map(() => "---"), ...rows].map((r) => `| ${r.join(" | ")} |`).join("\n");
@@ -665,23 +727,24 @@ function machine() {
     `- date: ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     `- machine: ${cpus()[0].model}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; ${os}, Linux ${execFileSync("uname", ["-r"], { encoding: "utf8" }).trim()}`,
     `- tauri ${tauri}, WebKitGTK ${webkit}, under Xvfb 1280×800 (WEBKIT_DISABLE_DMABUF_RENDERER=1), loopback-only network`,
-    `- command: \`bench/run.sh\` (RUNS=${RUNS}, STARTS=${STARTS}, IDLE_SECONDS=${IDLE_SECONDS}, LOOKUPS=${LOOKUPS}, LEAK_LOOKUPS=${LEAK_LOOKUPS}, HOTKEY_PRESSES=${HOTKEY_PRESSES})`,
+    `- command: \`bench/run.sh\` (RUNS=${RUNS}, STARTS=${STARTS}, IDLE_SECONDS=${IDLE_SECONDS}, LINKS=${LINKS}, LOOKUPS=${LOOKUPS}, LEAK_LOOKUPS=${LEAK_LOOKUPS}, HOTKEY_PRESSES=${HOTKEY_PRESSES})`,
   ].join("\n");
 }
 
 async function main() {
   for (const app of Object.values(apps)) if (!existsSync(app.binary)) throw new Error(`${app.binary} is missing: run bench/run.sh`);
   const size = { bare: sizes(apps.bare), op: sizes(apps.op) };
-  // `starts`, `idle` or `lookups`: only that part, for working on it.
+  // `starts`, `idle`, `links` or `lookups`: only that part, for working on it.
   const only = process.argv[2];
   const part = (name) => only === undefined || only === name;
   const starts = part("starts") ? await startRuns() : null;
   const idle = part("idle") ? await idleRuns() : null;
+  const links = part("links") ? await linkRuns() : null;
   const look = part("lookups") ? await lookups() : null;
-  const report = `${machine()}\n\n${table(size, starts, look, idle)}\n`;
+  const report = `${machine()}\n\n${table(size, starts, look, idle, links)}\n`;
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, "results.md"), report);
-  writeFileSync(join(OUT, "raw.json"), JSON.stringify({ size, starts, idle, lookups: look }, null, 1));
+  writeFileSync(join(OUT, "raw.json"), JSON.stringify({ size, starts, idle, links, lookups: look }, null, 1));
   if (look) writeFileSync(join(OUT, "chart.svg"), chart(starts, look));
   process.stdout.write(`\n${report}`);
 }

@@ -4,11 +4,12 @@
 # shipped, then measures both in a headless session (bench/measure.mjs) and prints one
 # table; target/bench/results.md keeps it with the machine's description.
 #
-#   bench/run.sh            everything (BENCH_RUNS, BENCH_STARTS, BENCH_IDLE_SECONDS, BENCH_LOOKUPS,
+#   bench/run.sh            everything (BENCH_RUNS, BENCH_STARTS, BENCH_IDLE_SECONDS, BENCH_LINKS, BENCH_LOOKUPS,
 #                           BENCH_LEAK_LOOKUPS, BENCH_HOTKEY_PRESSES change the counts);
 #                           target/bench/chart.svg draws it
 #   bench/run.sh starts     only the starts and idle memory, for working on them
 #   bench/run.sh idle       only the CPU, wakeups and frames at rest, shown and hidden
+#   bench/run.sh links      only the cold links (xdg-open opconsole://…, BENCH_LINKS)
 #   bench/run.sh lookups    only the lookups
 set -euo pipefail
 cd "$(dirname "$(realpath "$0")")/.."

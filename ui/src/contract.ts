@@ -4,7 +4,7 @@
 import type { KeyAction, Profile } from "./bindings";
 
 /** The backend's commands, as the main page invokes them. */
-export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","reveal_location","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","choose_ca_file","request_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","copy_text","ui_ready","moved_aside","policy_report","connect_desktop","desktop_settings","save_desktop_settings","close_window","watch_updates","check_for_update","install_update"] as const;
+export const COMMANDS = ["lookup_chat","raw_answer","reveal_phone","reveal_location","list_profiles","save_profile","delete_profile","select_profile","import_profiles","sign_preview","choose_ca_file","request_credentials","forget_credentials","credential_status","recent_lookups","clear_recent_lookups","open_in_map","copy_text","ui_ready","moved_aside","policy_report","connect_desktop","show_tray","desktop_settings","save_desktop_settings","close_window","desktop_answer_painted","watch_updates","check_for_update","install_update"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 /** The commands the trusted window invokes (and only it may). */

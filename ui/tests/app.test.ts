@@ -48,6 +48,8 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
       return PHONES[user]?.find(([f]) => JSON.stringify(f) === field)?.[1] ?? null;
     },
     connect_desktop: () => null,
+    show_tray: () => null,
+    desktop_answer_painted: () => null,
     desktop_settings: () => desktopView(),
     policy_report: () => ({ path: "/etc/op-console/policy.json", present: false, entries: [], issues: [] }),
     ...extra,
@@ -128,13 +130,15 @@ describe("search", () => {
     expect(input.value).toBe("");
   });
 
-  it("tells the backend it is ready once the profile is known, and builds the tray after", async () => {
+  it("once the profile is known: listens to the desktop, tells the backend it is ready, then builds the tray", async () => {
     const calls = backend(() => views[EXAMPLE]);
     render(App);
-    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("connect_desktop"));
+    await waitFor(() => expect(calls.map((c) => c.cmd)).toContain("show_tray"));
     const order = calls.map((c) => c.cmd);
-    expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("ui_ready"));
-    expect(order.indexOf("ui_ready")).toBeLessThan(order.indexOf("connect_desktop"));
+    // A link that started the console is looked up while its window opens.
+    expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("connect_desktop"));
+    expect(order.indexOf("connect_desktop")).toBeLessThan(order.indexOf("ui_ready"));
+    expect(order.indexOf("ui_ready")).toBeLessThan(order.indexOf("show_tray"));
     expect(screen.getByTestId("profile-select")).toBeTruthy();
   });
 
@@ -759,15 +763,18 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     return { selected: "demo", profiles: [demo, prod] };
   };
 
-  it("connects once the profiles are known, with the tray's words in the page's language", async () => {
+  it("connects once the profiles are known; the tray has the page's words, again after a language switch", async () => {
     const calls = backend(() => views[EXAMPLE]);
     render(App);
     await desktopChannel(calls);
     const order = calls.map((c) => c.cmd);
     expect(order.indexOf("list_profiles")).toBeLessThan(order.indexOf("connect_desktop"));
-    expect(calls.find((c) => c.cmd === "connect_desktop")!.args.labels).toEqual({ show: "显示 Op 客服控制台", lookUpClipboard: "查询剪贴板中的用户", quit: "退出" });
+    const trays = () => calls.filter((c) => c.cmd === "show_tray").map((c) => c.args.labels);
+    await waitFor(() => expect(trays()).toEqual([{ show: "显示 Op 客服控制台", lookUpClipboard: "查询剪贴板中的用户", quit: "退出" }]));
     await fireEvent.click(screen.getByTestId("language-toggle"));
-    await waitFor(() => expect(calls.filter((c) => c.cmd === "connect_desktop").at(-1)!.args.labels).toEqual({ show: "Show Op Console", lookUpClipboard: "Look up the clipboard", quit: "Quit" }));
+    await waitFor(() => expect(trays().at(-1)).toEqual({ show: "Show Op Console", lookUpClipboard: "Look up the clipboard", quit: "Quit" }));
+    // The channel is not opened again: a request in between would be lost.
+    expect(calls.filter((c) => c.cmd === "connect_desktop")).toHaveLength(1);
     await fireEvent.click(screen.getByTestId("language-toggle"));
   });
 
@@ -779,6 +786,27 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     await screen.findByTestId("results");
     expect(lookups(calls).map((c) => c.args)).toEqual([{ userId: EXAMPLE, profileId: null }]);
     expect((screen.getByTestId("search-input") as HTMLInputElement).value).toBe(EXAMPLE);
+  });
+
+  it("a desktop request's answer, once painted, is reported with its source; the operator's own lookup is not", async () => {
+    const calls = backend((args) => (args.userId === EXAMPLE ? views[EXAMPLE] : Promise.reject({ code: "user_not_found" })));
+    render(App);
+    const send = await desktopChannel(calls);
+    // Sources the other tests do not send: a paint of theirs may still come in this one.
+    const painted = () =>
+      calls.filter((c) => c.cmd === "desktop_answer_painted" && ["commandLine", "tray"].includes(c.args.source as string)).map((c) => c.args);
+    send({ kind: "lookup", userId: EXAMPLE, profileId: null, source: "commandLine" });
+    await waitFor(() => expect(painted()).toEqual([{ source: "commandLine" }]));
+    // An error is an answer too.
+    send({ kind: "lookup", userId: "u-unknown", profileId: null, source: "tray" });
+    await waitFor(() => expect(painted()).toEqual([{ source: "commandLine" }, { source: "tray" }]));
+    const reported = calls.filter((c) => c.cmd === "desktop_answer_painted").length;
+    performance.clearMeasures(LOOKUP_PAINTED);
+    await search(EXAMPLE);
+    await waitFor(() => expect(performance.getEntriesByName(LOOKUP_PAINTED)).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(lookups(calls)).toHaveLength(3);
+    expect(calls.filter((c) => c.cmd === "desktop_answer_painted")).toHaveLength(reported);
   });
 
   it("no ID on the clipboard and a bad link are said, and nothing is sent", async () => {

@@ -1,20 +1,25 @@
-use console_core::{Console, DesktopRequest, DesktopSettings, DesktopView, ErrorBody, TrayLabels};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use console_core::{Console, DesktopRequest, DesktopSettings, DesktopView, ErrorBody, RequestSource, TrayLabels};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
 
 use crate::desktop::{self, Inbox};
+use crate::StartedAt;
 
-/// The page listens for what the desktop asks (hotkey, links, tray) and gives the tray
-/// its words; what arrived before it listened comes first.
+/// The page listens for what the desktop asks (hotkey, links, tray); what arrived before
+/// it listened comes first. Called as soon as the profiles are known, before the window is
+/// shown: a link that started the console is looked up while the window opens.
 #[tauri::command]
-pub fn connect_desktop<R: Runtime>(
-    app: AppHandle<R>,
-    inbox: State<'_, Inbox>,
-    labels: TrayLabels,
-    requests: Channel<DesktopRequest>,
-) {
-    desktop::show_tray(&app, &labels);
+pub fn connect_desktop(inbox: State<'_, Inbox>, requests: Channel<DesktopRequest>) {
     inbox.connect(requests);
+}
+
+/// The tray, in the page's words; again on a language switch. Built on the main thread,
+/// so the page asks for it once the window is shown, off the start's path.
+#[tauri::command]
+pub fn show_tray<R: Runtime>(app: AppHandle<R>, labels: TrayLabels) {
+    desktop::show_tray(&app, &labels);
 }
 
 #[tauri::command]
@@ -46,4 +51,16 @@ pub async fn save_desktop_settings<R: Runtime>(
 #[tauri::command]
 pub fn close_window<R: Runtime>(app: AppHandle<R>) {
     desktop::hide_or_quit(&app);
+}
+
+/// The answer to a desktop request (the hotkey, the tray, a link, `--lookup`) is painted:
+/// the log says when, so that support sees how long "open this link" took, also when the
+/// link started the console (the benchmark's cold link reads this line).
+#[tauri::command]
+pub fn desktop_answer_painted(started: State<'_, StartedAt>, source: RequestSource) {
+    let at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
+    log::info!(
+        "the answer to a {source:?} request was painted at {at} ms since the epoch, {} ms after start",
+        started.0.elapsed().as_millis()
+    );
 }

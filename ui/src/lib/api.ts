@@ -17,6 +17,7 @@ import type {
   Profile,
   ProfilesView,
   RecentLookup,
+  RequestSource,
   SaveOutcome,
   TrayLabels,
   UpdateProgress,
@@ -80,11 +81,13 @@ export const api = {
   /** Copies `text`; `forget`: it holds a revealed number, removed from the clipboard after the rules' time. */
   copyText: (text: string, forget: boolean) => call<void>("copy_text", { text, forget }),
   uiReady: () => call<void>("ui_ready"),
-  connectDesktop: (labels: TrayLabels, requests: Channel<DesktopRequest>) =>
-    call<void>("connect_desktop", { labels, requests }),
+  connectDesktop: (requests: Channel<DesktopRequest>) => call<void>("connect_desktop", { requests }),
+  showTray: (labels: TrayLabels) => call<void>("show_tray", { labels }),
   desktopSettings: () => call<DesktopView>("desktop_settings"),
   saveDesktopSettings: (settings: DesktopSettings) => call<DesktopView>("save_desktop_settings", { settings }),
   closeWindow: () => call<void>("close_window"),
+  /** A desktop request's answer is on screen: the backend logs when (support, the benchmark). */
+  desktopAnswerPainted: (source: RequestSource) => call<void>("desktop_answer_painted", { source }),
   movedAside: () => call<MovedAside[]>("moved_aside"),
   policyReport: () => call<PolicyReport>("policy_report"),
   /** The current update status; later ones arrive on `statuses`. */

@@ -1,7 +1,7 @@
 //! What the desktop asks of the page: the global hotkey, a link from another app and the
 //! tray all end here, and the page does what the operator would have typed.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::desktop::link::LinkProblem;
 
@@ -23,7 +23,7 @@ pub enum DesktopRequest {
     ApprovalAnswered { answer: crate::approvals::ApprovalDone },
 }
 
-#[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(ts_rs::TS, Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum RequestSource {
     Hotkey,

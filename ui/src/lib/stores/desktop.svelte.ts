@@ -2,7 +2,7 @@
 // done as the operator would have done it: a lookup, after asking when a link names
 // another profile; a notice when there is nothing to look up.
 import { Channel } from "@tauri-apps/api/core";
-import type { DesktopRequest, LinkProblem, TrayLabels } from "../../bindings";
+import type { DesktopRequest, LinkProblem, RequestSource } from "../../bindings";
 import { api } from "../api";
 import type { ApprovalsStore } from "./approvals.svelte";
 import type { LookupStore } from "./lookup.svelte";
@@ -37,11 +37,11 @@ export class DesktopStore {
     this.#approvals = approvals;
   }
 
-  /** Listens (once the profiles are known) and gives the tray its words; again on a language switch. */
-  connect(labels: TrayLabels): Promise<void> {
+  /** Listens, once the profiles are known (a request may name one). */
+  connect(): Promise<void> {
     const requests = new Channel<DesktopRequest>();
     requests.onmessage = (request) => this.handle(request);
-    return api.connectDesktop(labels, requests);
+    return api.connectDesktop(requests);
   }
 
   handle(request: DesktopRequest): void {
@@ -57,12 +57,13 @@ export class DesktopStore {
       this.notice = request;
       return;
     }
-    this.lookUpOn(request.userId, request.profileId, "link");
+    this.lookUpOn(request.userId, request.profileId, "link", request.source);
   }
 
   /** Looks `userId` up on `profileId` (the one in use when null), asking first when that
-      is another profile than the one in use. */
-  lookUpOn(userId: string, profileId: string | null, from: PendingSwitch["from"]): void {
+      is another profile than the one in use. A desktop request's `source` is told when its
+      answer is painted. */
+  lookUpOn(userId: string, profileId: string | null, from: PendingSwitch["from"], source?: RequestSource): void {
     this.notice = null;
     this.pendingSwitch = null;
     if (profileId && profileId !== this.#profiles.view?.selected) {
@@ -71,7 +72,8 @@ export class DesktopStore {
       else this.pendingSwitch = { userId, profileId, profileName: view.profile.name, from };
       return;
     }
-    void this.#lookup.lookup(userId);
+    const painted = source ? () => void api.desktopAnswerPainted(source).catch(() => {}) : undefined;
+    void this.#lookup.lookup(userId, undefined, painted);
   }
 
   async acceptSwitch(): Promise<void> {

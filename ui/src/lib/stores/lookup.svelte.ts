@@ -73,8 +73,9 @@ export class LookupStore {
     this.position = this.history.length - 1;
   }
 
-  /** Looks `input` up on `profileId` (the selected profile when left out). */
-  async lookup(input: string = this.query, profileId?: string): Promise<void> {
+  /** Looks `input` up on `profileId` (the selected profile when left out); `onPainted`
+      runs once its answer (or error) is painted. */
+  async lookup(input: string = this.query, profileId?: string, onPainted?: () => void): Promise<void> {
     const checked = checkUserId(input);
     if (!checked.ok) {
       this.inputProblem = checked.problem;
@@ -114,7 +115,7 @@ export class LookupStore {
       if (this.#latest.isCurrent(ticket)) {
         this.loading = false;
         this.slow = false;
-        measureLookup(started, received);
+        void measureLookup(started, received).then(onPainted);
       }
     }
   }
