@@ -10,6 +10,9 @@ import { join } from "node:path";
 import { consolesBelow, found } from "../tests/e2e/harness.mjs";
 
 const ENTRY = "op-console-bench.desktop";
+/** xdg-open's generic way (the desktop entry's Exec, waited for, its output ours): a desktop
+    named in XDG_CURRENT_DESKTOP would hand the link to `gio open`, which does neither. */
+const GENERIC = { XDG_CURRENT_DESKTOP: "X-Generic" };
 const PAINTED = /the answer to a (\w+) request was painted at (\d+) ms since the epoch, (\d+) ms after start/;
 
 /** Makes `binary` the handler of `scheme`'s links for processes with these XDG folders. */
@@ -32,16 +35,17 @@ export const registerLinkHandler = (binary, xdg) => registerHandler("opconsole",
 
 /**
  * What xdg-open itself costs before any handler runs: a link of a scheme of the bench's
- * whose handler is a script that prints the time. Returns the ms from xdg-open's start.
+ * whose handler is a script that prints the time. Returns the probe: each call opens one
+ * such link and gives the ms from xdg-open's start to the script's.
  */
-export function xdgOpenAlone(xdg) {
+export function xdgOpenProbe(xdg) {
   const script = join(xdg.XDG_DATA_HOME, "print-time.sh");
   writeFileSync(script, "#!/bin/sh\ndate +%s%3N\n");
   chmodSync(script, 0o755);
   registerHandler("opbenchprobe", script, "op-bench-probe.desktop", xdg);
   return () => {
     const startedAt = Date.now();
-    const out = execFileSync("xdg-open", ["opbenchprobe://x"], { env: { ...process.env, ...xdg }, encoding: "utf8" });
+    const out = execFileSync("xdg-open", ["opbenchprobe://x"], { env: { ...process.env, ...xdg, ...GENERIC }, encoding: "utf8" });
     return Number(out.trim()) - startedAt;
   };
 }
@@ -53,7 +57,7 @@ export function xdgOpenAlone(xdg) {
  */
 export async function openColdLink(link, xdg, binary, timeoutMs = 60000) {
   const startedAt = Date.now();
-  const opener = spawn("xdg-open", [link], { env: { ...process.env, ...xdg }, stdio: ["ignore", "pipe", "pipe"] });
+  const opener = spawn("xdg-open", [link], { env: { ...process.env, ...xdg, ...GENERIC }, stdio: ["ignore", "pipe", "pipe"] });
   let stderr = "";
   opener.stderr.on("data", (chunk) => (stderr += chunk));
   const line = await new Promise((resolve, reject) => {

@@ -12,7 +12,7 @@ import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
 import { operatorLookups } from "./operator.mjs";
 import { activity, atRest } from "./idle.mjs";
-import { openColdLink, registerLinkHandler, xdgOpenAlone } from "./coldLink.mjs";
+import { openColdLink, registerLinkHandler, xdgOpenProbe } from "./coldLink.mjs";
 import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
   canConnect,
@@ -30,6 +30,7 @@ import {
   setClipboard,
   start,
   startOpSim,
+  stop,
   stopAll,
   TARGET,
   TOKEN,
@@ -182,7 +183,7 @@ async function startsAndIdleMemory() {
 /** Ends the console a link started, and xdg-open, which waits for it. */
 async function endLinked({ opener, consoles }) {
   const tree = descendants(opener.pid).map(found);
-  for (const { pid } of consoles) process.kill(pid, "SIGTERM");
+  for (const console of consoles) stop(console, "SIGTERM");
   await ended(tree, "bench: the console a link started, after SIGTERM", 15000);
 }
 
@@ -193,7 +194,7 @@ async function linkRuns() {
   registerLinkHandler(apps.op.binary, xdg);
   const link = `opconsole://lookup/${EXAMPLE}`;
   const results = { bare: [], op: [], consoleMs: [], xdgOpen: [] };
-  const probe = xdgOpenAlone(xdg);
+  const probe = xdgOpenProbe(xdg);
   // A first of each, not counted: the app's folders, the page cache.
   await end((await launch(apps.bare, homes.bare)).child);
   await endLinked(await openColdLink(link, xdg, apps.op.binary));

@@ -60,7 +60,7 @@ export const found = (pid) => ({ pid, start: stat(pid)?.start });
 const running = (earlier) => alive(earlier.pid) && stat(earlier.pid)?.start === earlier.start;
 
 /** Sends `signal` to a process found earlier, unless it has ended meanwhile. */
-function stop(target, signal) {
+export function stop(target, signal) {
   if (!running(target)) return;
   try {
     process.kill(target.pid, signal);

@@ -98,8 +98,7 @@ pub fn client_builder(
     install_crypto_provider();
     let mut builder = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).no_proxy();
     if let Some(url) = proxy {
-        let proxy = reqwest::Proxy::all(url.as_str()).map_err(|_| ConfigProblem::ProxyUrl { url: url.to_string() })?;
-        builder = builder.proxy(proxy);
+        builder = builder.proxy(http_proxy(url)?);
     }
     // The operating system's roots always; a profile's CA file adds to them.
     if let Some(pem) = extra_roots_pem {
@@ -112,6 +111,16 @@ pub fn client_builder(
         }
     }
     Ok(builder)
+}
+
+/// The proxy for reqwest. SOCKS is refused: reqwest is built without it, and would take a
+/// `socks5://` proxy for an HTTP one (the signed request sent as plain HTTP to its port).
+pub fn http_proxy(url: &Url) -> Result<reqwest::Proxy, ConfigProblem> {
+    let refused = || ConfigProblem::ProxyUrl { url: url.to_string() };
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(refused());
+    }
+    reqwest::Proxy::all(url.as_str()).map_err(|_| refused())
 }
 
 /// reqwest is built without a crypto provider of its own (one TLS stack for the console and
@@ -164,6 +173,15 @@ mod tests {
             resolved(&ProxyMode::System, "https://op.example.com/", &[("ALL_PROXY", "x"), ("NO_PROXY", "*")]),
             None
         );
+    }
+
+    #[test]
+    fn a_socks_proxy_is_refused_not_taken_for_an_http_one() {
+        for url in ["socks5://127.0.0.1:1080", "socks5h://proxy.corp:1080"] {
+            let url = Url::parse(url).unwrap();
+            assert!(matches!(client_builder(Some(&url), None), Err(ConfigProblem::ProxyUrl { .. })), "{url}");
+        }
+        assert!(client_builder(Some(&Url::parse("http://proxy.corp:3128").unwrap()), None).is_ok());
     }
 
     #[test]

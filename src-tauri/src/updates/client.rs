@@ -23,7 +23,7 @@ pub fn updater<R: Runtime>(
 ) -> tauri_plugin_updater::Result<Updater> {
     // A proxy that cannot be used is no way to the network, never "straight there instead".
     let proxy = match &network.proxy {
-        Some(url) => Some(reqwest::Proxy::all(url.as_str())?),
+        Some(url) => Some(op_api::http_proxy(url).map_err(|e| tauri_plugin_updater::Error::Network(e.to_string()))?),
         None => None,
     };
     let roots = match network.extra_roots_pem.as_deref() {
