@@ -113,8 +113,8 @@ pub fn client_builder(
     Ok(builder)
 }
 
-/// The proxy for reqwest. SOCKS is refused: reqwest is built without it, and would take a
-/// `socks5://` proxy for an HTTP one (the signed request sent as plain HTTP to its port).
+/// The proxy for reqwest. SOCKS is refused here, as a proxy that cannot be used: reqwest is
+/// built without it (0.13 would accept the URL and fail each request as a connection error).
 pub fn http_proxy(url: &Url) -> Result<reqwest::Proxy, ConfigProblem> {
     let refused = || ConfigProblem::ProxyUrl { url: url.to_string() };
     if !matches!(url.scheme(), "http" | "https") {
@@ -176,7 +176,7 @@ mod tests {
     }
 
     #[test]
-    fn a_socks_proxy_is_refused_not_taken_for_an_http_one() {
+    fn a_socks_proxy_is_refused_when_the_client_is_made() {
         for url in ["socks5://127.0.0.1:1080", "socks5h://proxy.corp:1080"] {
             let url = Url::parse(url).unwrap();
             assert!(matches!(client_builder(Some(&url), None), Err(ConfigProblem::ProxyUrl { .. })), "{url}");
