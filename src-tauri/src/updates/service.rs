@@ -86,7 +86,10 @@ impl Updates {
                 Err(UpdateOutcome::Unreachable)
             }
             Ok(network) => match client::updater(app, plan, network.clone()) {
-                Err(e) => Err(outcome::of_check(&e)),
+                Err(e) => {
+                    log::warn!("update check: the updater cannot be made for IT's network: {e}");
+                    Err(outcome::of_check(&e))
+                }
                 Ok(updater) => updater.check().await.map(|found| found.map(|update| (update, network))).map_err(|e| {
                     log::info!("update check failed: {e}");
                     outcome::of_check(&e)

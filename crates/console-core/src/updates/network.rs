@@ -35,10 +35,6 @@ impl UpdateNetwork {
 pub fn update_network(policy: &Policy, endpoint: &Url) -> Result<UpdateNetwork, ProfileProblem> {
     let mode = policy.mandatory().proxy.clone().unwrap_or(op_api::ProxyMode::System);
     let proxy = op_api::effective_proxy(&mode, endpoint).map_err(|_| ProfileProblem::ProxyScheme)?;
-    // One the updater's client can use (not SOCKS), checked here so that the reason is said.
-    if let Some(url) = &proxy {
-        op_api::http_proxy(url).map_err(|_| ProfileProblem::ProxyScheme)?;
-    }
     let extra_roots_pem = match policy.mandatory().ca_file.as_deref() {
         Some(path) => Some(read_ca_file(path)?.bytes),
         None => None,
