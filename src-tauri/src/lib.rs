@@ -1,5 +1,6 @@
 //! The Tauri app: plugins, state and thin commands over console-core.
 
+mod clipboard;
 mod commands;
 mod desktop;
 mod image_protocol;
@@ -85,7 +86,6 @@ pub fn run() {
                 )
                 .build(),
         )
-        .plugin(tauri_plugin_clipboard_manager::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_deep_link::init())
@@ -128,6 +128,9 @@ pub fn run() {
             }
         })
         .invoke_handler(handlers());
+    // Linux's clipboard is GTK's own (clipboard/gtk.rs); elsewhere the plugin's.
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_clipboard_manager::init());
     let app = match builder.build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(e) => {

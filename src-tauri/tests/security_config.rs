@@ -35,10 +35,9 @@ fn the_page_gets_no_global_api_and_a_strict_csp() {
 fn each_window_is_granted_only_what_it_uses() {
     let conf = read("tauri.conf.json");
     assert_eq!(conf["app"]["security"]["capabilities"], serde_json::json!(["main-window", "trusted-window"]));
-    for (file, window, extra) in [
-        ("capabilities/main-window.json", "main", &["clipboard-manager:allow-write-text"][..]),
-        ("capabilities/trusted-window.json", "trusted", &[][..]),
-    ] {
+    for (file, window, extra) in
+        [("capabilities/main-window.json", "main", &[][..]), ("capabilities/trusted-window.json", "trusted", &[][..])]
+    {
         let capability = read(file);
         assert_eq!(capability["windows"], serde_json::json!([window]), "{file}");
         let granted: Vec<&str> =

@@ -34,13 +34,15 @@ withDriver();
 const RICH = "u0001-rich";
 
 /** The CLIPBOARD selection's text; "" when no one holds it (xclip then fails). */
-const readClipboard = () => {
+const readClipboard = (extra = []) => {
   try {
-    return execFileSync("xclip", ["-o", "-selection", "clipboard"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return execFileSync("xclip", ["-o", "-selection", "clipboard", ...extra], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
   } catch {
     return "";
   }
 };
+/** The targets the CLIPBOARD selection's owner offers (what a clipboard manager sees). */
+const clipboardTargets = () => readClipboard(["-t", "TARGETS"]).split("\n").filter(Boolean);
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
 /** How many times the console's log says the clipboard was asked to be looked up by the hotkey. */
 const hotkeyLookupsLogged = () => consoleLog(XDG).split("look up the clipboard (Hotkey)").length - 1;
@@ -176,6 +178,9 @@ describe("Op Console on the desktop", () => {
     await press("copy-summary");
     await browser.waitUntil(async () => readClipboard().includes("电话：138****5678"), { timeoutMsg: "the summary never reached the clipboard" });
     assert.equal(readClipboard(), SUMMARY_MASKED);
+    // A masked summary is an ordinary copy: clipboard managers may keep it.
+    assert.ok(clipboardTargets().includes("UTF8_STRING"), clipboardTargets().join(" "));
+    assert.ok(!clipboardTargets().includes("x-kde-passwordManagerHint"), clipboardTargets().join(" "));
     // A copied revealed number leaves the clipboard after the time set (5 s here).
     await openSettings();
     await fill("clipboard-clear-seconds", "5");
@@ -186,6 +191,9 @@ describe("Op Console on the desktop", () => {
     await waitText("user-phone-value", /^13812345678$/);
     await press("copy-summary");
     await browser.waitUntil(async () => readClipboard().includes("电话：13812345678"), { timeoutMsg: "the revealed summary never reached the clipboard" });
+    // Marked for clipboard managers to keep no history of it (KDE's hint, which they read).
+    assert.ok(clipboardTargets().includes("x-kde-passwordManagerHint"), clipboardTargets().join(" "));
+    assert.equal(readClipboard(["-t", "x-kde-passwordManagerHint"]), "secret");
     await browser.waitUntil(async () => readClipboard() === "", { timeout: 20000, timeoutMsg: "the revealed number stayed on the clipboard" });
     // The next lookup masks it again.
     await lookUp(RICH);

@@ -20,8 +20,8 @@ const EXAMPLE = "u00012b2e588bd93843168dfb67ae12cc2ee9";
 const RAW_ANSWER = '{\n  "code": 200,\n  "data": {\n    "chatId": "u0001106268050147246664"\n  }\n}';
 
 type Handler = (args: Record<string, unknown>) => unknown | Promise<unknown>;
-/** What the page may invoke: the backend's commands (generated) and the clipboard plugin's. */
-type Invoked = Command | "plugin:clipboard-manager|write_text";
+/** What the page may invoke: the backend's commands (generated), nothing of a plugin's. */
+type Invoked = Command;
 
 /** The backend as the page sees it; records every call. Lookups are numbered as the
     backend numbers them; a reveal gives the full number of that lookup's field. */
@@ -32,7 +32,7 @@ function backend(lookup: Handler, extra: Partial<Record<Invoked, Handler>> = {})
     list_profiles: () => fixtures.profiles,
     recent_lookups: () => [],
     credential_status: () => ({ hasToken: false, hasSecret: false, forOtherServer: false }),
-    "plugin:clipboard-manager|write_text": () => null,
+    copy_text: () => null,
     ui_ready: () => null,
     moved_aside: () => [],
     raw_answer: () => RAW_ANSWER,
@@ -313,7 +313,6 @@ describe("back, forward, refresh and the summary", () => {
     const copied: string[] = [];
     const forgotten: string[] = [];
     backend(() => structuredClone(views["u0001-rich"]), {
-      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
       copy_text: (args) => {
         copied.push(args.text as string);
         if (args.forget) forgotten.push(args.text as string);
@@ -439,7 +438,7 @@ describe("keyboard", () => {
     const keymap = { ...DEFAULT_KEYMAP, focusSearch: ["Ctrl+L"], copySummary: [], refresh: ["F9"] };
     backend(() => structuredClone(views["u0001-rich"]), {
       desktop_settings: () => desktopView({ settings: { hotkey: null, keys: keymap }, hotkeyRegistered: false, keymap }),
-      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
+      copy_text: (args) => copied.push(args.text as string),
     });
     render(App);
     await search("u0001-rich");
@@ -941,7 +940,7 @@ describe("IT's policy", () => {
     const copied: string[] = [];
     const calls = backend(() => structuredClone(views["u0001-rich"]), {
       desktop_settings: () => desktopView({ rules: { phoneReveal: false, rawAnswer: false, summaryIncludesPhone: false, openInMap: false } }),
-      "plugin:clipboard-manager|write_text": (args) => copied.push(args.text as string),
+      copy_text: (args) => copied.push(args.text as string),
     });
     render(App);
     await waitFor(() => expect(calls.some((c) => c.cmd === "desktop_settings")).toBe(true));

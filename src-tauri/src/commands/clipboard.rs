@@ -2,7 +2,8 @@ use std::time::Duration;
 
 use console_core::{forget_later, Console, ConsoleError, ErrorBody, COPY_MAX_CHARS};
 use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_clipboard_manager::ClipboardExt;
+
+use crate::clipboard;
 
 /// Copies `text` for the page. `forget`: it holds a revealed number (the number itself, or
 /// a summary with it), so it is written as a secret (clipboard managers keep no history of
@@ -17,24 +18,15 @@ pub async fn copy_text<R: Runtime>(
     if text.chars().count() > COPY_MAX_CHARS {
         return Err(ConsoleError::CopyFailed { detail: format!("more than {COPY_MAX_CHARS} characters") }.into());
     }
-    let clipboard = app.clipboard();
-    let written = if forget { clipboard.write_secret(text.as_str()) } else { clipboard.write_text(text.as_str()) };
-    written.map_err(|e| ConsoleError::CopyFailed { detail: e.to_string() })?;
+    clipboard::write_text(&app, text.clone(), forget).await.map_err(|detail| ConsoleError::CopyFailed { detail })?;
     if forget {
         let after = Duration::from_secs(u64::from(console.data_rules().clipboard_clear_seconds));
-        let (read, clear) = (app.clone(), app.clone());
-        // Off the main thread: reading the clipboard there can deadlock on Linux.
         tauri::async_runtime::spawn(async move {
-            let cleared = forget_later(
-                after,
-                &text,
-                move || read.clipboard().read_text().ok(),
-                move || {
-                    if let Err(e) = clear.clipboard().clear() {
-                        tracing::warn!("the clipboard could not be cleared: {e}");
-                    }
-                },
-            )
+            let cleared = forget_later(after, &text, clipboard::read_text(&app), async {
+                if let Err(e) = clipboard::clear(&app).await {
+                    tracing::warn!("the clipboard could not be cleared: {e}");
+                }
+            })
             .await;
             tracing::debug!("copied text forgotten: {cleared}");
         });

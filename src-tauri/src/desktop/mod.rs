@@ -20,7 +20,6 @@ use std::time::{Duration, Instant};
 
 use console_core::{Console, DesktopRequest, RequestSource};
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_clipboard_manager::ClipboardExt;
 
 /// At start, once the console's state is open: the hotkey, and links as events (macOS).
 pub fn start<R: Runtime>(app: &AppHandle<R>) {
@@ -59,9 +58,7 @@ pub fn look_up_clipboard<R: Runtime>(app: &AppHandle<R>, source: RequestSource) 
     let app = app.clone();
     // The selection owner may take a moment to answer: not on the event loop.
     tauri::async_runtime::spawn(async move {
-        let reader = app.clone();
-        let text =
-            tauri::async_runtime::spawn_blocking(move || reader.clipboard().read_text().ok()).await.ok().flatten();
+        let text = crate::clipboard::read_text(&app).await;
         let read = asked.elapsed();
         let Some(console) = app.try_state::<Console>() else { return };
         let request = console.clipboard_request(text.as_deref(), source).await;

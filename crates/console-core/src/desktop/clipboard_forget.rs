@@ -2,22 +2,23 @@
 //! after the rules' time, but only if the clipboard still holds exactly what the console
 //! put there (something the operator copied since is theirs, and stays).
 
+use std::future::Future;
 use std::time::Duration;
 
 /// At most this much text is copied by the console at once (a summary is far smaller).
 pub const COPY_MAX_CHARS: usize = 16 * 1024;
 
 /// After `after`, clears the clipboard (`clear`) if it still holds `written` (`read`).
-/// Returns whether it cleared.
+/// Returns whether it cleared. `read` and `clear` run only then (futures start when awaited).
 pub async fn forget_later(
     after: Duration,
     written: &str,
-    read: impl FnOnce() -> Option<String>,
-    clear: impl FnOnce(),
+    read: impl Future<Output = Option<String>>,
+    clear: impl Future<Output = ()>,
 ) -> bool {
     tokio::time::sleep(after).await;
-    if read().as_deref() == Some(written) {
-        clear();
+    if read.await.as_deref() == Some(written) {
+        clear.await;
         true
     } else {
         false
@@ -42,8 +43,8 @@ mod tests {
         let cleared = forget_later(
             Duration::from_secs(30),
             "13812345678",
-            move || read.lock().unwrap().clone(),
-            move || *clear.lock().unwrap() = None,
+            async move { read.lock().unwrap().clone() },
+            async move { *clear.lock().unwrap() = None },
         )
         .await;
         assert!(cleared);
@@ -56,8 +57,8 @@ mod tests {
         let cleared = forget_later(
             Duration::from_secs(30),
             "13812345678",
-            move || read.lock().unwrap().clone(),
-            move || *clear.lock().unwrap() = None,
+            async move { read.lock().unwrap().clone() },
+            async move { *clear.lock().unwrap() = None },
         )
         .await;
         assert!(!cleared);
