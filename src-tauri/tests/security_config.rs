@@ -128,3 +128,16 @@ fn updates_need_the_release_key_and_a_signature_for_the_version() {
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../.github/workflows/release.yml")).unwrap();
     assert!(workflow.contains("secrets.TAURI_SIGNING_PRIVATE_KEY") && workflow.contains("createUpdaterArtifacts"));
 }
+
+/// No capability can be added while the console runs: Tauri is built without its
+/// `dynamic-acl` feature (`Manager::add_capability`), so the built-in ones are all there is.
+#[test]
+fn capabilities_cannot_be_added_at_run_time() {
+    let manifest =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")).unwrap();
+    let tauri: Vec<&str> = manifest.lines().filter(|line| line.starts_with("tauri = ")).collect();
+    assert!(!tauri.is_empty());
+    for line in tauri {
+        assert!(line.contains("default-features = false") && !line.contains("dynamic-acl"), "{line}");
+    }
+}
