@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use console_core::{ChangeOutcome, ChangeSource, CommandLine, Console};
+use console_core::{ChangeOutcome, ChangeSource, CommandLine, Console, DesktopRequest};
 use tauri::{AppHandle, Manager};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
@@ -20,6 +20,16 @@ pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool
         log::warn!("command-line arguments ignored: {:?}", line.ignored);
     }
     if let Some(request) = line.request {
+        // The lookup's client and keyring read start now, beside the window (and WebKit)
+        // that a start still has to make: the page asks for the lookup once it is up.
+        if let DesktopRequest::Lookup { profile_id, .. } = &request {
+            let (app, profile_id) = (app.clone(), profile_id.clone());
+            tauri::async_runtime::spawn(async move {
+                if let Some(console) = app.try_state::<Console>() {
+                    console.prepare_lookup(profile_id.as_deref()).await;
+                }
+            });
+        }
         crate::desktop::send(app, request);
     }
     let from_env = || std::env::var(PROFILES_ENV).ok().filter(|v| !v.trim().is_empty()).map(PathBuf::from);

@@ -138,6 +138,20 @@ impl Console {
         self.lookups.run(&profile, credentials, &user_id, precision).await
     }
 
+    /// Gets ready for a lookup the console was started or called for (a link, `--lookup`)
+    /// while its window is made: the profile in use gets its client, and its saved
+    /// credentials are read from the keyring into memory, as the lookup would first do a
+    /// moment later. Nothing is sent. A request naming another profile waits for the
+    /// operator's yes in the page, so nothing of that profile is read here.
+    pub async fn prepare_lookup(&self, profile_id: Option<&str>) {
+        let Ok(profile) = self.profiles.get(None).await else { return };
+        if profile_id.is_some_and(|named| named != profile.id) {
+            return;
+        }
+        self.lookups.prepare_client(&profile);
+        self.credentials.read_ahead(&profile).await;
+    }
+
     /// A lookup's answer as support may see it: credentials redacted, phone numbers
     /// masked, at most 64 KiB. `None` when that lookup got no answer or is no longer kept.
     pub fn raw_answer(&self, lookup_id: LookupId) -> Option<String> {

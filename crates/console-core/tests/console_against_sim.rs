@@ -482,6 +482,40 @@ async fn the_hotkey_never_looks_up_a_saved_token() {
 }
 
 #[tokio::test]
+async fn a_lookup_the_console_starts_for_is_prepared_without_sending_anything() {
+    let s = Setup::new();
+    let sim = own_sim().await;
+    let id = save(&s.console, own_profile(&sim)).await.profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&id).await.unwrap();
+
+    // A link naming another profile: nothing of the profile in use is read for it.
+    let console = s.reopen();
+    console.prepare_lookup(Some("another")).await;
+    s.vault.delete(&id).unwrap();
+    let err = console.lookup(None, EXAMPLE_USER).await.unwrap_err();
+    assert!(
+        matches!(
+            err.error(),
+            ConsoleError::Api(op_api::OpError::NotConfigured { problem: op_api::ConfigProblem::NoCredentials })
+        ),
+        "{err:?}"
+    );
+
+    // A link or --lookup for the profile in use: its credentials are read ahead, nothing sent.
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    let console = s.reopen();
+    let sent = sim.requests_seen();
+    console.prepare_lookup(None).await;
+    assert_eq!(sim.requests_seen(), sent, "preparing sends nothing");
+    // Gone from the keyring since: the lookup has what was read ahead.
+    s.vault.delete(&id).unwrap();
+    let reply = console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(reply.chat.user.unwrap().user_id.as_deref(), Some(EXAMPLE_USER));
+    assert_eq!(sim.requests_seen(), sent + 1);
+}
+
+#[tokio::test]
 async fn each_lookup_keeps_its_own_raw_answer() {
     // A later lookup (Settings' test, a hotkey, a link) no longer replaces the answer under
     // an earlier error: each is kept by its lookup's ID.

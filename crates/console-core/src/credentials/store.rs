@@ -65,6 +65,17 @@ impl CredentialStore {
         }
     }
 
+    /// Reads the profile's saved credentials from the keyring into memory, if they are not
+    /// there yet and there are any. Nothing is checked or sent: a lookup checks them.
+    pub(crate) async fn read_ahead(&self, profile: &Profile) {
+        if self.cached(&profile.id).is_none() {
+            let (vault, id) = (self.vault.clone(), profile.id.clone());
+            if let Ok(Some(saved)) = blocking(move || vault.load(&id)).await {
+                lock(&self.cache).insert(profile.id.clone(), saved);
+            }
+        }
+    }
+
     fn cached(&self, profile_id: &str) -> Option<SavedCredentials> {
         lock(&self.cache).get(profile_id).cloned()
     }
@@ -157,12 +168,7 @@ impl CredentialStore {
     /// (read from the keyring when this session has not yet) or of any profile read so
     /// far. A keyring that cannot be read counts as "no".
     pub(crate) async fn is_credential(&self, text: &str, profile: &Profile, how: Match) -> bool {
-        if self.cached(&profile.id).is_none() {
-            let (vault, id) = (self.vault.clone(), profile.id.clone());
-            if let Ok(Some(saved)) = blocking(move || vault.load(&id)).await {
-                lock(&self.cache).insert(profile.id.clone(), saved);
-            }
-        }
+        self.read_ahead(profile).await;
         let text = text.trim();
         let cache = lock(&self.cache);
         let found = cache.values().flat_map(|saved| [&saved.token, &saved.secret]).flatten().any(|secret| {

@@ -121,6 +121,12 @@ impl Lookups {
         Ok(client)
     }
 
+    /// Builds the profile's client ahead of its first lookup (a client that cannot be made
+    /// is the lookup's error to give).
+    pub(crate) fn prepare_client(&self, profile: &Profile) {
+        let _ = self.client_for(profile);
+    }
+
     /// The profile changed or went: its next lookup builds a new client.
     pub(crate) fn forget_client(&self, profile_id: &str) {
         lock(&self.clients).remove(profile_id);
