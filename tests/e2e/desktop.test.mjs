@@ -5,7 +5,7 @@
 import { describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   $,
@@ -14,6 +14,7 @@ import {
   XDG,
   browser,
   consoleLog,
+  consolePid,
   fill,
   lookUp,
   openApp,
@@ -21,6 +22,7 @@ import {
   scenario,
   secondLaunch,
   setClipboard,
+  shot,
   start,
   text,
   waitFor,
@@ -30,6 +32,11 @@ import {
 } from "./harness.mjs";
 
 withDriver();
+
+// The desktop's caret settings, as GTK reads them (no XSETTINGS daemon under Xvfb): a quick
+// blink (a frame each 200 ms), and blinking stops after 3 s without input (GTK's default: 10).
+mkdirSync(join(XDG.XDG_CONFIG_HOME, "gtk-3.0"), { recursive: true });
+writeFileSync(join(XDG.XDG_CONFIG_HOME, "gtk-3.0/settings.ini"), "[Settings]\ngtk-cursor-blink-time=400\ngtk-cursor-blink-timeout=3\n");
 
 const RICH = "u0001-rich";
 
@@ -44,6 +51,9 @@ const readClipboard = (extra = []) => {
 /** The targets the CLIPBOARD selection's owner offers (what a clipboard manager sees). */
 const clipboardTargets = () => readClipboard(["-t", "TARGETS"]).split("\n").filter(Boolean);
 const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodifiers", combination]);
+/** Frames presented to the console's windows over `seconds` (X DAMAGE, as the benchmark counts them). */
+const framesOver = (seconds) =>
+  Number(execFileSync("/usr/bin/python3", [new URL("../../bench/x11.py", import.meta.url).pathname, "frames", String(consolePid()), String(seconds)], { encoding: "utf8" }).trim());
 /** How many times the console's log says the clipboard was asked to be looked up by the hotkey. */
 const hotkeyLookupsLogged = () => consoleLog(XDG).split("look up the clipboard (Hotkey)").length - 1;
 
@@ -205,6 +215,27 @@ describe("Op Console on the desktop", () => {
     const csv = exported("csv");
     assert.match(csv, /^at,operatorId,profileId,userId,field,reason\n\d{4}-\d\d-\d\dT[^,]+,o0001b41cf9f36e5a42e2a5b539593981fe32,demo,u0001-rich,user,\n$/);
     assert.ok(!csv.includes("5678") && !JSON.stringify(journal).includes("5678"), "no number in the journal");
+  });
+
+  scenario("m. at rest the caret stops blinking, as in GTK's own fields, and a key starts it again", async () => {
+    await press("search-input");
+    // The field has the focus, and nothing else moves: each frame is the caret's blink.
+    // With the desktop's timeout (3 s) gone by, the window paints nothing at all.
+    await waitFor(() => framesOver(1) === 0, "a second without a frame, the caret at rest", 30000);
+    assert.equal(framesOver(2), 0, "still at rest");
+    // A key that moves the caret (Left: it types nothing) and it blinks again, then rests again.
+    execFileSync("xdotool", ["key", "Left"]);
+    assert.ok(framesOver(1.5) >= 3, "the caret blinks after a key");
+    await waitFor(() => framesOver(1) === 0, "the caret at rest again", 30000);
+    await shot("caret-at-rest");
+    // Drawn steady, not left in a blink's dark half: made transparent, the screen changes.
+    const screen = () => execFileSync("import", ["-window", "root", "png:-"], { timeout: 20000 });
+    const drawn = screen();
+    await browser.execute(() => (document.activeElement.style.caretColor = "transparent"));
+    await browser.executeAsync((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const hidden = screen();
+    await browser.execute(() => (document.activeElement.style.caretColor = ""));
+    assert.ok(!drawn.equals(hidden), "the caret at rest is drawn");
   });
 });
 

@@ -180,6 +180,9 @@ function withEnvironment(env) {
   return script;
 }
 
+/** The pid of the console this file's session started (its first, if it started more). */
+export const consolePid = () => consoles[0]?.pid;
+
 export async function closeApp() {
   // A session whose console has gone (restarted by an update, say) may never answer.
   if (browser) await Promise.race([browser.deleteSession().catch(() => {}), new Promise((r) => setTimeout(r, 10000).unref())]);

@@ -2,6 +2,8 @@
 //! `opconsole://` links, the tray and closing to it, starting at login. Each ends in a
 //! [`DesktopRequest`] for the page, which does what the operator would have typed.
 
+#[cfg(target_os = "linux")]
+mod caret;
 mod hotkey;
 mod inbox;
 mod links;

@@ -29,8 +29,12 @@ pub fn open_trusted_window<R: Runtime>(app: &AppHandle<R>) {
         .always_on_top(true)
         .focused(true)
         .build();
-    if let Err(e) = built {
-        log::error!("the trusted window could not open: {e}");
+    match built {
+        #[cfg(target_os = "linux")]
+        Ok(window) => super::caret::follow(&window),
+        #[cfg(not(target_os = "linux"))]
+        Ok(_) => {}
+        Err(e) => log::error!("the trusted window could not open: {e}"),
     }
 }
 

@@ -17,12 +17,14 @@ const BACKGROUND_DARK: Color = Color(0x14, 0x17, 0x1c, 0xff);
 
 static SHOWN_AT_START: AtomicBool = AtomicBool::new(false);
 
-/// At start: the window's own background follows the desktop's theme, and a deadline for
-/// the page to be ready.
+/// At start: the window's own background follows the desktop's theme, its caret rests with
+/// the operator, and a deadline for the page to be ready.
 pub fn prepare_start<R: Runtime>(app: &AppHandle<R>) {
     if let Some(window) = app.get_webview_window("main") {
         let dark = window.theme().is_ok_and(|theme| theme == Theme::Dark);
         let _ = window.set_background_color(Some(if dark { BACKGROUND_DARK } else { BACKGROUND_LIGHT }));
+        #[cfg(target_os = "linux")]
+        super::caret::follow(&window);
     }
     let app = app.clone();
     std::thread::spawn(move || {
