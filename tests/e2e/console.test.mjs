@@ -59,6 +59,9 @@ describe("Op Console end to end", () => {
     await waitText("settings-token-state", /已保存/);
     assert.equal(await text("settings-secret-state"), "已保存");
     await press("settings-use");
+    // The demo's answer of scenario a leaves with its profile (Settings' Use resets the
+    // result as the header's selector does).
+    await $("chat-id").waitForExist({ reverse: true, timeout: 5000 });
     await shot("b-settings-saved");
 
     const entries = keyringEntries();
@@ -119,6 +122,16 @@ describe("Op Console end to end", () => {
     assert.ok(!raw.includes(TOKEN), `the raw answer holds the token: ${raw}`);
     assert.doesNotMatch(raw, /sign=[0-9a-f]{32}/i, "the raw answer holds the sign");
     await shot("c6-decode-error-raw-answer");
+    // Each result's raw answer is its own: after another lookup and back, still that one's.
+    await lookUp(EXAMPLE);
+    await waitText("chat-id", /u0001106268050147246664/);
+    await lookUp("u0001-rich");
+    await waitText("chat-id", /u0001106268050147246701/);
+    await press("history-back");
+    await waitText("chat-id", /u0001106268050147246664/);
+    await press("raw-json");
+    await waitText("raw-json-text", /u0001106268050147246664/);
+    assert.doesNotMatch(await text("raw-json-text"), /u0001106268050147246701/, "the later lookup's answer");
 
     await press("settings-open");
     await enterCredentials("o0001-not-the-token", null);
@@ -141,6 +154,19 @@ describe("Op Console end to end", () => {
     await browser.waitUntil(async () => (await $("profile-select").getValue()) !== "demo", { timeout: 10000 });
     assert.equal(await $("demo-badge").isExisting(), false);
     await browser.waitUntil(async () => (await $$("recent-item").length) >= 3, { timeout: 10000 });
+    // Each row says its profile: the demo's lookup of scenario a beside this profile's; a
+    // row of another profile asks before switching, and "cancel" stays here.
+    const profiles = await browser.execute(() =>
+      [...document.querySelectorAll('[data-testid="recent-profile"]')].map((label) => label.textContent.trim()),
+    );
+    assert.ok(profiles.includes("E2E staging"), profiles.join(", "));
+    const other = profiles.findIndex((name) => name !== "E2E staging");
+    assert.ok(other >= 0, `a row of the demo: ${profiles.join(", ")}`);
+    const profileInUse = await $("profile-select").getValue();
+    await (await $$("recent-item"))[other].click();
+    await $("switch-confirm").waitForExist({ timeout: 5000 });
+    await press("switch-cancel");
+    assert.equal(await $("profile-select").getValue(), profileInUse);
     await lookUp(EXAMPLE);
     await waitText("chat-id", /u0001106268050147246664/);
     await shot("d-after-restart");

@@ -435,7 +435,7 @@ describe("a result knows its lookup and its profile", () => {
 describe("keyboard", () => {
   it("shortcuts come from one keymap the operator can change or turn off: the handler, the sheet and the titles", async () => {
     const copied: string[] = [];
-    const keymap = { ...DEFAULT_KEYMAP, focusSearch: ["Ctrl+L"], copySummary: [], refresh: ["F9"] };
+    const keymap = { ...DEFAULT_KEYMAP, focusSearch: ["Ctrl+L"], copySummary: [], refresh: ["F9"], showShortcuts: ["F1"] };
     backend(() => structuredClone(views["u0001-rich"]), {
       desktop_settings: () => desktopView({ settings: { hotkey: null, keys: keymap }, hotkeyRegistered: false, keymap }),
       copy_text: (args) => copied.push(args.text as string),
@@ -445,6 +445,7 @@ describe("keyboard", () => {
     await screen.findByTestId("results");
     await waitFor(() => expect(screen.getByTestId("refresh").getAttribute("title")).toBe("F9"));
     expect(screen.getByTestId("copy-summary").getAttribute("title")).toBeNull();
+    expect(screen.getByTestId("shortcuts-open").getAttribute("title")).toBe("F1");
     const input = screen.getByTestId("search-input");
     screen.getByTestId("language-toggle").focus();
     await fireEvent.keyDown(window, { key: "k", ctrlKey: true });
@@ -455,6 +456,8 @@ describe("keyboard", () => {
     expect(copied).toHaveLength(0);
     screen.getByTestId("language-toggle").focus();
     await fireEvent.keyDown(window, { key: "?" });
+    expect(screen.queryByTestId("shortcuts")).toBeNull();
+    await fireEvent.keyDown(window, { key: "F1" });
     const sheet = await screen.findByTestId("shortcuts");
     expect(sheet.textContent).toContain("Ctrl+L");
     expect(sheet.textContent).toContain("F9");

@@ -1,5 +1,8 @@
 //! What the console-core integration tests share: an op-sim of a test's own and a port
-//! that only counts who connects.
+//! that only counts who connects. Each test binary uses a part of it.
+#![allow(dead_code)]
+
+pub mod console;
 
 use op_api::sign::{SignRule, SignScheme};
 use op_sim::{SimConfig, SimHandle};
