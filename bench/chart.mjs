@@ -1,11 +1,13 @@
 // The benchmark's chart (SVG, no library): the console's memory over lookups against its
-// own idle size, the bare app's idle size and the budget line; and the percentiles of
-// each lookup latency. Written by measure.mjs next to results.md.
+// own idle size, the bare app's idle size and the budget line; the percentiles of each
+// lookup latency; and every figure the table judged, as a share of its budget. Written by
+// measure.mjs next to results.md.
 
 const W = 960;
-const H = 380;
-const PANEL = { memory: { x: 60, y: 40, w: 500, h: 280 }, latency: { x: 640, y: 40, w: 290, h: 280 } };
-const COLORS = { op: "#2563eb", bare: "#6b7280", budget: "#b42318", p50: "#93c5fd", p95: "#3b82f6", p99: "#1e3a8a" };
+const TOP = 380;
+const BUDGET_ROW = 22;
+const PANEL = { memory: { x: 60, y: 40, w: 500, h: 280 }, latency: { x: 640, y: 40, w: 290, h: 280 }, budgets: { x: 60, y: TOP + 30, w: 870 } };
+const COLORS = { op: "#2563eb", bare: "#6b7280", budget: "#b42318", met: "#16a34a", p50: "#93c5fd", p95: "#3b82f6", p99: "#1e3a8a" };
 const esc = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;");
 const MiB = 1048576;
 
@@ -14,8 +16,10 @@ function niceMax(value) {
   return Math.ceil(value / step) * step;
 }
 
-/** `curve`: [[lookups, PSS bytes]…]; `idle`: {op, bare} PSS bytes; `budgetBytes`; `latency`: [[name, [p50, p95, p99]]…] in ms. */
-export function chartSvg({ curve, idle, budgetBytes, latency, title }) {
+/** `curve`: [[lookups, PSS bytes]…]; `idle`: {op, bare} PSS bytes; `budgetBytes`; `latency`:
+    [[name, [p50, p95, p99]]…] in ms; `budgets`: [[name, figure ÷ its budget]…]. */
+export function chartSvg({ curve, idle, budgetBytes, latency, budgets, title }) {
+  const H = TOP + (budgets.length ? 60 + budgets.length * BUDGET_ROW : 0);
   const out = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`);
   out.push(`<rect width="${W}" height="${H}" fill="#ffffff"/>`);
@@ -66,6 +70,25 @@ export function chartSvg({ curve, idle, budgetBytes, latency, title }) {
       out.push(`<rect x="${l.x}" y="${y}" width="${w.toFixed(1)}" height="${(bar - 2).toFixed(1)}" fill="${color}"/><text x="${l.x + w + 4}" y="${y + bar - 4}" font-size="10">${v.toFixed(1)}</text>`);
     });
   });
+
+  // Each budget: the figure as a share of it; the line at 1 is the budget.
+  if (budgets.length) {
+    const b = PANEL.budgets;
+    const label = 330;
+    const span = b.w - label - 60;
+    const most = Math.max(2, ...budgets.map(([, share]) => share));
+    const bx = (share) => b.x + label + (Math.max(share, 0) / most) * span;
+    out.push(`<text x="${b.x}" y="${b.y - 8}">each budget: Op Console's figure as a share of it (the line is the budget; what is measured beside the bare app, measured in the same run)</text>`);
+    budgets.forEach(([name, share], i) => {
+      const y = b.y + i * BUDGET_ROW;
+      const color = share <= 1 ? COLORS.met : COLORS.budget;
+      out.push(`<text x="${b.x + label - 8}" y="${y + 14}" text-anchor="end" font-size="11">${esc(name)}</text>`);
+      out.push(`<rect x="${b.x + label}" y="${y + 3}" width="${(bx(share) - b.x - label).toFixed(1)}" height="${BUDGET_ROW - 6}" fill="${color}"/>`);
+      out.push(`<text x="${(bx(share) + 4).toFixed(1)}" y="${y + 14}" font-size="10">${share.toFixed(2)}</text>`);
+    });
+    const x1 = bx(1).toFixed(1);
+    out.push(`<line x1="${x1}" x2="${x1}" y1="${b.y}" y2="${b.y + budgets.length * BUDGET_ROW}" stroke="${COLORS.budget}" stroke-dasharray="2 2"/>`);
+  }
   out.push("</svg>");
   return out.join("\n") + "\n";
 }

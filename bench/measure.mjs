@@ -221,13 +221,19 @@ async function linkRuns() {
 // ---------- at rest ----------
 
 const X11 = join(ROOT, "bench/x11.py");
-/** Frames presented to `pid`'s windows over `seconds` (bench/x11.py, the X server's DAMAGE). */
+/** Frames presented to `pid`'s windows over `seconds` (bench/x11.py, the X server's DAMAGE):
+    how many, and the second of the window each came at. */
 const framesOver = (pid, seconds) =>
   new Promise((resolve, reject) =>
-    execFile("/usr/bin/python3", [X11, "frames", String(pid), String(seconds)], { timeout: (seconds + 30) * 1000 }, (error, out) =>
-      error ? reject(error) : resolve(Number(out.trim())),
-    ),
+    execFile("/usr/bin/python3", [X11, "frames", String(pid), String(seconds), "times"], { timeout: (seconds + 30) * 1000 }, (error, out) => {
+      if (error) return reject(error);
+      const [count, times = ""] = out.split("\n");
+      resolve({ count: Number(count), times: times.trim() === "" ? [] : times.trim().split(" ").map(Number) });
+    }),
   );
+/** GTK's caret blinks this long after the last input (`gtk-cursor-blink-timeout`'s default);
+    Op Console keeps the rule (src-tauri/src/desktop/caret.rs), WebKit alone does not. */
+const CARET_BLINK_TIMEOUT_S = 10;
 const mapped = (pid) => {
   try {
     return execFileSync("xdotool", ["search", "--onlyvisible", "--pid", String(pid)], { encoding: "utf8" }).trim() !== "";
@@ -240,8 +246,11 @@ const mapped = (pid) => {
 async function rest(pid, shown) {
   await settledMemory(pid);
   const before = activity(pid);
-  const frames = shown ? await framesOver(pid, IDLE_SECONDS) : (await delay(IDLE_SECONDS * 1000), null);
-  return { ...atRest(before, activity(pid), IDLE_SECONDS), frames };
+  const seen = shown ? await framesOver(pid, IDLE_SECONDS) : (await delay(IDLE_SECONDS * 1000), null);
+  // Past the caret's blink timeout: the window's focus (the last input) came before the window began.
+  const frames = seen?.count ?? null;
+  const framesAfterCaret = seen ? seen.times.filter((t) => t >= CARET_BLINK_TIMEOUT_S).length : null;
+  return { ...atRest(before, activity(pid), IDLE_SECONDS), frames, framesAfterCaret };
 }
 
 /**
@@ -566,12 +575,21 @@ const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const ms = (x) => `${x.toFixed(1)} ms`;
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 
+/** Every figure the table judged against its budget (at most), for the chart: [name, figure ÷ budget]. */
+const judged = [];
+/** The table's verdict on `value` against `budget`, noted for the chart as `name`. */
+function judge(name, value, budget, limit) {
+  judged.push([name, value / budget]);
+  return value <= budget ? `${limit} met` : `${limit} **missed**`;
+}
+
 function table(size, starts, look, idle, links) {
   const head = ["", apps.bare.title, apps.op.title, "ratio", "budget"];
   const rows = [];
-  const pair = (what, bare, op, format, budget) => {
+  judged.length = 0;
+  const pair = (what, bare, op, format, budget, name = what) => {
     const ratio = op / bare;
-    const verdict = budget === undefined ? "" : ratio <= budget ? `≤ ${budget}× met` : `≤ ${budget}× **missed**`;
+    const verdict = budget === undefined ? "" : judge(name, ratio, budget, `≤ ${budget}×`);
     rows.push([what, format(bare), format(op), `${ratio.toFixed(2)}×`, verdict]);
   };
   // Issue 27: 3.0× with the OS certificate store, the OS keyring, the updater and the policy.
@@ -585,7 +603,7 @@ function table(size, starts, look, idle, links) {
     const spread = (what, pick, format, budget) => {
       const bare = perRun("bare", pick);
       const op = perRun("op", pick);
-      pair(`${what}, median of ${starts.length} runs × ${STARTS}`, median(bare), median(op), format, budget);
+      pair(`${what}, median of ${starts.length} runs × ${STARTS}`, median(bare), median(op), format, budget, what);
       const ratios = op.map((v, i) => v / bare[i]);
       rows.push([`  each run's ratio`, "", "", ratios.map((r) => r.toFixed(2)).join(", "), `spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`]);
     };
@@ -605,7 +623,7 @@ function table(size, starts, look, idle, links) {
     for (const [state, what] of [["shown", "window shown after a lookup"], ["hidden", "hidden to the tray"]]) {
       const bare = idle.map((run) => per10(run.bare[state]));
       const op = idle.map((run) => per10(run.op[state]));
-      pair(`CPU at rest, ${what}, per 10 min, median of ${idle.length} runs × ${IDLE_SECONDS} s`, median(bare), median(op), ms, 1.1);
+      pair(`CPU at rest, ${what}, per 10 min, median of ${idle.length} runs × ${IDLE_SECONDS} s`, median(bare), median(op), ms, 1.1, `CPU at rest, ${state}`);
       const ratios = op.map((v, i) => v / bare[i]);
       rows.push([`  each run's ratio`, "", "", ratios.map((r) => r.toFixed(2)).join(", "), `spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`]);
       const wakeups = (key) => median(idle.map((run) => run[key][state].wakeupsPerSecond));
@@ -613,13 +631,16 @@ function table(size, starts, look, idle, links) {
       rows.push(["  the threads that woke most (last run)", woke(idle.at(-1).bare[state]), woke(idle.at(-1).op[state]), "", ""]);
     }
     const perMinute = (key) => median(idle.map((run) => (run[key].shown.frames * 60) / IDLE_SECONDS));
-    const opFrames = perMinute("op");
+    rows.push([`frames presented at rest, window shown, per minute (X DAMAGE), median of ${idle.length} runs × ${IDLE_SECONDS} s`, perMinute("bare").toFixed(1), perMinute("op").toFixed(1), "", ""]);
+    const afterCaret = (key) =>
+      median(idle.map((run) => (run[key].shown.framesAfterCaret * 60) / (IDLE_SECONDS - CARET_BLINK_TIMEOUT_S)));
+    const opFrames = afterCaret("op");
     rows.push([
-      `frames presented at rest, window shown, per minute (X DAMAGE), median of ${idle.length} runs`,
-      perMinute("bare").toFixed(1),
+      `  from the window's ${CARET_BLINK_TIMEOUT_S}th second on (GTK's caret blink timeout past)`,
+      afterCaret("bare").toFixed(1),
       opFrames.toFixed(1),
       "",
-      opFrames <= 1 ? "≤ 1 a minute met" : "≤ 1 a minute **missed**",
+      judge("frames at rest a minute", opFrames, 1, "≤ 1 a minute"),
     ]);
   }
 
@@ -631,7 +652,7 @@ function table(size, starts, look, idle, links) {
       ms(bare),
       ms(op),
       `+${(op - bare).toFixed(1)} ms`,
-      op <= bare + LINK_BUDGET_MS ? `≤ bare + ${LINK_BUDGET_MS} ms met` : `≤ bare + ${LINK_BUDGET_MS} ms **missed**`,
+      judge("cold link, ms over the bare start", op - bare, LINK_BUDGET_MS, `≤ bare + ${LINK_BUDGET_MS} ms`),
     ]);
     rows.push(["  each run", links.bare.map((x) => x.toFixed(0)).join(", "), links.op.map((x) => x.toFixed(0)).join(", "), "", ""]);
     const before = links.op.map((x, i) => x - links.consoleMs[i]);
@@ -653,14 +674,14 @@ function table(size, starts, look, idle, links) {
   single(`  the same, invoked without the UI (${look.direct.length})`, dist(look.direct));
   single("  call → components updated (before style and layout)", dist(m.map((r) => r.updated)));
   const inDom = m.map((r) => r.rendered);
-  single("  call → in the DOM (style and layout done, before paint)", dist(inDom), percentile(inDom, 99) <= 10 ? "p99 ≤ 10 ms met" : "p99 ≤ 10 ms **missed**");
+  single("  call → in the DOM (style and layout done, before paint)", dist(inDom), judge("lookup in the DOM, p99", percentile(inDom, 99), 10, "p99 ≤ 10 ms"));
   if (look.day.length > m.length) {
     single(`  the same over these and the memory run's lookups (${look.day.length})`, dist(look.day.map((r) => r.rendered)));
   }
   if (look.hotkey.length) {
     const hotkeyTotal = look.hotkey.map((h) => h.total);
     const hotkeyP95 = percentile(hotkeyTotal, 95);
-    single(`hotkey pressed → result painted, window hidden before each, p50 / p95 / p99 (${look.hotkey.length})`, dist(hotkeyTotal), hotkeyP95 <= 50 ? "p95 ≤ 50 ms met" : "p95 ≤ 50 ms **missed**");
+    single(`hotkey pressed → result painted, window hidden before each, p50 / p95 / p99 (${look.hotkey.length})`, dist(hotkeyTotal), judge("hotkey → painted, p95", hotkeyP95, 50, "p95 ≤ 50 ms"));
     // Where a press's time goes: each step from the one before (the window's showing and the
     // clipboard's reading overlap: both from the press reaching the console).
     const steps = [
@@ -684,11 +705,11 @@ function table(size, starts, look, idle, links) {
     single(
       `highest PSS over ${LEAK_LOOKUPS} lookups, above idle (${mib(idle)})`,
       `${mib(highest)} (+${mib(highest - idle)})`,
-      highest - idle <= PLATEAU_BUDGET_BYTES ? "≤ idle + 50 MiB met" : "≤ idle + 50 MiB **missed**",
+      judge("highest PSS over lookups, above idle", highest - idle, PLATEAU_BUDGET_BYTES, "≤ idle + 50 MiB"),
     );
   }
   const growth = look.afterAll.pss / look.afterFirst.pss - 1;
-  single(`memory (PSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.pss)} → ${mib(look.afterAll.pss)} (${pct(growth)})`, growth <= 0.05 ? "≤ 5 % met" : "≤ 5 % **missed**");
+  single(`memory (PSS) after ${FIRST_LOOKUPS} → ${LEAK_LOOKUPS} lookups`, `${mib(look.afterFirst.pss)} → ${mib(look.afterAll.pss)} (${pct(growth)})`, judge("PSS growth over lookups", growth, 0.05, "≤ 5 %"));
   single("  PSS along the way", look.curve.map(([n, bytes]) => `${n}: ${mib(bytes)}`).join(", "));
   const ipcGrowth = look.afterInvokes.pss / look.afterAll.pss - 1;
   single(`  then ${LEAK_LOOKUPS} lookups invoked without the UI`, `→ ${mib(look.afterInvokes.pss)} (${pct(ipcGrowth)})`);
@@ -716,6 +737,7 @@ function chart(starts, look) {
       ["call → answer in the page", dist(m.map((r) => r.received))],
       ...(look.hotkey.length ? [["hotkey → painted", dist(look.hotkey.map((h) => h.total))]] : []),
     ],
+    budgets: judged,
   });
 }
 

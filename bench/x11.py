@@ -1,6 +1,7 @@
 # The benchmark's view of an app's windows on the X display (python3-xlib):
 #   x11.py frames PID SECONDS   frames presented to PID's mapped windows in SECONDS, as the
-#                               X server's DAMAGE extension reports them: prints a number
+#                               X server's DAMAGE extension reports them: prints a number,
+#                               and with `times` a second line: each frame's second in SECONDS
 #   x11.py close PID            asks PID's mapped windows to close, as a window manager's
 #                               close button does (WM_DELETE_WINDOW)
 #   x11.py keys                 for each line read ("ctrl+alt+u"), presses and releases
@@ -26,7 +27,7 @@ def windows_of(d, pid):
     return found
 
 
-def frames(d, pid, seconds):
+def frames(d, pid, seconds, times=False):
     windows = windows_of(d, pid)
     if not windows:
         sys.exit(f"no mapped window of process {pid}")
@@ -41,18 +42,21 @@ def frames(d, pid, seconds):
     d.sync()
     while d.pending_events():
         d.next_event()
-    count = 0
-    end = time.monotonic() + seconds
+    seen = []
+    begin = time.monotonic()
+    end = begin + seconds
     while (left := end - time.monotonic()) > 0:
         if not d.pending_events():
             select.select([d], [], [], left)
         while d.pending_events():
             if d.next_event().type == d.extension_event.DamageNotify:
-                count += 1
+                seen.append(time.monotonic() - begin)
                 for h in handles:
                     d.damage_subtract(h)
                 d.flush()
-    print(count)
+    print(len(seen))
+    if times:
+        print(" ".join(f"{t:.3f}" for t in seen))
 
 
 def close(d, pid):
@@ -89,7 +93,7 @@ def keys(d):
 if __name__ == "__main__":
     d = display.Display()
     if sys.argv[1] == "frames":
-        frames(d, int(sys.argv[2]), float(sys.argv[3]))
+        frames(d, int(sys.argv[2]), float(sys.argv[3]), sys.argv[4:] == ["times"])
     elif sys.argv[1] == "close":
         close(d, int(sys.argv[2]))
     elif sys.argv[1] == "keys":
