@@ -87,3 +87,12 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// `sim`'s profile saved with its credentials and put in use, as an operator sets one up;
+/// its ID.
+pub async fn own_profile_in_use(s: &Setup, sim: &SimHandle) -> String {
+    let id = save(&s.console, own_profile(sim)).await.profile.id;
+    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&id).await.unwrap();
+    id
+}
