@@ -54,6 +54,9 @@ const pressKeys = (combination) => execFileSync("xdotool", ["key", "--clearmodif
 /** Frames presented to the console's windows over `seconds` (X DAMAGE, as the benchmark counts them). */
 const framesOver = (seconds) =>
   Number(execFileSync("/usr/bin/python3", [new URL("../../bench/x11.py", import.meta.url).pathname, "frames", String(consolePid()), String(seconds)], { encoding: "utf8" }).trim());
+/** AT-SPI's "a screen reader is on", as Orca sets it when it starts. */
+const screenReader = (on) =>
+  execFileSync("gdbus", ["call", "--session", "--dest", "org.a11y.Bus", "--object-path", "/org/a11y/bus", "--method", "org.freedesktop.DBus.Properties.Set", "org.a11y.Status", "ScreenReaderEnabled", `<${on}>`]);
 /** How many times the console's log says the clipboard was asked to be looked up by the hotkey. */
 const hotkeyLookupsLogged = () => consoleLog(XDG).split("look up the clipboard (Hotkey)").length - 1;
 
@@ -217,7 +220,7 @@ describe("Op Console on the desktop", () => {
     assert.ok(!csv.includes("5678") && !JSON.stringify(journal).includes("5678"), "no number in the journal");
   });
 
-  scenario("m. at rest the caret stops blinking, as in GTK's own fields, and a key starts it again", async () => {
+  scenario("m. at rest the caret stops blinking, as in GTK's own fields, drawn, and a key starts it again", async () => {
     await press("search-input");
     // The field has the focus, and nothing else moves: each frame is the caret's blink.
     // With the desktop's timeout (3 s) gone by, the window paints nothing at all.
@@ -236,6 +239,24 @@ describe("Op Console on the desktop", () => {
     const hidden = screen();
     await browser.execute(() => (document.activeElement.style.caretColor = ""));
     assert.ok(!drawn.equals(hidden), "the caret at rest is drawn");
+
+    // It is drawn by moving it one character and back, which a screen reader would read out:
+    // with one on (AT-SPI's ScreenReaderEnabled), the caret is not moved.
+    await browser.execute(() => document.addEventListener("selectionchange", () => (window.__caretMoves += 1), true));
+    const movesAtRest = async () => {
+      execFileSync("xdotool", ["key", "Left"]);
+      assert.ok(framesOver(1.5) >= 3, "the caret blinks after a key");
+      await browser.execute(() => (window.__caretMoves = 0));
+      await waitFor(() => framesOver(1) === 0, "the caret at rest", 30000);
+      return browser.execute(() => window.__caretMoves);
+    };
+    assert.ok((await movesAtRest()) > 0, "without a screen reader the caret is moved to be drawn");
+    screenReader(true);
+    try {
+      assert.equal(await movesAtRest(), 0, "with a screen reader on, the caret stays where it is");
+    } finally {
+      screenReader(false);
+    }
   });
 });
 
