@@ -58,7 +58,7 @@ async fn a_profile_of_our_own_with_credentials_in_the_keyring() {
 async fn deleting_a_profile_forgets_its_credentials() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = own_profile_in_use(&s, &sim).await;
+    let id = save_in_use(&s, own_profile(&sim)).await.id;
     s.console.delete_profile(&id).await.unwrap();
     assert!(s.vault.load(&id).unwrap().is_none());
     assert_eq!(s.console.list_profiles().await.unwrap().selected, DEMO_PROFILE_ID);
@@ -189,7 +189,7 @@ async fn plain_http_through_a_proxy_is_insecure() {
 async fn the_hotkey_never_looks_up_a_saved_token() {
     let s = Setup::new();
     let sim = own_sim().await;
-    own_profile_in_use(&s, &sim).await;
+    save_in_use(&s, own_profile(&sim)).await;
     // A fresh start: nothing read from the keyring yet; the check reads it.
     let console = s.reopen();
     for clipboard in [TOKEN.to_owned(), format!("我的令牌 {TOKEN} 别外传"), SECRET.to_owned()] {

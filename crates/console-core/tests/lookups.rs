@@ -104,7 +104,7 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
 async fn a_lookup_the_console_starts_for_is_prepared_without_sending_anything() {
     let s = Setup::new();
     let sim = own_sim().await;
-    let id = own_profile_in_use(&s, &sim).await;
+    let id = save_in_use(&s, own_profile(&sim)).await.id;
 
     // A link naming another profile: nothing of the profile in use is read for it.
     let console = s.reopen();

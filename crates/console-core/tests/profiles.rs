@@ -126,10 +126,7 @@ async fn trusted_setup(s: &Setup, sim: &SimHandle) -> Profile {
         coord_system: console_core::CoordSystem::Wgs84,
     });
     profile.asset_base_url = Some(format!("{}/assets", sim.base_url()));
-    let profile = save(&s.console, profile).await.profile;
-    s.console.save_credentials(&profile.id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
-    s.console.select_profile(&profile.id).await.unwrap();
-    profile
+    save_in_use(s, profile).await
 }
 
 #[tokio::test]

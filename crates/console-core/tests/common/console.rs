@@ -88,11 +88,11 @@ pub fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
-/// `sim`'s profile saved with its credentials and put in use, as an operator sets one up;
-/// its ID.
-pub async fn own_profile_in_use(s: &Setup, sim: &SimHandle) -> String {
-    let id = save(&s.console, own_profile(sim)).await.profile.id;
-    s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
-    s.console.select_profile(&id).await.unwrap();
-    id
+/// `profile` saved with the test's credentials and put in use, as an operator sets one up;
+/// the profile as saved.
+pub async fn save_in_use(s: &Setup, profile: Profile) -> Profile {
+    let profile = save(&s.console, profile).await.profile;
+    s.console.save_credentials(&profile.id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    s.console.select_profile(&profile.id).await.unwrap();
+    profile
 }
