@@ -37,7 +37,8 @@ const REDRAW_CARET: &str = r#"(() => {
   if (!f || typeof f.setSelectionRange !== "function" || f.selectionStart === null) return;
   const at = f.selectionStart;
   if (at !== f.selectionEnd || f.value.length === 0) return;
-  f.setSelectionRange(at > 0 ? at - 1 : 1, at > 0 ? at - 1 : 1);
+  const near = at > 0 ? at - 1 : 1;
+  f.setSelectionRange(near, near);
   const moved = f.selectionStart;
   let pending = true;
   const back = () => {
