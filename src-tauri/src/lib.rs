@@ -95,7 +95,6 @@ pub fn run() {
         .manage(desktop::Inbox::default())
         .register_asynchronous_uri_scheme_protocol(image_protocol::SCHEME, image_protocol::handle)
         .setup(|app| {
-            desktop::prepare_start(app.handle());
             let paths = app.path();
             let opened = paths
                 .app_config_dir()
@@ -107,6 +106,10 @@ pub fn run() {
                 });
             match opened {
                 Ok(console) => {
+                    // The window is made once the console is open: its page starts with
+                    // the profiles (desktop/main_window.rs).
+                    desktop::open_main_window(app.handle(), &console)?;
+                    desktop::prepare_start(app.handle());
                     app.manage(updates::Updates::new(app.handle(), &console));
                     app.manage(console);
                     let args: Vec<String> = std::env::args().collect();

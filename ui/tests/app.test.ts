@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { fireEvent, render, screen, waitFor } from "@testing-library/svelte";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import App from "../src/App.svelte";
@@ -492,6 +492,47 @@ describe("start-up", () => {
     expect(banner.textContent).toContain("文件 /home/a/.config/com.opconsole.desktop/profiles.json 已损坏，已移到 /home/a/.config/com.opconsole.desktop/profiles.json.bad-1764139200 保留");
     await fireEvent.click(screen.getByTestId("moved-aside-dismiss"));
     expect(screen.queryByTestId("moved-aside-banner")).toBeNull();
+  });
+});
+
+describe("start-up with the profiles the window was made with", () => {
+  const GLOBAL = "__OP_CONSOLE_PROFILES__";
+  const given = (view: unknown) => Object.defineProperty(window, GLOBAL, { value: view, configurable: true });
+  afterEach(() => {
+    delete (window as unknown as Record<string, unknown>)[GLOBAL];
+  });
+
+  it("is ready with them before the backend answers list_profiles", async () => {
+    given({ ...TWO_PROFILES, selected: "prod" });
+    const calls = backend(() => views[EXAMPLE], { list_profiles: () => new Promise(() => {}) });
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
+    expect((screen.getByTestId("profile-select") as HTMLSelectElement).value).toBe("prod");
+    expect(calls.some((c) => c.cmd === "connect_desktop")).toBe(true);
+  });
+
+  it("takes the backend's answer when it differs (an import at start landed since)", async () => {
+    given(TWO_PROFILES);
+    backend(() => views[EXAMPLE], { list_profiles: () => ({ ...TWO_PROFILES, selected: "prod" }) });
+    render(App);
+    await waitFor(() => expect((screen.getByTestId("profile-select") as HTMLSelectElement).value).toBe("prod"));
+  });
+
+  it("does not let an answer asked for before a switch undo it", async () => {
+    given(TWO_PROFILES);
+    let answer: (view: unknown) => void = () => {};
+    backend(() => views[EXAMPLE], {
+      list_profiles: () => new Promise((resolve) => (answer = resolve)),
+      select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }),
+    });
+    render(App);
+    await fireEvent.change(await screen.findByTestId("profile-select"), { target: { value: "prod" } });
+    await waitFor(() => expect((screen.getByTestId("profile-select") as HTMLSelectElement).value).toBe("prod"));
+    answer(TWO_PROFILES);
+    // The mocked backend answers through promises only: their handlers have all run
+    // before the next task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((screen.getByTestId("profile-select") as HTMLSelectElement).value).toBe("prod");
   });
 });
 

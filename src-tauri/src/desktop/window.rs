@@ -20,7 +20,7 @@ static SHOWN_AT_START: AtomicBool = AtomicBool::new(false);
 /// At start: the window's own background follows the desktop's theme, its caret rests with
 /// the operator, and a deadline for the page to be ready.
 pub fn prepare_start<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(super::MAIN_WINDOW) {
         let dark = window.theme().is_ok_and(|theme| theme == Theme::Dark);
         let _ = window.set_background_color(Some(if dark { BACKGROUND_DARK } else { BACKGROUND_LIGHT }));
         #[cfg(target_os = "linux")]
@@ -44,7 +44,7 @@ pub fn show_at_start<R: Runtime>(app: &AppHandle<R>) {
 }
 
 pub fn show_main_window<R: Runtime>(app: &AppHandle<R>) {
-    if let Some(window) = app.get_webview_window("main") {
+    if let Some(window) = app.get_webview_window(super::MAIN_WINDOW) {
         let _ = window.show();
         let _ = window.unminimize();
         let _ = window.set_focus();
@@ -60,7 +60,7 @@ fn close_to_tray<R: Runtime>(app: &AppHandle<R>) -> bool {
 pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
     super::on_trusted_window_event(window, event);
     if let WindowEvent::CloseRequested { api, .. } = event {
-        if window.label() == "main" && close_to_tray(window.app_handle()) {
+        if window.label() == super::MAIN_WINDOW && close_to_tray(window.app_handle()) {
             api.prevent_close();
             let _ = window.hide();
         }
@@ -70,7 +70,7 @@ pub fn on_window_event<R: Runtime>(window: &Window<R>, event: &WindowEvent) {
 /// Ctrl+W in the page: the same as the close button.
 pub fn hide_or_quit<R: Runtime>(app: &AppHandle<R>) {
     if close_to_tray(app) {
-        if let Some(window) = app.get_webview_window("main") {
+        if let Some(window) = app.get_webview_window(super::MAIN_WINDOW) {
             let _ = window.hide();
         }
     } else {

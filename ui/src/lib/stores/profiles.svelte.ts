@@ -11,6 +11,8 @@ export class ProfilesStore {
     this.view?.profiles.find((p) => p.profile.id === this.view?.selected) ?? null,
   );
   readonly #onSwitched: () => void;
+  /** How many times the view was set: an answer asked for before a change is not applied after it. */
+  #changes = 0;
 
   constructor(onSwitched: () => void = () => {}) {
     this.#onSwitched = onSwitched;
@@ -20,11 +22,28 @@ export class ProfilesStore {
     this.set(await api.listProfiles());
   }
 
+  /** The view to start with: the one the page was given (`profilesAtStart`), at once, then
+      the backend's in the background (a `--profiles` import may have landed since) unless
+      the view changed meanwhile (a switch that an older answer would undo). Without a
+      given view, the backend's answer. */
+  async start(given: ProfilesView | null): Promise<void> {
+    if (!given) return this.load();
+    this.set(given);
+    const changes = this.#changes;
+    void api
+      .listProfiles()
+      .then((now) => {
+        if (this.#changes === changes && JSON.stringify(now) !== JSON.stringify(given)) this.set(now);
+      })
+      .catch(() => {});
+  }
+
   async select(id: string): Promise<void> {
     this.set(await api.selectProfile(id));
   }
 
   set(next: ProfilesView): void {
+    this.#changes += 1;
     const before = this.view?.selected;
     this.view = next;
     if (before !== undefined && before !== next.selected) this.#onSwitched();
