@@ -20,13 +20,14 @@ pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool
         log::warn!("command-line arguments ignored: {:?}", line.ignored);
     }
     if let Some(request) = line.request {
-        // The lookup's client and keyring read start now, beside the window (and WebKit)
-        // that a start still has to make: the page asks for the lookup once it is up.
-        if let DesktopRequest::Lookup { profile_id, .. } = &request {
-            let (app, profile_id) = (app.clone(), profile_id.clone());
+        // At start, the lookup begins now, beside the window (and WebKit) still to be made:
+        // the page's call for it once it is up takes its answer. A running console's page
+        // asks at once.
+        if let (true, DesktopRequest::Lookup { profile_id, user_id, .. }) = (at_start, &request) {
+            let (app, profile_id, user_id) = (app.clone(), profile_id.clone(), user_id.clone());
             tauri::async_runtime::spawn(async move {
                 if let Some(console) = app.try_state::<Console>() {
-                    console.prepare_lookup(profile_id.as_deref()).await;
+                    console.begin_lookup(profile_id.as_deref(), &user_id).await;
                 }
             });
         }

@@ -120,6 +120,13 @@ impl Console {
 impl Console {
     /// Looks up a user's most recent chat on `profile_id` (or the selected profile).
     pub async fn lookup(&self, profile_id: Option<&str>, user_id: &str) -> Result<LookupReply, LookupFailure> {
+        if let Some(answer) = self.early_answer(profile_id, user_id).await {
+            return answer;
+        }
+        self.lookup_now(profile_id, user_id).await
+    }
+
+    async fn lookup_now(&self, profile_id: Option<&str>, user_id: &str) -> Result<LookupReply, LookupFailure> {
         let failed = |error: ConsoleError| LookupFailure { lookup_id: None, recent: self.recent(), body: error.body() };
         // A bad ID is the operator's typo, not a lookup: nothing is sent or recorded.
         let user_id = UserId::parse(user_id).map_err(|problem| failed(OpError::InvalidUserId { problem }.into()))?;
@@ -138,18 +145,31 @@ impl Console {
         self.lookups.run(&profile, credentials, &user_id, precision).await
     }
 
-    /// Gets ready for a lookup the console was started or called for (a link, `--lookup`)
-    /// while its window is made: the profile in use gets its client, and its saved
-    /// credentials are read from the keyring into memory, as the lookup would first do a
-    /// moment later. Nothing is sent. A request naming another profile waits for the
-    /// operator's yes in the page, so nothing of that profile is read here.
-    pub async fn prepare_lookup(&self, profile_id: Option<&str>) {
+    /// The answer of the lookup begun for this user on this profile (`begin_lookup`), if
+    /// one was: the page's call for a link's lookup, a moment after the start began it.
+    async fn early_answer(&self, profile_id: Option<&str>, user_id: &str) -> Option<Result<LookupReply, LookupFailure>> {
+        if !self.lookups.early.waiting() {
+            return None;
+        }
+        let user_id = UserId::parse(user_id).ok()?;
+        let profile = self.profiles.get(profile_id).await.ok()?;
+        self.lookups.early.take(&profile.id, user_id.as_str())?.await.ok()
+    }
+
+    /// Begins the lookup a link or `--lookup` started the console for, while its window is
+    /// made: the operator asked for it, and its answer is there when the page asks a moment
+    /// later (the page's call takes it instead of asking the server again; see
+    /// `lookups/early.rs`). Only on the profile in use: a request naming another one waits
+    /// for the operator's yes in the page, so nothing of that profile is read or sent here.
+    pub async fn begin_lookup(&self, profile_id: Option<&str>, user_id: &str) {
         let Ok(profile) = self.profiles.get(None).await else { return };
         if profile_id.is_some_and(|named| named != profile.id) {
             return;
         }
-        self.lookups.prepare_client(&profile);
-        self.credentials.read_ahead(&profile).await;
+        // A bad ID is refused by the page's own call, as typed.
+        let Ok(user_id) = UserId::parse(user_id) else { return };
+        let answer = self.lookups.early.begin(&profile.id, user_id.as_str());
+        let _ = answer.send(self.lookup_now(Some(&profile.id), user_id.as_str()).await);
     }
 
     /// A lookup's answer as support may see it: credentials redacted, phone numbers

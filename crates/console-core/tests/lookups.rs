@@ -101,14 +101,16 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
 }
 
 #[tokio::test]
-async fn a_lookup_the_console_starts_for_is_prepared_without_sending_anything() {
+async fn a_lookup_the_console_starts_for_is_begun_and_the_page_s_call_takes_its_answer() {
     let s = Setup::new();
     let sim = own_sim().await;
     let id = save_in_use(&s, own_profile(&sim)).await.id;
 
-    // A link naming another profile: nothing of the profile in use is read for it.
+    // A link naming another profile: nothing of the profile in use is read or sent for it.
     let console = s.reopen();
-    console.prepare_lookup(Some("another")).await;
+    let sent = sim.requests_seen();
+    console.begin_lookup(Some("another"), EXAMPLE_USER).await;
+    assert_eq!(sim.requests_seen(), sent, "nothing sent for a link to another profile");
     s.vault.delete(&id).unwrap();
     let err = console.lookup(None, EXAMPLE_USER).await.unwrap_err();
     assert!(
@@ -119,17 +121,26 @@ async fn a_lookup_the_console_starts_for_is_prepared_without_sending_anything() 
         "{err:?}"
     );
 
-    // A link or --lookup for the profile in use: its credentials are read ahead, nothing sent.
+    // A link or --lookup for the profile in use: sent once, as the console starts; the
+    // page's call a moment later takes that answer.
     s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     let console = s.reopen();
     let sent = sim.requests_seen();
-    console.prepare_lookup(None).await;
-    assert_eq!(sim.requests_seen(), sent, "preparing sends nothing");
-    // Gone from the keyring since: the lookup has what was read ahead.
-    s.vault.delete(&id).unwrap();
-    let reply = console.lookup(None, EXAMPLE_USER).await.unwrap();
-    assert_eq!(reply.chat.user.unwrap().user_id.as_deref(), Some(EXAMPLE_USER));
+    console.begin_lookup(None, EXAMPLE_USER).await;
     assert_eq!(sim.requests_seen(), sent + 1);
+    let reply = console.lookup(None, &format!(" {EXAMPLE_USER} ")).await.unwrap();
+    assert_eq!(reply.chat.user.unwrap().user_id.as_deref(), Some(EXAMPLE_USER));
+    assert_eq!(sim.requests_seen(), sent + 1, "the page's call took the begun lookup's answer");
+    assert_eq!(console.recent()[0].outcome, "ok", "recorded as the lookup it is");
+    assert!(console.raw_answer(reply.lookup_id).is_some(), "kept under its own lookup ID");
+
+    // Taken once: the next call asks the server again; a call for another user does not
+    // take a begun lookup.
+    console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(sim.requests_seen(), sent + 2);
+    console.begin_lookup(Some(&id), EXAMPLE_USER).await;
+    console.lookup(None, "u0001-rich").await.unwrap();
+    assert_eq!(sim.requests_seen(), sent + 4);
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use op_api::{Credentials, OpClient, UserId};
 
 use crate::error::ConsoleError;
+use crate::lookups::early::EarlyLookups;
 use crate::lookups::phone::{mask_all, PhoneField};
 use crate::lookups::recent::{RecentLookup, RecentLookups};
 use crate::lookups::records::{LookupRecord, LookupRecords};
@@ -26,6 +27,8 @@ pub(crate) struct Lookups {
     records: LookupRecords,
     recent: Arc<RecentLookups>,
     last_id: AtomicU32,
+    /// The lookup a link started the console for, begun before the page asks.
+    pub(crate) early: EarlyLookups,
 }
 
 impl Lookups {
@@ -36,6 +39,7 @@ impl Lookups {
             records: LookupRecords::default(),
             recent: Arc::new(recent),
             last_id: AtomicU32::new(0),
+            early: EarlyLookups::default(),
         };
         (lookups, moved)
     }
@@ -119,12 +123,6 @@ impl Lookups {
         let client = OpClient::new(profile.client_config()?)?;
         clients.insert(profile.id.clone(), (profile.clone(), client.clone()));
         Ok(client)
-    }
-
-    /// Builds the profile's client ahead of its first lookup (a client that cannot be made
-    /// is the lookup's error to give).
-    pub(crate) fn prepare_client(&self, profile: &Profile) {
-        let _ = self.client_for(profile);
     }
 
     /// The profile changed or went: its next lookup builds a new client.
