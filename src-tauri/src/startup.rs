@@ -20,9 +20,8 @@ pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool
         log::warn!("command-line arguments ignored: {:?}", line.ignored);
     }
     if let Some(request) = line.request {
-        // At start, the lookup begins now, beside the window (and WebKit) still to be made:
-        // the page's call for it once it is up takes its answer. A running console's page
-        // asks at once.
+        // At start, the lookup begins now, while WebKit loads the page: the page's call for
+        // it once it is up takes its answer. A running console's page asks at once.
         if let (true, DesktopRequest::Lookup { profile_id, user_id, .. }) = (at_start, &request) {
             let (app, profile_id, user_id) = (app.clone(), profile_id.clone(), user_id.clone());
             tauri::async_runtime::spawn(async move {

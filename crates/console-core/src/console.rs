@@ -145,31 +145,53 @@ impl Console {
         self.lookups.run(&profile, credentials, &user_id, precision).await
     }
 
-    /// The answer of the lookup begun for this user on this profile (`begin_lookup`), if
-    /// one was: the page's call for a link's lookup, a moment after the start began it.
-    async fn early_answer(&self, profile_id: Option<&str>, user_id: &str) -> Option<Result<LookupReply, LookupFailure>> {
+    /// The answer of the lookup begun for this user (`begin_lookup`), if one was and it
+    /// fits: a chat, made with the profile this call asks for as it is now. The page's call
+    /// for a link's lookup, a moment after the start began it.
+    async fn early_answer(
+        &self,
+        profile_id: Option<&str>,
+        user_id: &str,
+    ) -> Option<Result<LookupReply, LookupFailure>> {
         if !self.lookups.early.waiting() {
             return None;
         }
         let user_id = UserId::parse(user_id).ok()?;
+        let answer = self.lookups.early.take(user_id.as_str())?;
         let profile = self.profiles.get(profile_id).await.ok()?;
-        self.lookups.early.take(&profile.id, user_id.as_str())?.await.ok()
+        match answer.await {
+            Ok((used, Ok(reply))) if used == profile => Some(Ok(reply)),
+            _ => None,
+        }
     }
 
     /// Begins the lookup a link or `--lookup` started the console for, while its window is
     /// made: the operator asked for it, and its answer is there when the page asks a moment
     /// later (the page's call takes it instead of asking the server again; see
-    /// `lookups/early.rs`). Only on the profile in use: a request naming another one waits
-    /// for the operator's yes in the page, so nothing of that profile is read or sent here.
-    pub async fn begin_lookup(&self, profile_id: Option<&str>, user_id: &str) {
-        let Ok(profile) = self.profiles.get(None).await else { return };
-        if profile_id.is_some_and(|named| named != profile.id) {
-            return;
-        }
+    /// `lookups/early.rs`). Taken at once (before the returned future runs), so that the
+    /// page's call cannot come between. Only on the profile in use: a request naming
+    /// another one waits for the operator's yes in the page, so nothing of that profile is
+    /// read or sent here.
+    pub fn begin_lookup<'a>(
+        &'a self,
+        profile_id: Option<&'a str>,
+        user_id: &str,
+    ) -> impl std::future::Future<Output = ()> + 'a {
         // A bad ID is refused by the page's own call, as typed.
-        let Ok(user_id) = UserId::parse(user_id) else { return };
-        let answer = self.lookups.early.begin(&profile.id, user_id.as_str());
-        let _ = answer.send(self.lookup_now(Some(&profile.id), user_id.as_str()).await);
+        let begun = UserId::parse(user_id).ok().map(|user_id| {
+            let answer = self.lookups.early.begin(user_id.as_str());
+            (user_id, answer)
+        });
+        async move {
+            let Some((user_id, answer)) = begun else { return };
+            // Dropped without an answer: a call waiting for it asks the server itself.
+            let Ok(profile) = self.profiles.get(None).await else { return };
+            if profile_id.is_some_and(|named| named != profile.id) {
+                return;
+            }
+            let reply = self.lookup_now(Some(&profile.id), user_id.as_str()).await;
+            let _ = answer.send((profile, reply));
+        }
     }
 
     /// A lookup's answer as support may see it: credentials redacted, phone numbers
@@ -499,11 +521,14 @@ impl Console {
         secret: Option<String>,
     ) -> Result<CredentialStatus, ConsoleError> {
         let profile = self.profiles.credentialed(profile_id)?;
+        // A lookup begun with the credentials before is not an answer for these.
+        self.lookups.early.clear();
         self.credentials.save(&profile, token, secret).await
     }
 
     pub async fn forget_credentials(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
         self.profiles.credentialed(profile_id)?;
+        self.lookups.early.clear();
         self.credentials.forget(profile_id).await
     }
 

@@ -141,6 +141,27 @@ async fn a_lookup_the_console_starts_for_is_begun_and_the_page_s_call_takes_its_
     console.begin_lookup(Some(&id), EXAMPLE_USER).await;
     console.lookup(None, "u0001-rich").await.unwrap();
     assert_eq!(sim.requests_seen(), sent + 4);
+
+    // Made with the credentials before: credentials saved since ask the server again.
+    console.begin_lookup(None, EXAMPLE_USER).await;
+    console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(sim.requests_seen(), sent + 6);
+
+    // Made with the profile as it was: a profile changed since asks again.
+    console.begin_lookup(None, EXAMPLE_USER).await;
+    let mut changed =
+        console.list_profiles().await.unwrap().profiles.into_iter().find(|p| p.profile.id == id).unwrap().profile;
+    changed.timeout_ms += 1000;
+    save(&console, changed).await;
+    console.lookup(None, EXAMPLE_USER).await.unwrap();
+    assert_eq!(sim.requests_seen(), sent + 8);
+
+    // A failure is not kept: the page's call asks again.
+    console.begin_lookup(None, "u0001-apierror").await;
+    let sent = sim.requests_seen();
+    console.lookup(None, "u0001-apierror").await.unwrap_err();
+    assert_eq!(sim.requests_seen(), sent + 1);
 }
 
 #[tokio::test]

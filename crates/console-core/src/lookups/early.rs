@@ -1,7 +1,8 @@
 //! A lookup begun before the page asks for it: the one a link or `--lookup` started the
-//! console for, sent while the window is made. The page's own call for the same user on
-//! the same profile takes its answer, once; one not taken within [`EARLY_KEPT`] is
-//! dropped, and a call after that asks the server again.
+//! console for, sent while the window is made. The page's own call for the same user takes
+//! its answer, once, when it is a chat (a failure is asked again) and was made with the
+//! profile as it still is; one not taken within [`EARLY_KEPT`] is dropped, and a call
+//! after that asks the server again.
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -9,12 +10,14 @@ use std::time::{Duration, Instant};
 use tokio::sync::oneshot;
 
 use crate::lookups::reply::{LookupFailure, LookupReply};
+use crate::profiles::profile::Profile;
 use crate::support::lock::lock;
 
 /// How long a begun lookup waits for the page's call (which comes as the page starts).
 pub(crate) const EARLY_KEPT: Duration = Duration::from_secs(10);
 
-pub(crate) type EarlyAnswer = Result<LookupReply, LookupFailure>;
+/// A begun lookup's answer, with the profile it was made with.
+pub(crate) type EarlyAnswer = (Profile, Result<LookupReply, LookupFailure>);
 
 #[derive(Default)]
 pub(crate) struct EarlyLookups {
@@ -22,19 +25,18 @@ pub(crate) struct EarlyLookups {
 }
 
 struct Early {
-    profile_id: String,
     user_id: String,
     began: Instant,
     answer: oneshot::Receiver<EarlyAnswer>,
 }
 
 impl EarlyLookups {
-    /// A lookup of `user_id` on `profile_id` begins: its answer goes to the sender returned
-    /// (an earlier one not taken is dropped).
-    pub(crate) fn begin(&self, profile_id: &str, user_id: &str) -> oneshot::Sender<EarlyAnswer> {
+    /// A lookup of `user_id` begins (taken before its profile is worked out, so that no
+    /// call can come between): its answer goes to the sender returned. An earlier one not
+    /// taken is dropped.
+    pub(crate) fn begin(&self, user_id: &str) -> oneshot::Sender<EarlyAnswer> {
         let (sender, answer) = oneshot::channel();
-        let early = Early { profile_id: profile_id.to_owned(), user_id: user_id.to_owned(), began: Instant::now(), answer };
-        *lock(&self.slot) = Some(early);
+        *lock(&self.slot) = Some(Early { user_id: user_id.to_owned(), began: Instant::now(), answer });
         sender
     }
 
@@ -43,14 +45,19 @@ impl EarlyLookups {
         lock(&self.slot).is_some()
     }
 
-    /// The answer of the lookup begun for `user_id` on `profile_id`, taken: `None` when none
-    /// was begun for them or it was begun too long ago (dropped then).
-    pub(crate) fn take(&self, profile_id: &str, user_id: &str) -> Option<oneshot::Receiver<EarlyAnswer>> {
+    /// Dropped: the credentials it may have been made with changed.
+    pub(crate) fn clear(&self) {
+        *lock(&self.slot) = None;
+    }
+
+    /// The lookup begun for `user_id`, taken: `None` when none was begun for that user or
+    /// it was begun too long ago (dropped then). Its answer says which profile it used.
+    pub(crate) fn take(&self, user_id: &str) -> Option<oneshot::Receiver<EarlyAnswer>> {
         let mut slot = lock(&self.slot);
         if slot.as_ref().is_some_and(|e| e.began.elapsed() > EARLY_KEPT) {
             *slot = None;
         }
-        if !slot.as_ref().is_some_and(|e| e.profile_id == profile_id && e.user_id == user_id) {
+        if slot.as_ref().is_none_or(|e| e.user_id != user_id) {
             return None;
         }
         slot.take().map(|e| e.answer)
@@ -62,24 +69,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn taken_once_for_its_own_user_and_profile_only() {
+    fn taken_once_for_its_own_user_only() {
         let early = EarlyLookups::default();
-        let _sender = early.begin("p", "u1");
-        assert!(early.take("p", "u2").is_none());
-        assert!(early.take("q", "u1").is_none());
+        let _sender = early.begin("u1");
+        assert!(early.take("u2").is_none());
         assert!(early.waiting(), "a call for another user leaves it");
-        assert!(early.take("p", "u1").is_some());
+        assert!(early.take("u1").is_some());
         assert!(!early.waiting());
-        assert!(early.take("p", "u1").is_none(), "taken once");
+        assert!(early.take("u1").is_none(), "taken once");
     }
 
     #[test]
     fn one_begun_too_long_ago_is_dropped() {
         let early = EarlyLookups::default();
-        let _sender = early.begin("p", "u1");
+        let _sender = early.begin("u1");
         let long_ago = Instant::now().checked_sub(EARLY_KEPT + Duration::from_secs(1)).unwrap();
         lock(&early.slot).as_mut().unwrap().began = long_ago;
-        assert!(early.take("p", "u1").is_none());
+        assert!(early.take("u1").is_none());
         assert!(!early.waiting(), "dropped");
     }
 }
