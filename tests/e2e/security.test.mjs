@@ -2,7 +2,8 @@
 // credentials an earlier version saved do not follow a re-point made at start, a proxy
 // added by an import gets nothing, the environment's proxy never takes a loopback lookup,
 // a second launch's import waits for the operator, a link carries nothing beside it, and
-// the main page can neither save credentials nor approve a change. Listeners on loopback
+// the main page can neither save credentials nor approve a change, nor be taken to another
+// origin. Listeners on loopback
 // count what reaches them.
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
@@ -11,8 +12,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, browser, CLIENT, closeApp, countingListener, enterCredentials, EXAMPLE, fill, inTrustedWindow, lookUp, openApp,
-  pageShot, press, scenario, secondLaunch, SECRET, shot, start, startOpSim, text, TOKEN, trustedWindowClosed, waitText, withDriver, XDG,
+  $, browser, CLIENT, closeApp, consoleLog, countingListener, enterCredentials, EXAMPLE, fill, inTrustedWindow, lookUp, openApp,
+  pageShot, press, scenario, secondLaunch, SECRET, shot, start, startOpSim, text, TOKEN, trustedWindowClosed, waitFor, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
 withDriver();
@@ -130,6 +131,22 @@ describe("credentials and customer data go only where the operator agreed", () =
       }, command, args);
       assert.match(refused, /not allowed/i, `${command}: ${refused}`);
     }
+  });
+
+  scenario("s5. the console's window stays on its own page: script that got into it cannot take it elsewhere", async () => {
+    // Elsewhere would get a page that the profiles at start are not given to, and the
+    // window's commands.
+    const elsewhere = await countingListener();
+    const refusals = () => consoleLog(XDG).split("asked to go to another origin").length - 1;
+    const before = refusals();
+    await browser.execute((url) => {
+      window.location.href = url;
+    }, `${elsewhere.url}/`);
+    await waitFor(() => refusals() > before, "the navigation refused (the console's log)");
+    assert.equal(elsewhere.connections, 0, "nothing reached the other origin");
+    assert.equal(await browser.execute(() => location.protocol), "tauri:");
+    assert.ok(await $("search-input").isExisting(), "the console's page is still there");
+    elsewhere.close();
     await closeApp();
   });
 });

@@ -1,10 +1,10 @@
 //! The console's window, made once its state is open: its page starts with the profiles
 //! the backend has, so that the first screen (and a link that started the console) does
-//! not wait for a round trip that WebKit answers only after the page has loaded
-//! (bench/RESULTS.md, "Start: the profiles with the page").
+//! not wait for a round trip (bench/RESULTS.md, "Start: the profiles with the page"). The
+//! window stays on the console's own page: a navigation elsewhere is refused.
 
 use console_core::{Console, ProfilesView};
-use tauri::{AppHandle, Runtime, WebviewWindowBuilder};
+use tauri::{AppHandle, Runtime, Url, WebviewWindowBuilder};
 
 /// The window's label (and its config's in `tauri.conf.json`, where `create` is false).
 pub const MAIN_WINDOW: &str = "main";
@@ -12,25 +12,56 @@ pub const MAIN_WINDOW: &str = "main";
 /// The page's global that holds the profiles at start (`ui/src/lib/profilesAtStart.ts`).
 pub const PROFILES_AT_START: &str = "__OP_CONSOLE_PROFILES__";
 
+/// Where the embedded page is served (Tauri's custom protocol; Windows and Android serve it
+/// over http).
+const APP_ORIGIN: &str =
+    if cfg!(any(windows, target_os = "android")) { "http://tauri.localhost" } else { "tauri://localhost" };
+
 /// Makes the main window from its config, its page given `profiles` before its scripts run.
 pub fn open_main_window<R: Runtime>(app: &AppHandle<R>, console: &Console) -> tauri::Result<()> {
     let config = app.config().app.windows.iter().find(|w| w.label == MAIN_WINDOW).cloned().unwrap_or_default();
+    // `tauri dev` (no custom protocol) serves the page from Vite's dev server instead.
+    let origin = if cfg!(feature = "custom-protocol") {
+        APP_ORIGIN.to_owned()
+    } else {
+        app.config().build.dev_url.as_ref().map_or_else(|| APP_ORIGIN.to_owned(), origin_of)
+    };
     let profiles = tauri::async_runtime::block_on(console.list_profiles()).ok();
-    let mut builder = WebviewWindowBuilder::from_config(app, &config)?;
-    if let Some(script) = profiles.as_ref().and_then(profiles_script) {
+    let allowed = origin.clone();
+    let mut builder = WebviewWindowBuilder::from_config(app, &config)?.on_navigation(move |url| is_own(url, &allowed));
+    if let Some(script) = profiles.as_ref().and_then(|p| profiles_script(p, &origin)) {
         builder = builder.initialization_script(script);
     }
     builder.build().map(|_| ())
 }
 
-/// The script that gives the page its profiles: only the app's own page (a page that
-/// somehow navigated elsewhere gets nothing), as data (JSON.parse: no key can set a
-/// prototype), read-only. Names and addresses only: a profile holds no secret.
-fn profiles_script(profiles: &ProfilesView) -> Option<String> {
+/// A navigation the window may make: within its own page's origin only (links out go
+/// through the opener, in the operator's browser).
+fn is_own(url: &Url, origin: &str) -> bool {
+    let own = origin_of(url) == origin;
+    if !own {
+        log::warn!("the console's window was asked to go to another origin ({}): refused", origin_of(url));
+    }
+    own
+}
+
+/// `scheme://host[:port]`, as the page's `location.protocol + "//" + location.host` reads
+/// (the URL standard gives a custom scheme such as `tauri:` an opaque origin).
+fn origin_of(url: &Url) -> String {
+    let port = url.port().map(|p| format!(":{p}")).unwrap_or_default();
+    format!("{}://{}{port}", url.scheme(), url.host_str().unwrap_or_default())
+}
+
+/// The script that gives the page its profiles: only on the console's own page (a page
+/// that somehow were elsewhere gets nothing), as data (JSON.parse: no key can set a
+/// prototype), read-only. The profiles as Settings lists them: names, addresses, the
+/// client and operator IDs, proxy, CA file and map hosts; no token or secret.
+fn profiles_script(profiles: &ProfilesView, origin: &str) -> Option<String> {
     let json = serde_json::to_string(profiles).ok()?;
     let literal = serde_json::to_string(&json).ok()?;
+    let origin = serde_json::to_string(origin).ok()?;
     Some(format!(
-        r#"if (location.protocol === "tauri:" || location.hostname === "tauri.localhost") Object.defineProperty(window, "{PROFILES_AT_START}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
+        r#"if (location.protocol + "//" + location.host === {origin}) Object.defineProperty(window, "{PROFILES_AT_START}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
     ))
 }
 
@@ -54,12 +85,35 @@ mod tests {
         assert_eq!(main["create"], false);
     }
 
+    /// The window goes nowhere but its own page's origin.
+    #[test]
+    fn navigation_stays_on_the_console_s_page() {
+        let own = |u: &str| is_own(&Url::parse(u).unwrap(), "tauri://localhost");
+        assert!(own("tauri://localhost/index.html"));
+        assert!(own("tauri://localhost/"));
+        assert!(!own("https://example.com/"));
+        assert!(!own("http://tauri.localhost:8080/"));
+        assert!(!own("tauri://localhost.example.com/"));
+    }
+
+    /// The script names the origin it gives the profiles on, exactly.
+    #[test]
+    fn the_script_checks_the_whole_origin() {
+        let view = ProfilesView { selected: "demo".into(), profiles: vec![], own_allowed: true, imports_allowed: true };
+        let script = profiles_script(&view, APP_ORIGIN).unwrap();
+        assert!(
+            script.starts_with(&format!("if (location.protocol + \"//\" + location.host === \"{APP_ORIGIN}\")")),
+            "{script}"
+        );
+    }
+
     /// A profile's text cannot end the string or the script it is written into.
     #[test]
     fn the_script_holds_the_profiles_as_one_string() {
         let selected = "x\"); alert(1); (\"\u{2028}</script>\\".to_string();
-        let view = ProfilesView { selected: selected.clone(), profiles: vec![], own_allowed: true, imports_allowed: false };
-        let script = profiles_script(&view).unwrap();
+        let view =
+            ProfilesView { selected: selected.clone(), profiles: vec![], own_allowed: true, imports_allowed: false };
+        let script = profiles_script(&view, APP_ORIGIN).unwrap();
         let start = script.find("JSON.parse(").unwrap() + "JSON.parse(".len();
         let end = script.rfind(")) })").unwrap();
         let literal: String = serde_json::from_str(&script[start..end]).unwrap();
