@@ -291,7 +291,7 @@ async function idleRun(base, serverUs) {
     await end(child);
     out[key] = { shown, hidden };
     const line = (r) => `${r.cpuMs} ms CPU, ${r.wakeupsPerSecond.toFixed(1)} wakeups/s${r.frames === null ? "" : `, ${r.frames} frames`}`;
-    log(`at rest ${IDLE_SECONDS} s, ${key}: shown ${line(shown)}; hidden ${line(hidden)}`);
+    log(`at rest, ${key}: shown ${SHOWN_SECONDS} s, ${line(shown)}; hidden ${IDLE_SECONDS} s, ${line(hidden)}`);
   }
   return out;
 }
