@@ -21,24 +21,25 @@ const APP_ORIGIN: &str =
 pub fn open_main_window<R: Runtime>(app: &AppHandle<R>, console: &Console) -> tauri::Result<()> {
     let config = app.config().app.windows.iter().find(|w| w.label == MAIN_WINDOW).cloned().unwrap_or_default();
     // `tauri dev` (no custom protocol) serves the page from Vite's dev server instead.
-    let origin = if cfg!(feature = "custom-protocol") {
-        APP_ORIGIN.to_owned()
-    } else {
-        app.config().build.dev_url.as_ref().map_or_else(|| APP_ORIGIN.to_owned(), origin_of)
+    let app_page = Url::parse(APP_ORIGIN).expect("the app's origin is a URL");
+    let page = match &app.config().build.dev_url {
+        Some(dev) if !cfg!(feature = "custom-protocol") => dev.clone(),
+        _ => app_page,
     };
     let profiles = tauri::async_runtime::block_on(console.list_profiles()).ok();
-    let allowed = origin.clone();
-    let mut builder = WebviewWindowBuilder::from_config(app, &config)?.on_navigation(move |url| is_own(url, &allowed));
-    if let Some(script) = profiles.as_ref().and_then(|p| profiles_script(p, &origin)) {
+    let script = profiles.as_ref().and_then(|p| profiles_script(p, &origin_of(&page)));
+    let mut builder = WebviewWindowBuilder::from_config(app, &config)?.on_navigation(move |url| is_own(url, &page));
+    if let Some(script) = script {
         builder = builder.initialization_script(script);
     }
     builder.build().map(|_| ())
 }
 
 /// A navigation the window may make: within its own page's origin only (links out go
-/// through the opener, in the operator's browser).
-fn is_own(url: &Url, origin: &str) -> bool {
-    let own = origin_of(url) == origin;
+/// through the opener, in the operator's browser). Compared as console-core compares a URL
+/// with a prefix (normalised; no user info).
+fn is_own(url: &Url, page: &Url) -> bool {
+    let own = console_core::url_under(page, url);
     if !own {
         log::warn!("the console's window was asked to go to another origin ({}): refused", origin_of(url));
     }
@@ -88,7 +89,8 @@ mod tests {
     /// The window goes nowhere but its own page's origin.
     #[test]
     fn navigation_stays_on_the_console_s_page() {
-        let own = |u: &str| is_own(&Url::parse(u).unwrap(), "tauri://localhost");
+        let page = Url::parse("tauri://localhost").unwrap();
+        let own = |u: &str| is_own(&Url::parse(u).unwrap(), &page);
         assert!(own("tauri://localhost/index.html"));
         assert!(own("tauri://localhost/"));
         assert!(!own("https://example.com/"));
