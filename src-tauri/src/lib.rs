@@ -74,7 +74,7 @@ pub fn run() {
     let builder = tauri::Builder::default()
         // First: a second launch shows the running window, with its link or --profiles.
         .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
-            startup::command_line(app, &argv, std::path::Path::new(&cwd), false);
+            startup::second_launch(app, &argv, std::path::Path::new(&cwd));
             desktop::show_main_window(app);
         }))
         .plugin(log_redaction::plugin())
@@ -106,15 +106,16 @@ pub fn run() {
                 });
             match opened {
                 Ok(console) => {
-                    // The window is made once the console is open: its page starts with
-                    // the profiles (desktop/main_window.rs).
-                    desktop::open_main_window(app.handle(), &console)?;
-                    desktop::prepare_start(app.handle());
-                    app.manage(updates::Updates::new(app.handle(), &console));
                     app.manage(console);
+                    let console = app.state::<Console>();
                     let args: Vec<String> = std::env::args().collect();
                     let cwd = std::env::current_dir().unwrap_or_default();
-                    startup::command_line(app.handle(), &args, &cwd, true);
+                    let request = startup::at_start(app.handle(), &args, &cwd);
+                    // The window is made once the console is open: its page starts with
+                    // the profiles and what started the console (desktop/main_window.rs).
+                    desktop::open_main_window(app.handle(), &console, request)?;
+                    desktop::prepare_start(app.handle());
+                    app.manage(updates::Updates::new(app.handle(), &console));
                     desktop::start(app.handle());
                 }
                 // Never a silent exit: a native dialog says why, the log keeps it, then it ends.

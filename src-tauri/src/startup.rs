@@ -9,40 +9,49 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 
 pub const PROFILES_ENV: &str = "OP_CONSOLE_PROFILES";
 
-/// A command line: this launch's (`at_start`) or a second launch's, handed over by
-/// single-instance with the launching process's own folder. Its request (a link, a
-/// `--lookup` screen pop) goes to the page; its `--profiles` file is imported, else at
-/// start `OP_CONSOLE_PROFILES`. A line with a link is the link alone (console-core's
-/// `CommandLine`): what stood beside it is logged and ignored.
-pub fn command_line(app: &AppHandle, args: &[String], cwd: &Path, at_start: bool) {
+/// This launch's command line. Its request (a link, a `--lookup` screen pop) is returned
+/// for the page to start with (`desktop::open_main_window`), its lookup begun now, while
+/// WebKit loads the page: the page's call for it takes the answer. Its `--profiles` file
+/// is imported, else `OP_CONSOLE_PROFILES`.
+pub fn at_start(app: &AppHandle, args: &[String], cwd: &Path) -> Option<DesktopRequest> {
+    let request = read(app, args, cwd, ChangeSource::StartUp);
+    if let Some(DesktopRequest::Lookup { profile_id, user_id, .. }) = &request {
+        let (app, profile_id, user_id) = (app.clone(), profile_id.clone(), user_id.clone());
+        tauri::async_runtime::spawn(async move {
+            if let Some(console) = app.try_state::<Console>() {
+                console.begin_lookup(profile_id.as_deref(), &user_id).await;
+            }
+        });
+    }
+    request
+}
+
+/// A second launch's command line, handed over by single-instance with the launching
+/// process's own folder: its request goes to the page, its `--profiles` file is imported.
+pub fn second_launch(app: &AppHandle, args: &[String], cwd: &Path) {
+    if let Some(request) = read(app, args, cwd, ChangeSource::SecondLaunch) {
+        crate::desktop::send(app, request);
+    }
+}
+
+/// A line with a link is the link alone (console-core's `CommandLine`): what stood beside
+/// it is logged and ignored. The profiles file is imported in the background.
+fn read(app: &AppHandle, args: &[String], cwd: &Path, source: ChangeSource) -> Option<DesktopRequest> {
     let line = CommandLine::parse(args, cwd);
     if !line.ignored.is_empty() {
         log::warn!("command-line arguments ignored: {:?}", line.ignored);
     }
-    if let Some(request) = line.request {
-        // At start, the lookup begins now, while WebKit loads the page: the page's call for
-        // it once it is up takes its answer. A running console's page asks at once.
-        if let (true, DesktopRequest::Lookup { profile_id, user_id, .. }) = (at_start, &request) {
-            let (app, profile_id, user_id) = (app.clone(), profile_id.clone(), user_id.clone());
-            tauri::async_runtime::spawn(async move {
-                if let Some(console) = app.try_state::<Console>() {
-                    console.begin_lookup(profile_id.as_deref(), &user_id).await;
-                }
-            });
-        }
-        crate::desktop::send(app, request);
-    }
     let from_env = || std::env::var(PROFILES_ENV).ok().filter(|v| !v.trim().is_empty()).map(PathBuf::from);
     let file = match line.profiles_file {
         Some(file) => Some(file),
-        None if at_start => from_env().map(|p| cwd.join(p)),
+        None if source == ChangeSource::StartUp => from_env().map(|p| cwd.join(p)),
         None => None,
     };
-    let source = if at_start { ChangeSource::StartUp } else { ChangeSource::SecondLaunch };
     if let Some(path) = file {
         let app = app.clone();
         tauri::async_runtime::spawn(async move { import_from(&app, &path, source).await });
     }
+    line.request
 }
 
 /// IT's file: applied when it moves no data; otherwise the trusted window asks the

@@ -13,9 +13,9 @@ use console_core::{
     limits, AddressView, ApprovalDone, ApprovalRequest, ChangeOutcome, ChangeSource, ChatView, ConsoleError,
     ContactView, CoordSystem, CredentialKind, CredentialStatus, DataFlowChanges, DataRules, DesktopRequest,
     DesktopSettings, DesktopView, ErrorBody, FieldChange, FlowField, FlowValue, ImportProblem, KeyAction, LinkProblem,
-    LocationView, LookupFailure, LookupReply, MovedAside, MovedReason, PhoneField, PhoneView, Profile, ProfileChange,
-    ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup, RequestSource, SaveOutcome,
-    SelectionChange, TileLayer, TrayLabels, UserView,
+    LocationView, LookupFailure, LookupReply, MovedAside, MovedReason, PageStart, PhoneField, PhoneView, Profile,
+    ProfileChange, ProfileField, ProfileProblem, ProfileView, ProfileWarning, ProfilesView, RecentLookup,
+    RequestSource, SaveOutcome, SelectionChange, TileLayer, TrayLabels, UserView,
 };
 use op_api::model::{FieldWarning, Foot, JsonKind, WarningProblem};
 use op_api::sign::{
@@ -74,6 +74,7 @@ fn render() -> String {
         MovedAside::decl(&cfg),
         MovedReason::decl(&cfg),
         DesktopRequest::decl(&cfg),
+        PageStart::decl(&cfg),
         RequestSource::decl(&cfg),
         LinkProblem::decl(&cfg),
         DesktopSettings::decl(&cfg),

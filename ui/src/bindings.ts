@@ -266,6 +266,18 @@ export type MovedReason = "unreadable" | "corrupt" | "newer";
 
 export type DesktopRequest = { "kind": "lookup", userId: string, profileId: string | null, source: RequestSource, } | { "kind": "noUserIdOnClipboard", seen: string, } | { "kind": "badLink", problem: LinkProblem, } | { "kind": "clipboardHoldsCredential" } | { "kind": "approvalAnswered", answer: ApprovalDone, };
 
+export type PageStart = { 
+/**
+ * The profiles as Settings lists them (no token or secret); none when they could not
+ * be read (the page asks, and says why).
+ */
+profiles: ProfilesView | null, 
+/**
+ * What started the console (a link, `--lookup`): the page does it first, and shows its
+ * window with the answer on it. Given here only, never also through the inbox.
+ */
+request: DesktopRequest | null, };
+
 export type RequestSource = "hotkey" | "tray" | "link" | "commandLine";
 
 export type LinkProblem = { "kind": "notALink" } | { "kind": "tooLong", maxChars: number, } | { "kind": "unknownAction", action: string, } | { "kind": "noUserId" } | { "kind": "badUserId", problem: UserIdProblem, } | { "kind": "badProfile" } | { "kind": "unknownParameter", name: string, };

@@ -72,6 +72,7 @@ async function desktopChannel(calls: { cmd: string; args: Record<string, unknown
 }
 
 const fail = (body: ShownError) => () => Promise.reject(body);
+const lookups = (calls: { cmd: string; args: Record<string, unknown> }[]) => calls.filter((c) => c.cmd === "lookup_chat");
 
 /** desktop_settings's answer: no policy unless `over` says otherwise. */
 function desktopView(over: { settings?: Partial<DesktopSettings>; rules?: Partial<DataRules>; locked?: PolicyKey[]; keymap?: Record<string, string[]>; hotkeyRegistered?: boolean } = {}): DesktopView {
@@ -495,9 +496,10 @@ describe("start-up", () => {
   });
 });
 
-describe("start-up with the profiles the window was made with", () => {
-  const GLOBAL = "__OP_CONSOLE_PROFILES__";
-  const given = (view: unknown) => Object.defineProperty(window, GLOBAL, { value: view, configurable: true });
+describe("start-up with what the window was made with", () => {
+  const GLOBAL = "__OP_CONSOLE_START__";
+  const given = (profiles: unknown, request: Request | null = null) =>
+    Object.defineProperty(window, GLOBAL, { value: { profiles, request }, configurable: true });
   afterEach(() => {
     delete (window as unknown as Record<string, unknown>)[GLOBAL];
   });
@@ -516,6 +518,43 @@ describe("start-up with the profiles the window was made with", () => {
     backend(() => views[EXAMPLE], { list_profiles: () => ({ ...TWO_PROFILES, selected: "prod" }) });
     render(App);
     await waitFor(() => expect((screen.getByTestId("profile-select") as HTMLSelectElement).value).toBe("prod"));
+  });
+
+  it("a link that started the console is looked up first, and the window shown with its answer on screen", async () => {
+    given(TWO_PROFILES, { kind: "lookup", userId: EXAMPLE, profileId: null, source: "link" });
+    let onScreenWhenShown: boolean | null = null;
+    const calls = backend(() => views[EXAMPLE], {
+      ui_ready: () => void (onScreenWhenShown = screen.queryByTestId("results") !== null),
+    });
+    render(App);
+    await waitFor(() => expect(onScreenWhenShown).toBe(true));
+    expect(lookups(calls).map((c) => c.args)).toEqual([{ userId: EXAMPLE, profileId: null }]);
+    const order = calls.map((c) => c.cmd);
+    expect(order.indexOf("lookup_chat")).toBeLessThan(order.indexOf("ui_ready"));
+    // Its answer is reported painted, with the page's clock at the paint.
+    await waitFor(() => expect(calls.some((c) => c.cmd === "desktop_answer_painted" && c.args.source === "link")).toBe(true));
+  });
+
+  it("a slow answer does not hold the window: it is shown once placeholders would be", async () => {
+    given(TWO_PROFILES, { kind: "lookup", userId: EXAMPLE, profileId: null, source: "link" });
+    const calls = backend(() => new Promise(() => {}));
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
+    expect(lookups(calls)).toHaveLength(1);
+    expect(screen.queryByTestId("results")).toBeNull();
+    expect(screen.getByTestId("loading")).toBeTruthy();
+  });
+
+  it("a link naming another profile shows its question with the window", async () => {
+    given(TWO_PROFILES, { kind: "lookup", userId: EXAMPLE, profileId: "prod", source: "link" });
+    let askedWhenShown = false;
+    const calls = backend(() => views[EXAMPLE], {
+      ui_ready: () => void (askedWhenShown = screen.queryByTestId("switch-accept") !== null),
+    });
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
+    expect(askedWhenShown).toBe(true);
+    expect(lookups(calls)).toHaveLength(0);
   });
 
   it("does not let an answer asked for before a switch undo it", async () => {
@@ -799,7 +838,6 @@ describe("settings", () => {
 
 describe("requests from the desktop (hotkey, links, tray)", () => {
 
-  const lookups = (calls: { cmd: string; args: Record<string, unknown> }[]) => calls.filter((c) => c.cmd === "lookup_chat");
   const withProd = () => {
     const demo = fixtures.profiles.profiles[0];
     const prod = { ...demo, isDemo: false, profile: { ...demo.profile, id: "prod", name: "生产" } };
@@ -836,13 +874,18 @@ describe("requests from the desktop (hotkey, links, tray)", () => {
     render(App);
     const send = await desktopChannel(calls);
     // Sources the other tests do not send: a paint of theirs may still come in this one.
-    const painted = () =>
-      calls.filter((c) => c.cmd === "desktop_answer_painted" && ["commandLine", "tray"].includes(c.args.source as string)).map((c) => c.args);
+    const reports = () => calls.filter((c) => c.cmd === "desktop_answer_painted" && ["commandLine", "tray"].includes(c.args.source as string));
+    const painted = () => reports().map((c) => c.args.source);
+    const sent = Date.now();
     send({ kind: "lookup", userId: EXAMPLE, profileId: null, source: "commandLine" });
-    await waitFor(() => expect(painted()).toEqual([{ source: "commandLine" }]));
+    await waitFor(() => expect(painted()).toEqual(["commandLine"]));
+    // When it was painted, by the page's clock (not when the report arrives).
+    const paintedAt = reports()[0].args.paintedAt as number;
+    expect(paintedAt).toBeGreaterThanOrEqual(sent);
+    expect(paintedAt).toBeLessThanOrEqual(Date.now());
     // An error is an answer too.
     send({ kind: "lookup", userId: "u-unknown", profileId: null, source: "tray" });
-    await waitFor(() => expect(painted()).toEqual([{ source: "commandLine" }, { source: "tray" }]));
+    await waitFor(() => expect(painted()).toEqual(["commandLine", "tray"]));
     const reported = calls.filter((c) => c.cmd === "desktop_answer_painted").length;
     performance.clearMeasures(LOOKUP_PAINTED);
     await search(EXAMPLE);

@@ -31,6 +31,7 @@ pub use desktop::hotkey_rule::check_hotkey;
 pub use desktop::keymap::{keymap, KeyAction, Keymap, KEYS_PER_ACTION, KEY_MAX_CHARS};
 pub use desktop::link::{is_link_argument, parse_link, LinkLookup, LinkProblem, LINK_MAX_CHARS, LINK_SCHEME};
 pub use desktop::map_link::map_link;
+pub use desktop::page_start::PageStart;
 pub use desktop::request::{DesktopRequest, RequestSource};
 pub use desktop::settings::{
     DataRules, DesktopSettings, DesktopView, TrayLabels, DEFAULT_CLIPBOARD_CLEAR_SECONDS, DEFAULT_HOTKEY,

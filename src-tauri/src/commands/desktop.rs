@@ -55,12 +55,16 @@ pub fn close_window<R: Runtime>(app: AppHandle<R>) {
 
 /// The answer to a desktop request (the hotkey, the tray, a link, `--lookup`) is painted:
 /// the log says when, so that support sees how long "open this link" took, also when the
-/// link started the console (the benchmark's cold link reads this line).
+/// link started the console (the benchmark's cold link reads this line). `painted_at` is
+/// the page's clock (ms since the epoch) at the paint, not this report's arrival; one
+/// from the future is taken as now.
 #[tauri::command]
-pub fn desktop_answer_painted(started: State<'_, StartedAt>, source: RequestSource) {
-    let at = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis());
+pub fn desktop_answer_painted(started: State<'_, StartedAt>, source: RequestSource, painted_at: u64) {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+    let since_start = started.0.elapsed().as_millis() as u64;
+    let at = painted_at.min(now);
     log::info!(
         "the answer to a {source:?} request was painted at {at} ms since the epoch, {} ms after start",
-        started.0.elapsed().as_millis()
+        since_start.saturating_sub(now - at)
     );
 }

@@ -1,24 +1,30 @@
 //! The console's window, made once its state is open: its page starts with the profiles
-//! the backend has, so that the first screen (and a link that started the console) does
-//! not wait for a round trip (bench/RESULTS.md, "Start: the profiles with the page"). The
-//! window stays on the console's own page: a navigation elsewhere is refused.
+//! the backend has and what started the console (console-core's `PageStart`), so that
+//! the first screen and a link's answer do not wait for a round trip (bench/RESULTS.md,
+//! "Start: the profiles with the page" and "A cold link"). The window stays on the
+//! console's own page: a navigation elsewhere is refused.
 
-use console_core::{Console, ProfilesView};
+use console_core::{Console, DesktopRequest, PageStart};
 use tauri::{AppHandle, Runtime, Url, WebviewWindowBuilder};
 
 /// The window's label (and its config's in `tauri.conf.json`, where `create` is false).
 pub const MAIN_WINDOW: &str = "main";
 
-/// The page's global that holds the profiles at start (`ui/src/lib/profilesAtStart.ts`).
-pub const PROFILES_AT_START: &str = "__OP_CONSOLE_PROFILES__";
+/// The page's global that holds its `PageStart` (`ui/src/lib/pageStart.ts`).
+pub const PAGE_START: &str = "__OP_CONSOLE_START__";
 
 /// Where the embedded page is served (Tauri's custom protocol; Windows and Android serve it
 /// over http).
 const APP_ORIGIN: &str =
     if cfg!(any(windows, target_os = "android")) { "http://tauri.localhost" } else { "tauri://localhost" };
 
-/// Makes the main window from its config, its page given `profiles` before its scripts run.
-pub fn open_main_window<R: Runtime>(app: &AppHandle<R>, console: &Console) -> tauri::Result<()> {
+/// Makes the main window from its config, its page given the profiles and `request` (what
+/// started the console) before its scripts run.
+pub fn open_main_window<R: Runtime>(
+    app: &AppHandle<R>,
+    console: &Console,
+    request: Option<DesktopRequest>,
+) -> tauri::Result<()> {
     let config = app.config().app.windows.iter().find(|w| w.label == MAIN_WINDOW).cloned().unwrap_or_default();
     // `tauri dev` (no custom protocol) serves the page from Vite's dev server instead.
     let app_page = Url::parse(APP_ORIGIN).expect("the app's origin is a URL");
@@ -26,11 +32,17 @@ pub fn open_main_window<R: Runtime>(app: &AppHandle<R>, console: &Console) -> ta
         Some(dev) if !cfg!(feature = "custom-protocol") => dev.clone(),
         _ => app_page,
     };
-    let profiles = tauri::async_runtime::block_on(console.list_profiles()).ok();
-    let script = profiles.as_ref().and_then(|p| profiles_script(p, &origin_of(&page)));
+    let start = PageStart { profiles: tauri::async_runtime::block_on(console.list_profiles()).ok(), request };
+    let script = page_start_script(&start, &origin_of(&page));
     let mut builder = WebviewWindowBuilder::from_config(app, &config)?.on_navigation(move |url| is_own(url, &page));
-    if let Some(script) = script {
-        builder = builder.initialization_script(script);
+    match script {
+        Some(script) => builder = builder.initialization_script(script),
+        // Not given with the page: the request waits in the inbox for the page to listen.
+        None => {
+            if let Some(request) = start.request {
+                super::send(app, request);
+            }
+        }
     }
     builder.build().map(|_| ())
 }
@@ -53,28 +65,32 @@ fn origin_of(url: &Url) -> String {
     format!("{}://{}{port}", url.scheme(), url.host_str().unwrap_or_default())
 }
 
-/// The script that gives the page its profiles: only on the console's own page (a page
-/// that somehow were elsewhere gets nothing), as data (JSON.parse: no key can set a
+/// The script that gives the page its start: only on the console's own page (a page that
+/// somehow were elsewhere gets nothing), as data (JSON.parse: no key can set a
 /// prototype), read-only. The profiles as Settings lists them: names, addresses, the
-/// client and operator IDs, proxy, CA file and map hosts; no token or secret.
-fn profiles_script(profiles: &ProfilesView, origin: &str) -> Option<String> {
-    let json = serde_json::to_string(profiles).ok()?;
+/// client and operator IDs, proxy, CA file and map hosts; no token or secret. The request
+/// holds the user ID and profile ID a link named, as text. A reload of the page (it
+/// never reloads itself) would do the request again.
+fn page_start_script(start: &PageStart, origin: &str) -> Option<String> {
+    let json = serde_json::to_string(start).ok()?;
     let literal = serde_json::to_string(&json).ok()?;
     let origin = serde_json::to_string(origin).ok()?;
     Some(format!(
-        r#"if (location.protocol + "//" + location.host === {origin}) Object.defineProperty(window, "{PROFILES_AT_START}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
+        r#"if (location.protocol + "//" + location.host === {origin}) Object.defineProperty(window, "{PAGE_START}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
     ))
 }
 
 #[cfg(test)]
 mod tests {
+    use console_core::{ProfilesView, RequestSource};
+
     use super::*;
 
     /// The page reads the global this module writes (written twice: Rust and TypeScript).
     #[test]
     fn the_page_reads_the_same_global() {
-        let ts = include_str!("../../../ui/src/lib/profilesAtStart.ts");
-        assert!(ts.contains(&format!("\"{PROFILES_AT_START}\"")), "profilesAtStart.ts names {PROFILES_AT_START}");
+        let ts = include_str!("../../../ui/src/lib/pageStart.ts");
+        assert!(ts.contains(&format!("\"{PAGE_START}\"")), "pageStart.ts names {PAGE_START}");
     }
 
     /// The window's config is there and is not made by Tauri before the console is open.
@@ -98,29 +114,44 @@ mod tests {
         assert!(!own("tauri://localhost.example.com/"));
     }
 
-    /// The script names the origin it gives the profiles on, exactly.
+    fn start_with(selected: &str, user_id: &str) -> PageStart {
+        PageStart {
+            profiles: Some(ProfilesView {
+                selected: selected.into(),
+                profiles: vec![],
+                own_allowed: true,
+                imports_allowed: false,
+            }),
+            request: Some(DesktopRequest::Lookup {
+                user_id: user_id.into(),
+                profile_id: None,
+                source: RequestSource::Link,
+            }),
+        }
+    }
+
+    /// The script names the origin it gives the start on, exactly.
     #[test]
     fn the_script_checks_the_whole_origin() {
-        let view = ProfilesView { selected: "demo".into(), profiles: vec![], own_allowed: true, imports_allowed: true };
-        let script = profiles_script(&view, APP_ORIGIN).unwrap();
+        let script = page_start_script(&start_with("demo", "u1"), APP_ORIGIN).unwrap();
         assert!(
             script.starts_with(&format!("if (location.protocol + \"//\" + location.host === \"{APP_ORIGIN}\")")),
             "{script}"
         );
     }
 
-    /// A profile's text cannot end the string or the script it is written into.
+    /// A profile's or a link's text cannot end the string or the script it is written into.
     #[test]
-    fn the_script_holds_the_profiles_as_one_string() {
-        let selected = "x\"); alert(1); (\"\u{2028}</script>\\".to_string();
-        let view =
-            ProfilesView { selected: selected.clone(), profiles: vec![], own_allowed: true, imports_allowed: false };
-        let script = profiles_script(&view, APP_ORIGIN).unwrap();
+    fn the_script_holds_the_start_as_one_string() {
+        let hostile = "x\"); alert(1); (\"\u{2028}</script>\\".to_string();
+        let script = page_start_script(&start_with(&hostile, &hostile), APP_ORIGIN).unwrap();
         let start = script.find("JSON.parse(").unwrap() + "JSON.parse(".len();
         let end = script.rfind(")) })").unwrap();
         let literal: String = serde_json::from_str(&script[start..end]).unwrap();
         let back: serde_json::Value = serde_json::from_str(&literal).unwrap();
-        assert_eq!(back["selected"], selected.as_str());
-        assert_eq!(back["importsAllowed"], false);
+        assert_eq!(back["profiles"]["selected"], hostile.as_str());
+        assert_eq!(back["profiles"]["importsAllowed"], false);
+        assert_eq!(back["request"]["kind"], "lookup");
+        assert_eq!(back["request"]["userId"], hostile.as_str());
     }
 }

@@ -87,7 +87,7 @@ export const api = {
   saveDesktopSettings: (settings: DesktopSettings) => call<DesktopView>("save_desktop_settings", { settings }),
   closeWindow: () => call<void>("close_window"),
   /** A desktop request's answer is on screen: the backend logs when (support, the benchmark). */
-  desktopAnswerPainted: (source: RequestSource) => call<void>("desktop_answer_painted", { source }),
+  desktopAnswerPainted: (source: RequestSource, paintedAt: number) => call<void>("desktop_answer_painted", { source, paintedAt }),
   movedAside: () => call<MovedAside[]>("moved_aside"),
   policyReport: () => call<PolicyReport>("policy_report"),
   /** The current update status; later ones arrive on `statuses`. */

@@ -8,6 +8,7 @@ pub(crate) mod hotkey_rule;
 pub(crate) mod keymap;
 pub(crate) mod link;
 pub(crate) mod map_link;
+pub(crate) mod page_start;
 pub(crate) mod policy;
 pub(crate) mod request;
 pub(crate) mod settings;

@@ -2,10 +2,11 @@
 // done as the operator would have done it: a lookup, after asking when a link names
 // another profile; a notice when there is nothing to look up.
 import { Channel } from "@tauri-apps/api/core";
+import { tick } from "svelte";
 import type { DesktopRequest, LinkProblem, RequestSource } from "../../bindings";
 import { api } from "../api";
 import type { ApprovalsStore } from "./approvals.svelte";
-import type { LookupStore } from "./lookup.svelte";
+import { SKELETON_DELAY_MS, type LookupStore } from "./lookup.svelte";
 import type { ProfilesStore } from "./profiles.svelte";
 
 export type DesktopNotice =
@@ -40,40 +41,54 @@ export class DesktopStore {
   /** Listens, once the profiles are known (a request may name one). */
   connect(): Promise<void> {
     const requests = new Channel<DesktopRequest>();
-    requests.onmessage = (request) => this.handle(request);
+    requests.onmessage = (request) => void this.handle(request);
     return api.connectDesktop(requests);
   }
 
-  handle(request: DesktopRequest): void {
+  /** Does what the desktop asks; settles once it is on screen (a lookup's answer or error
+      in the page's state, a notice or a question shown). */
+  handle(request: DesktopRequest): Promise<void> {
     if (request.kind === "approvalAnswered") {
       // What the trusted window changed: the profiles (and with them the one in use).
       this.#approvals.answer(request.answer);
       if (request.answer.kind === "changes" && request.answer.applied) void this.#profiles.load().catch(() => {});
-      return;
+      return Promise.resolve();
     }
     this.notice = null;
     this.pendingSwitch = null;
     if (request.kind !== "lookup") {
       this.notice = request;
-      return;
+      return Promise.resolve();
     }
-    this.lookUpOn(request.userId, request.profileId, "link", request.source);
+    return this.lookUpOn(request.userId, request.profileId, "link", request.source);
+  }
+
+  /** What started the console (given with the page): done first, and the window shown with
+      it on screen, or once the answer is as late as placeholders would show (the window
+      then shows them). Not a second time when the page connects: the backend gave it here only. */
+  async startWith(request: DesktopRequest): Promise<void> {
+    let late: ReturnType<typeof setTimeout> | undefined;
+    const placeholders = new Promise<void>((resolve) => (late = setTimeout(resolve, SKELETON_DELAY_MS)));
+    await Promise.race([this.handle(request), placeholders]);
+    clearTimeout(late);
+    await tick();
   }
 
   /** Looks `userId` up on `profileId` (the one in use when null), asking first when that
       is another profile than the one in use. A desktop request's `source` is told when its
-      answer is painted. */
-  lookUpOn(userId: string, profileId: string | null, from: PendingSwitch["from"], source?: RequestSource): void {
+      answer is painted (the page's clock: the report's own trip is not part of it). Settles
+      once the answer (or the question) is in the page's state. */
+  lookUpOn(userId: string, profileId: string | null, from: PendingSwitch["from"], source?: RequestSource): Promise<void> {
     this.notice = null;
     this.pendingSwitch = null;
     if (profileId && profileId !== this.#profiles.view?.selected) {
       const view = this.#profiles.view?.profiles.find((p) => p.profile.id === profileId);
       if (!view) this.notice = { kind: "unknownProfile", profileId, from };
       else this.pendingSwitch = { userId, profileId, profileName: view.profile.name, from };
-      return;
+      return Promise.resolve();
     }
-    const painted = source ? () => void api.desktopAnswerPainted(source).catch(() => {}) : undefined;
-    void this.#lookup.lookup(userId, undefined, painted);
+    const painted = source ? () => void api.desktopAnswerPainted(source, Date.now()).catch(() => {}) : undefined;
+    return this.#lookup.lookup(userId, undefined, painted);
   }
 
   async acceptSwitch(): Promise<void> {

@@ -9,8 +9,8 @@ import { measureLookup } from "../timing";
 import { checkUserId } from "../userId";
 import { RevealStore } from "./reveal.svelte";
 
-// Below this, placeholders would only flash (and cost a layout and a paint of their own).
-const SKELETON_DELAY_MS = 150;
+/** Below this, placeholders would only flash (and cost a layout and a paint of their own). */
+export const SKELETON_DELAY_MS = 150;
 /** Answers kept for back and forward: this session's, in memory only. */
 export const HISTORY_LIMIT = 20;
 

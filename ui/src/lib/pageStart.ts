@@ -1,0 +1,15 @@
+// What the backend gave the page when it made the window (src-tauri desktop/main_window.rs
+// puts it on the page before its scripts run): the profiles and what started the console
+// (a link, `--lookup`). The first screen and a link's answer do not wait for a round trip
+// WebKit answers only after the page has loaded and painted. Absent in the dev server's
+// page and in tests: the page asks for the profiles as before.
+import type { PageStart } from "../bindings";
+
+const GLOBAL = "__OP_CONSOLE_START__";
+
+export function pageStart(): PageStart {
+  const value = (window as unknown as Record<string, unknown>)[GLOBAL];
+  if (value == null || typeof value !== "object") return { profiles: null, request: null };
+  const start = value as Partial<PageStart>;
+  return { profiles: start.profiles ?? null, request: start.request ?? null };
+}
