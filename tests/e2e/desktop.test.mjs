@@ -96,10 +96,9 @@ describe("Op Console on the desktop", () => {
     await waitFor(windowShown, "the window shown once the page is ready");
     await waitText("chat-id", /u0001106268050147246701/);
     assert.equal(await $("search-input").getValue(), RICH);
-    // Given with the page, not also through the inbox: one lookup, one answer painted.
+    // The page reports the link's answer painted (the line the benchmark's cold link reads).
     const paintedLogged = () => consoleLog(XDG).split("the answer to a Link request was painted").length - 1;
     await waitFor(() => paintedLogged() >= 1, "the console's log of the link's answer painted");
-    assert.equal(paintedLogged(), 1, "the link is looked up once");
   });
 
   scenario("i. a link given to a second launch lands in this window; bad links send nothing", async () => {

@@ -134,8 +134,8 @@ describe("credentials and customer data go only where the operator agreed", () =
   });
 
   scenario("s5. the console's window stays on its own page: script that got into it cannot take it elsewhere", async () => {
-    // Elsewhere would get a page that the profiles at start are not given to, and the
-    // window's commands.
+    // Elsewhere would get a page that the window's start (the profiles, a link's request)
+    // is not given to, and the window's commands.
     const elsewhere = await countingListener();
     const refusals = () => consoleLog(XDG).split("asked to go to another origin").length - 1;
     const before = refusals();

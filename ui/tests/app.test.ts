@@ -502,6 +502,7 @@ describe("start-up with what the window was made with", () => {
     Object.defineProperty(window, GLOBAL, { value: { profiles, request }, configurable: true });
   afterEach(() => {
     delete (window as unknown as Record<string, unknown>)[GLOBAL];
+    sessionStorage.clear();
   });
 
   it("is ready with them before the backend answers list_profiles", async () => {
@@ -531,6 +532,8 @@ describe("start-up with what the window was made with", () => {
     expect(lookups(calls).map((c) => c.args)).toEqual([{ userId: EXAMPLE, profileId: null }]);
     const order = calls.map((c) => c.cmd);
     expect(order.indexOf("lookup_chat")).toBeLessThan(order.indexOf("ui_ready"));
+    // Taken: the backend does not send it again when the page listens.
+    expect(calls.find((c) => c.cmd === "connect_desktop")!.args.tookStart).toBe(true);
     // Its answer is reported painted, with the page's clock at the paint.
     await waitFor(() => expect(calls.some((c) => c.cmd === "desktop_answer_painted" && c.args.source === "link")).toBe(true));
   });
@@ -555,6 +558,18 @@ describe("start-up with what the window was made with", () => {
     await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
     expect(askedWhenShown).toBe(true);
     expect(lookups(calls)).toHaveLength(0);
+    // The question keeps the focus its notice gave it.
+    expect(document.activeElement).toBe(screen.getByTestId("switch-accept"));
+  });
+
+  it("a reload does not do what started the console again; the backend sends what the page did not take", async () => {
+    given(TWO_PROFILES, { kind: "lookup", userId: EXAMPLE, profileId: null, source: "link" });
+    sessionStorage.setItem("op-console.startRequestTaken", "1");
+    const calls = backend(() => views[EXAMPLE]);
+    render(App);
+    await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
+    expect(lookups(calls)).toHaveLength(0);
+    expect(calls.find((c) => c.cmd === "connect_desktop")!.args.tookStart).toBe(false);
   });
 
   it("does not let an answer asked for before a switch undo it", async () => {

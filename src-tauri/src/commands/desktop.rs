@@ -9,10 +9,11 @@ use crate::StartedAt;
 
 /// The page listens for what the desktop asks (hotkey, links, tray); what arrived before
 /// it listened comes first. Called as soon as the profiles are known, before the window is
-/// shown: a link that started the console is looked up while the window opens.
+/// shown. `took_start`: the page took what started the console from its start (else it
+/// comes here, once).
 #[tauri::command]
-pub fn connect_desktop(inbox: State<'_, Inbox>, requests: Channel<DesktopRequest>) {
-    inbox.connect(requests);
+pub fn connect_desktop(inbox: State<'_, Inbox>, requests: Channel<DesktopRequest>, took_start: bool) {
+    inbox.connect(requests, took_start);
 }
 
 /// The tray, in the page's words; again on a language switch. Built on the main thread,

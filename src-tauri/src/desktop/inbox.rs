@@ -4,7 +4,8 @@ use console_core::DesktopRequest;
 use tauri::ipc::Channel;
 
 /// Requests on their way to the page. One that arrives before the page is listening (a
-/// link that started the console, a hotkey pressed during start) waits here.
+/// hotkey pressed during start, a link on macOS) waits here. What started the console goes
+/// with the page (`PageStart`) and is kept here too, for a page that did not take it.
 #[derive(Default)]
 pub struct Inbox(Mutex<InboxState>);
 
@@ -12,6 +13,7 @@ pub struct Inbox(Mutex<InboxState>);
 struct InboxState {
     page: Option<Channel<DesktopRequest>>,
     waiting: Vec<DesktopRequest>,
+    start: Option<DesktopRequest>,
 }
 
 /// More waiting requests than an operator can make during a start are dropped, oldest first.
@@ -32,10 +34,18 @@ impl Inbox {
         state.waiting.push(request);
     }
 
-    /// The page listens (again, after a reload): what waited goes to it first.
-    pub fn connect(&self, page: Channel<DesktopRequest>) {
+    /// What started the console, given with the page: sent when the page first connects
+    /// without having taken it (its start script did not run), and never after.
+    pub fn keep_start(&self, request: DesktopRequest) {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).start = Some(request);
+    }
+
+    /// The page listens (again, after a reload): what waited goes to it first, led by what
+    /// started the console when the page did not take it from its start.
+    pub fn connect(&self, page: Channel<DesktopRequest>, took_start: bool) {
         let mut state = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        for request in std::mem::take(&mut state.waiting) {
+        let start = state.start.take().filter(|_| !took_start);
+        for request in start.into_iter().chain(std::mem::take(&mut state.waiting)) {
             let _ = page.send(request);
         }
         state.page = Some(page);
@@ -75,7 +85,7 @@ mod tests {
         inbox.send(lookup("first"));
         inbox.send(lookup("second"));
         let (channel, seen) = page();
-        inbox.connect(channel);
+        inbox.connect(channel, false);
         inbox.send(lookup("third"));
         assert_eq!(*seen.lock().unwrap(), ["first", "second", "third"]);
     }
@@ -87,8 +97,34 @@ mod tests {
             inbox.send(lookup(&format!("u{i}")));
         }
         let (channel, seen) = page();
-        inbox.connect(channel);
+        inbox.connect(channel, false);
         let expected: Vec<String> = (20 - MAX_WAITING..20).map(|i| format!("u{i}")).collect();
         assert_eq!(*seen.lock().unwrap(), expected);
+    }
+
+    #[test]
+    fn what_started_the_console_goes_first_only_to_a_page_that_did_not_take_it() {
+        let inbox = Inbox::default();
+        inbox.keep_start(lookup("start"));
+        inbox.send(lookup("hotkey"));
+        let (channel, seen) = page();
+        inbox.connect(channel, false);
+        assert_eq!(*seen.lock().unwrap(), ["start", "hotkey"]);
+        // A reload connects again: the start is not done twice.
+        let (channel, seen) = page();
+        inbox.connect(channel, false);
+        assert!(seen.lock().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_page_that_took_its_start_does_not_get_it_again() {
+        let inbox = Inbox::default();
+        inbox.keep_start(lookup("start"));
+        let (channel, seen) = page();
+        inbox.connect(channel, true);
+        assert!(seen.lock().unwrap().is_empty());
+        let (channel, seen) = page();
+        inbox.connect(channel, false);
+        assert!(seen.lock().unwrap().is_empty());
     }
 }

@@ -1,7 +1,7 @@
 use tauri::{AppHandle, Runtime};
 
 /// macOS hands links over as events, not arguments (elsewhere the command line carries
-/// them: `startup::command_line`).
+/// them: `startup::at_start`, `startup::second_launch`).
 pub fn links_as_events<R: Runtime>(app: &AppHandle<R>) {
     #[cfg(target_os = "macos")]
     {

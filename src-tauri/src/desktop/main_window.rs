@@ -5,7 +5,7 @@
 //! console's own page: a navigation elsewhere is refused.
 
 use console_core::{Console, DesktopRequest, PageStart};
-use tauri::{AppHandle, Runtime, Url, WebviewWindowBuilder};
+use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindowBuilder};
 
 /// The window's label (and its config's in `tauri.conf.json`, where `create` is false).
 pub const MAIN_WINDOW: &str = "main";
@@ -32,17 +32,16 @@ pub fn open_main_window<R: Runtime>(
         Some(dev) if !cfg!(feature = "custom-protocol") => dev.clone(),
         _ => app_page,
     };
+    // Kept in the inbox too: a page that did not get its start (or a failed script) has it
+    // when it listens.
+    if let Some(request) = &request {
+        app.state::<super::Inbox>().keep_start(request.clone());
+    }
     let start = PageStart { profiles: tauri::async_runtime::block_on(console.list_profiles()).ok(), request };
     let script = page_start_script(&start, &origin_of(&page));
     let mut builder = WebviewWindowBuilder::from_config(app, &config)?.on_navigation(move |url| is_own(url, &page));
-    match script {
-        Some(script) => builder = builder.initialization_script(script),
-        // Not given with the page: the request waits in the inbox for the page to listen.
-        None => {
-            if let Some(request) = start.request {
-                super::send(app, request);
-            }
-        }
+    if let Some(script) = script {
+        builder = builder.initialization_script(script);
     }
     builder.build().map(|_| ())
 }
@@ -69,8 +68,8 @@ fn origin_of(url: &Url) -> String {
 /// somehow were elsewhere gets nothing), as data (JSON.parse: no key can set a
 /// prototype), read-only. The profiles as Settings lists them: names, addresses, the
 /// client and operator IDs, proxy, CA file and map hosts; no token or secret. The request
-/// holds the user ID and profile ID a link named, as text. A reload of the page (it
-/// never reloads itself) would do the request again.
+/// holds what a link named (user ID, profile ID, or a bad link's problem), as text; the
+/// page takes it once in its session (`ui/src/lib/pageStart.ts`: not again on a reload).
 fn page_start_script(start: &PageStart, origin: &str) -> Option<String> {
     let json = serde_json::to_string(start).ok()?;
     let literal = serde_json::to_string(&json).ok()?;

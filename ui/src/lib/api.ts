@@ -81,7 +81,7 @@ export const api = {
   /** Copies `text`; `forget`: it holds a revealed number, removed from the clipboard after the rules' time. */
   copyText: (text: string, forget: boolean) => call<void>("copy_text", { text, forget }),
   uiReady: () => call<void>("ui_ready"),
-  connectDesktop: (requests: Channel<DesktopRequest>) => call<void>("connect_desktop", { requests }),
+  connectDesktop: (requests: Channel<DesktopRequest>, tookStart: boolean) => call<void>("connect_desktop", { requests, tookStart }),
   showTray: (labels: TrayLabels) => call<void>("show_tray", { labels }),
   desktopSettings: () => call<DesktopView>("desktop_settings"),
   saveDesktopSettings: (settings: DesktopSettings) => call<DesktopView>("save_desktop_settings", { settings }),

@@ -38,11 +38,12 @@ export class DesktopStore {
     this.#approvals = approvals;
   }
 
-  /** Listens, once the profiles are known (a request may name one). */
-  connect(): Promise<void> {
+  /** Listens, once the profiles are known (a request may name one). `tookStart`: what
+      started the console came with the page and is being done (else the backend sends it). */
+  connect(tookStart: boolean): Promise<void> {
     const requests = new Channel<DesktopRequest>();
     requests.onmessage = (request) => void this.handle(request);
-    return api.connectDesktop(requests);
+    return api.connectDesktop(requests, tookStart);
   }
 
   /** Does what the desktop asks; settles once it is on screen (a lookup's answer or error
@@ -67,9 +68,11 @@ export class DesktopStore {
       it on screen, or once the answer is as late as placeholders would show (the window
       then shows them). Not a second time when the page connects: the backend gave it here only. */
   async startWith(request: DesktopRequest): Promise<void> {
+    // Handled first: a slow lookup's own placeholders are set before this timer ends.
+    const handled = this.handle(request);
     let late: ReturnType<typeof setTimeout> | undefined;
     const placeholders = new Promise<void>((resolve) => (late = setTimeout(resolve, SKELETON_DELAY_MS)));
-    await Promise.race([this.handle(request), placeholders]);
+    await Promise.race([handled, placeholders]);
     clearTimeout(late);
     await tick();
   }

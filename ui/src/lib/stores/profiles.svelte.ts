@@ -22,7 +22,7 @@ export class ProfilesStore {
     this.set(await api.listProfiles());
   }
 
-  /** The view to start with: the one the page was given (`profilesAtStart`), at once, then
+  /** The view to start with: the one the page was given (`pageStart`), at once, then
       the backend's in the background (a `--profiles` import may have landed since) unless
       the view changed meanwhile (a switch that an older answer would undo). Without a
       given view, the backend's answer. */
