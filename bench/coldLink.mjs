@@ -3,7 +3,8 @@
 // console as the scheme's handler (a desktop entry of the bench's own, in the run's XDG
 // folders, as the installed package's is in /usr/share/applications) and starts it with
 // the link. The console logs when the page painted the answer to that request, in ms
-// since the epoch: the time is that line's minus the moment xdg-open was started.
+// since the epoch (the page's clock at the paint, as the hotkey's figure reads it, not
+// the report's arrival): the time is that line's minus the moment xdg-open was started.
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
