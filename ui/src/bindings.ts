@@ -274,7 +274,8 @@ export type PageStart = {
 profiles: ProfilesView | null, 
 /**
  * What started the console (a link, `--lookup`): the page does it first, and shows its
- * window with the answer on it. Given here only, never also through the inbox.
+ * window with the answer on it. The shell's inbox keeps it for a page that did not
+ * take it (`connect_desktop`'s `took_start`): done once either way.
  */
 request: DesktopRequest | null, };
 

@@ -14,6 +14,7 @@ pub struct PageStart {
     /// be read (the page asks, and says why).
     pub profiles: Option<ProfilesView>,
     /// What started the console (a link, `--lookup`): the page does it first, and shows its
-    /// window with the answer on it. Given here only, never also through the inbox.
+    /// window with the answer on it. The shell's inbox keeps it for a page that did not
+    /// take it (`connect_desktop`'s `took_start`): done once either way.
     pub request: Option<DesktopRequest>,
 }

@@ -66,7 +66,7 @@ export class DesktopStore {
 
   /** What started the console (given with the page): done first, and the window shown with
       it on screen, or once the answer is as late as placeholders would show (the window
-      then shows them). Not a second time when the page connects: the backend gave it here only. */
+      then shows them). The page says it took it when it connects: the backend does not send it again. */
   async startWith(request: DesktopRequest): Promise<void> {
     // Handled first: a slow lookup's own placeholders are set before this timer ends.
     const handled = this.handle(request);
