@@ -178,6 +178,10 @@ fn contract() -> String {
     out.push_str(&format!(
         "/** The desktop integration's defaults and limits. */\nexport const DESKTOP = {desktop} as const;\n\n"
     ));
+    let global = serde_json::to_string(PageStart::GLOBAL).unwrap();
+    out.push_str(&format!(
+        "/** The page's global that holds what the backend gave it at start (`PageStart`). */\nexport const PAGE_START_GLOBAL = {global};\n\n"
+    ));
     let keymap = serde_json::to_string(&console_core::keymap(&Default::default())).unwrap();
     out.push_str(&format!(
         "/** Every shortcut's keys until the backend says the operator chose others. */\nexport const DEFAULT_KEYMAP: Record<KeyAction, string[]> = {keymap};\n"

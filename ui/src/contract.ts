@@ -29,5 +29,8 @@ export const EXAMPLE_SIGN_TEMPLATE = "{method}{url}{body}{secret}";
 /** The desktop integration's defaults and limits. */
 export const DESKTOP = {"clipboardPreviewChars":40,"defaultClipboardClearSeconds":30,"defaultHotkey":"Ctrl+Alt+U","defaultRevealSeconds":30,"hotkeyMaxChars":60,"keyMaxChars":40,"keysPerAction":3,"linkScheme":"opconsole","secondsMax":600,"secondsMin":5} as const;
 
+/** The page's global that holds what the backend gave it at start (`PageStart`). */
+export const PAGE_START_GLOBAL = "__OP_CONSOLE_START__";
+
 /** Every shortcut's keys until the backend says the operator chose others. */
 export const DEFAULT_KEYMAP: Record<KeyAction, string[]> = {"focusSearch":["Ctrl+K"],"back":["Alt+ArrowLeft"],"forward":["Alt+ArrowRight"],"refresh":["F5","Ctrl+R"],"copySummary":["Ctrl+Shift+C"],"closeWindow":["Ctrl+W"],"showShortcuts":["?"]};

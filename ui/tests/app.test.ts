@@ -9,7 +9,7 @@ import fixtures from "./fixtures/views.json";
 // op-sim's rich user as "copy summary" writes it (zh, phone masked); the e2e test reads it too.
 import SUMMARY_RICH_ZH from "./fixtures/summary-rich.zh.txt?raw";
 import { LOOKUP_PAINTED, LOOKUP_RENDERED } from "../src/lib/timing";
-import { DEFAULT_KEYMAP } from "../src/contract";
+import { DEFAULT_KEYMAP, PAGE_START_GLOBAL } from "../src/contract";
 import { rules } from "../src/lib/stores/rules.svelte";
 
 const views = fixtures.views as unknown as Record<string, ChatView>;
@@ -497,7 +497,7 @@ describe("start-up", () => {
 });
 
 describe("start-up with what the window was made with", () => {
-  const GLOBAL = "__OP_CONSOLE_START__";
+  const GLOBAL = PAGE_START_GLOBAL;
   const given = (profiles: unknown, request: Request | null = null) =>
     Object.defineProperty(window, GLOBAL, { value: { profiles, request }, configurable: true });
   afterEach(() => {

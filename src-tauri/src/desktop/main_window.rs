@@ -10,9 +10,6 @@ use tauri::{AppHandle, Manager, Runtime, Url, WebviewWindowBuilder};
 /// The window's label (and its config's in `tauri.conf.json`, where `create` is false).
 pub const MAIN_WINDOW: &str = "main";
 
-/// The page's global that holds its `PageStart` (`ui/src/lib/pageStart.ts`).
-pub const PAGE_START: &str = "__OP_CONSOLE_START__";
-
 /// Where the embedded page is served (Tauri's custom protocol; Windows and Android serve it
 /// over http).
 const APP_ORIGIN: &str =
@@ -74,8 +71,9 @@ fn page_start_script(start: &PageStart, origin: &str) -> Option<String> {
     let json = serde_json::to_string(start).ok()?;
     let literal = serde_json::to_string(&json).ok()?;
     let origin = serde_json::to_string(origin).ok()?;
+    let global = PageStart::GLOBAL;
     Some(format!(
-        r#"if (location.protocol + "//" + location.host === {origin}) Object.defineProperty(window, "{PAGE_START}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
+        r#"if (location.protocol + "//" + location.host === {origin}) Object.defineProperty(window, "{global}", {{ value: Object.freeze(JSON.parse({literal})) }});"#
     ))
 }
 
@@ -84,13 +82,6 @@ mod tests {
     use console_core::{ProfilesView, RequestSource};
 
     use super::*;
-
-    /// The page reads the global this module writes (written twice: Rust and TypeScript).
-    #[test]
-    fn the_page_reads_the_same_global() {
-        let ts = include_str!("../../../ui/src/lib/pageStart.ts");
-        assert!(ts.contains(&format!("\"{PAGE_START}\"")), "pageStart.ts names {PAGE_START}");
-    }
 
     /// The window's config is there and is not made by Tauri before the console is open.
     #[test]

@@ -5,14 +5,13 @@
 // in tests: the page asks for the profiles, and the backend sends the request when the page
 // connects (`connect_desktop`'s `tookStart`).
 import type { PageStart } from "../bindings";
-
-const GLOBAL = "__OP_CONSOLE_START__";
+import { PAGE_START_GLOBAL } from "../contract";
 /** The page's session took its start request: a reload (the page never reloads itself)
     does not do it again. */
 const TAKEN = "op-console.startRequestTaken";
 
 export function pageStart(): PageStart {
-  const value = (window as unknown as Record<string, unknown>)[GLOBAL];
+  const value = (window as unknown as Record<string, unknown>)[PAGE_START_GLOBAL];
   if (value == null || typeof value !== "object") return { profiles: null, request: null };
   const start = value as Partial<PageStart>;
   return { profiles: start.profiles ?? null, request: start.request && takeOnce() ? start.request : null };

@@ -18,3 +18,8 @@ pub struct PageStart {
     /// take it (`connect_desktop`'s `took_start`): done once either way.
     pub request: Option<DesktopRequest>,
 }
+
+impl PageStart {
+    /// The page's global that holds it (the UI reads the name from its generated contract).
+    pub const GLOBAL: &'static str = "__OP_CONSOLE_START__";
+}
