@@ -297,6 +297,21 @@ describe("back, forward, refresh and the summary", () => {
     expect(calls.filter((c) => c.cmd === "lookup_chat").map((c) => c.args.userId)).toEqual([EXAMPLE, "u0001-rich", "u0001-rich"]);
   });
 
+  it("F5 under an error asks again for the lookup that failed, not the answer before it", async () => {
+    const calls = backend((args) => {
+      if (args.userId === "u0001-rich") return Promise.reject({ code: "connect", hasRawAnswer: false, lookupId: 9, recent: [] });
+      return structuredClone(views[args.userId as string]);
+    });
+    render(App);
+    await search(EXAMPLE);
+    await screen.findByTestId("results");
+    await search("u0001-rich");
+    await screen.findByTestId("error-panel");
+    await fireEvent.keyDown(window, { key: "F5" });
+    await waitFor(() => expect(lookups(calls)).toHaveLength(3));
+    expect(lookups(calls).map((c) => c.args.userId)).toEqual([EXAMPLE, "u0001-rich", "u0001-rich"]);
+  });
+
   it("switching profile forgets the answers of the old one", async () => {
     backend((args) => structuredClone(views[args.userId as string]), { list_profiles: () => TWO_PROFILES, select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }) });
     render(App);

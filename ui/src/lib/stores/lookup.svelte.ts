@@ -35,6 +35,8 @@ export class LookupStore {
   /** Phone numbers revealed on the result on screen. */
   readonly reveal = new RevealStore();
   #latest = new Latest();
+  /** The profile the last lookup asked (undefined: the one selected then). */
+  #lastProfileId: string | undefined;
 
   get current(): HistoryEntry | null {
     return this.history[this.position] ?? null;
@@ -60,10 +62,12 @@ export class LookupStore {
     this.reveal.clear();
   }
 
-  /** Asks again for the answer on screen (on its own profile), or the last query. */
+  /** Asks again for what is on screen: the answer (on its own profile), or the lookup
+      that failed (on the profile it asked), or the last query. */
   refresh(): Promise<void> {
     const current = this.current;
-    return current ? this.lookup(current.userId, current.profileId) : this.lookup(this.lastQuery);
+    if (current && !this.error) return this.lookup(current.userId, current.profileId);
+    return this.retry();
   }
 
   #remember(lookupId: number, userId: string, chat: ChatView): void {
@@ -84,6 +88,7 @@ export class LookupStore {
     this.inputProblem = null;
     this.query = checked.id;
     this.lastQuery = checked.id;
+    this.#lastProfileId = profileId;
     const ticket = this.#latest.begin();
     const started = performance.now();
     let received = started;
@@ -120,9 +125,9 @@ export class LookupStore {
     }
   }
 
-  /** Looks the last user up again (the error panel's retry). */
+  /** Looks the last user up again, on the profile it asked (the error panel's retry). */
   retry(): Promise<void> {
-    return this.lookup(this.lastQuery || this.query);
+    return this.lastQuery ? this.lookup(this.lastQuery, this.#lastProfileId) : this.lookup(this.query);
   }
 
   clearInput(): void {
@@ -137,6 +142,7 @@ export class LookupStore {
     this.history = [];
     this.position = -1;
     this.reveal.clear();
+    this.#lastProfileId = undefined;
   }
 
   fail(error: unknown): void {
