@@ -677,6 +677,8 @@ describe("an API that drifts", () => {
     raw.open = true;
     await fireEvent(raw, new Event("toggle"));
     expect((await screen.findByTestId("error-raw-text")).textContent).toBe(RAW_ANSWER);
+    // That lookup's own answer, whatever lookup the backend made since.
+    expect(calls.filter((c) => c.cmd === "raw_answer").map((c) => c.args.lookupId)).toEqual([7]);
   });
 
   it("an error without an answer offers none", async () => {
@@ -1025,11 +1027,16 @@ describe("long texts from the server", () => {
 });
 
 describe("one call per lookup", () => {
-  it("the recent list comes with the answer; only a failure asks for it again", async () => {
+  it("the recent list comes with the answer and with a lookup's failure; only a failure of another kind asks for it again", async () => {
     const recent = [{ userId: EXAMPLE, profileId: "demo", at: Date.now(), outcome: "ok" }];
-    let fail = false;
+    const failed = [{ userId: "u0001-nochat", profileId: "demo", at: Date.now(), outcome: "failed" }, ...recent];
+    let fail: "no" | "lookup" | "other" = "no";
     const calls = backend(() => views[EXAMPLE], {
-      lookup_chat: () => (fail ? Promise.reject({ code: "no_chat", hasRawAnswer: false }) : { chat: views[EXAMPLE], recent }),
+      lookup_chat: () => {
+        if (fail === "lookup") return Promise.reject({ code: "no_chat", hasRawAnswer: false, lookupId: 2, recent: failed });
+        if (fail === "other") return Promise.reject({ code: "no_chat", hasRawAnswer: false });
+        return { lookupId: 1, chat: views[EXAMPLE], recent };
+      },
     });
     render(App);
     await waitFor(() => expect(calls.some((c) => c.cmd === "ui_ready")).toBe(true));
@@ -1039,9 +1046,14 @@ describe("one call per lookup", () => {
     await screen.findByTestId("results");
     expect(screen.getAllByTestId("recent-item")).toHaveLength(1);
     expect(asked()).toBe(atStart);
-    fail = true;
+    fail = "lookup";
     await search("u0001-nochat");
     await screen.findByTestId("error-panel");
+    await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(2));
+    expect(asked()).toBe(atStart);
+    // A failure without the list (Tauri's own, an older backend): the list is asked for.
+    fail = "other";
+    await search("u0001-nochat2");
     await waitFor(() => expect(asked()).toBe(atStart + 1));
   });
 });
