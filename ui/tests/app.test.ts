@@ -422,6 +422,26 @@ describe("a result knows its lookup and its profile", () => {
     await waitFor(() => expect(screen.queryByTestId("results")).toBeNull());
   });
 
+  it("Settings' test connection is a lookup the recent list shows, answered or failed", async () => {
+    let failing = false;
+    let count = 0;
+    backend(() => null, {
+      lookup_chat: (args) => {
+        count += 1;
+        const recent = Array.from({ length: count }, (_, i) => ({ userId: `${args.userId}-${i}`, profileId: "demo", at: 1_700_000_000_000 - i, outcome: "ok" }));
+        if (failing) return Promise.reject({ code: "connect", hasRawAnswer: false, lookupId: count, recent });
+        return { lookupId: count, chat: structuredClone(views[EXAMPLE]), recent };
+      },
+    });
+    render(App);
+    await fireEvent.click(screen.getByTestId("settings-open"));
+    await fireEvent.click(await screen.findByTestId("settings-test"));
+    await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(1));
+    failing = true;
+    await fireEvent.click(screen.getByTestId("settings-test"));
+    await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(2));
+  });
+
   it("a recent row says its profile, and one of another profile asks before switching", async () => {
     const recent = [
       { userId: "u0001-rich", profileId: "prod", at: 1_700_000_000_000, outcome: "ok" },

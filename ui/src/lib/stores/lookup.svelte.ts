@@ -149,6 +149,11 @@ export class LookupStore {
     this.error = asShownError(error);
   }
 
+  /** The recent list as a reply of the backend's gave it (Settings' test is a lookup too). */
+  showRecent(recent: RecentLookup[]): void {
+    this.recent = keepUnchanged(this.recent, recent);
+  }
+
   async refreshRecent(): Promise<void> {
     try {
       this.recent = keepUnchanged(this.recent, await api.recentLookups());
