@@ -233,6 +233,8 @@ fn errors() -> String {
         config(ConfigProblem::HttpClient { detail: "no TLS backend".into() }),
         config(ConfigProblem::SignRule { problem: SignRuleProblem::TemplateNoSecret }),
         config(ConfigProblem::CaFile { path: "/etc/op-console/corp-ca.pem".into() }),
+        // op-api's own check of the bytes it is given: no path to name.
+        config(ConfigProblem::CaFile { path: String::new() }),
         config(ConfigProblem::ProxyUrl { url: "http://proxy.corp:3128".into() }),
         invalid(ProfileField::Id, ProfileProblem::IdFormat { max_chars: limits::ID_MAX_CHARS }),
         invalid(ProfileField::Name, ProfileProblem::Length { max_chars: limits::NAME_MAX_CHARS }),

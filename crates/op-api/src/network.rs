@@ -102,15 +102,26 @@ pub fn client_builder(
     }
     // The operating system's roots always; a profile's CA file adds to them.
     if let Some(pem) = extra_roots_pem {
-        let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
-        if certificates.is_empty() {
+        if roots_in(pem).is_none() {
             return Err(ConfigProblem::CaFile { path: String::new() });
         }
+        let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
         for certificate in certificates {
             builder = builder.add_root_certificate(certificate);
         }
     }
     Ok(builder)
+}
+
+/// How many certificates a PEM bundle holds, when each is one TLS can trust as a root
+/// (parsed as a root store adds it). `None` for a bundle with none, or with one that cannot
+/// be: the client's build would fail on it as if the network component were broken.
+pub fn roots_in(pem: &[u8]) -> Option<usize> {
+    use rustls::pki_types::{pem::PemObject, CertificateDer};
+    let certificates: Vec<_> = CertificateDer::pem_slice_iter(pem).collect::<Result<_, _>>().ok()?;
+    let count = certificates.len();
+    let (added, ignored) = rustls::RootCertStore::empty().add_parsable_certificates(certificates);
+    (count > 0 && ignored == 0 && added == count).then_some(count)
 }
 
 /// The proxy for reqwest. SOCKS is refused here, as a proxy that cannot be used: reqwest is
@@ -182,6 +193,26 @@ mod tests {
             assert!(matches!(client_builder(Some(&url), None), Err(ConfigProblem::ProxyUrl { .. })), "{url}");
         }
         assert!(client_builder(Some(&Url::parse("http://proxy.corp:3128").unwrap()), None).is_ok());
+    }
+
+    /// A CA file with the marker but no certificate TLS can trust (bad base64, a truncated
+    /// or garbled body, one good and one bad) is the CA file's problem, not a network
+    /// component that cannot start.
+    #[test]
+    fn a_ca_bundle_is_roots_only_when_every_certificate_can_be_one() {
+        let good = op_sim::throwaway_ca_pem();
+        let other = op_sim::throwaway_ca_pem();
+        assert_eq!(roots_in(good.as_bytes()), Some(1));
+        assert_eq!(roots_in(format!("{good}{other}").as_bytes()), Some(2));
+        assert!(client_builder(None, Some(good.as_bytes())).is_ok_and(|b| b.build().is_ok()));
+        let garbled = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        let truncated = &good[..good.len() / 2];
+        for bad in
+            [garbled.to_owned(), truncated.to_owned(), format!("{good}{garbled}"), "not a PEM".into(), String::new()]
+        {
+            assert_eq!(roots_in(bad.as_bytes()), None, "{bad}");
+            assert!(matches!(client_builder(None, Some(bad.as_bytes())), Err(ConfigProblem::CaFile { .. })), "{bad}");
+        }
     }
 
     #[test]

@@ -43,13 +43,25 @@ pub async fn spawn_tls(config: SimConfig, port: u16, options: TlsOptions) -> std
     Ok(TlsSim { server, ca_pem })
 }
 
-fn acceptor(options: &TlsOptions) -> Result<(TlsAcceptor, String), Box<dyn std::error::Error + Send + Sync>> {
+type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// A certificate authority made now: what signs, and its certificate.
+fn new_ca() -> Result<(Issuer<'static, KeyPair>, rcgen::Certificate), Error> {
     let mut ca_params = CertificateParams::new(Vec::<String>::new())?;
     ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
     ca_params.distinguished_name.push(DnType::CommonName, "op-sim test CA (not for real use)");
     let ca_key = KeyPair::generate()?;
     let ca_cert = ca_params.self_signed(&ca_key)?;
-    let issuer = Issuer::new(ca_params, ca_key);
+    Ok((Issuer::new(ca_params, ca_key), ca_cert))
+}
+
+/// The PEM of a CA made now (a CA file a test writes: a certificate TLS can trust).
+pub fn throwaway_ca_pem() -> String {
+    new_ca().map(|(_, cert)| cert.pem()).expect("rcgen makes a CA")
+}
+
+fn acceptor(options: &TlsOptions) -> Result<(TlsAcceptor, String), Error> {
+    let (issuer, ca_cert) = new_ca()?;
 
     let mut leaf = CertificateParams::new(options.names.clone())?;
     leaf.distinguished_name.push(DnType::CommonName, "op-sim");

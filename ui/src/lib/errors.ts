@@ -140,7 +140,7 @@ const PROFILE_PROBLEMS: Table<ProfileProblem> = {
   }),
   proxyScheme: () => ({ zh: "请使用 http://、https:// 或 socks5:// 开头的代理地址", en: "use a proxy address starting with http://, https:// or socks5://" }),
   caFileUnreadable: () => ({ zh: "无法读取该文件，请检查路径和权限", en: "the file cannot be read; check the path and its permissions" }),
-  caFileNoCertificate: () => ({ zh: "文件中没有 PEM 格式的证书（-----BEGIN CERTIFICATE-----），请向 IT 索取正确的 CA 文件", en: "the file holds no PEM certificate (-----BEGIN CERTIFICATE-----); ask IT for the right CA file" }),
+  caFileNoCertificate: () => ({ zh: "文件中没有可用的 PEM 格式证书（-----BEGIN CERTIFICATE-----），请向 IT 索取正确的 CA 文件", en: "the file holds no usable PEM certificate (-----BEGIN CERTIFICATE-----); ask IT for the right CA file" }),
 };
 
 const CONFIG_PROBLEMS: Table<ConfigProblem> = {
@@ -154,7 +154,11 @@ const CONFIG_PROBLEMS: Table<ConfigProblem> = {
   noSecret: () => ({ zh: "此配置还没有保存签名密钥。请在设置中输入并保存到钥匙串。", en: "No signing secret is saved for this profile. Enter it in Settings and save it to the keyring." }),
   noCredentials: () => ({ zh: "此配置还没有保存令牌和签名密钥。请在设置中输入并保存到钥匙串。", en: "No token or signing secret is saved for this profile. Enter them in Settings and save them to the keyring." }),
   httpClient: () => ({ zh: "网络组件无法启动。请重启控制台；如果仍然失败，请联系 IT。", en: "The network component could not start. Restart the console; if it keeps failing, contact IT." }),
-  caFile: (p) => ({ zh: `无法读取配置的 CA 证书文件 ${p.path}。请检查文件是否还在，或在设置中修改。`, en: `The profile's CA certificate file ${p.path} cannot be read. Check that it is still there, or change it in Settings.` }),
+  // No path: the file was read, but what it holds cannot be trusted.
+  caFile: (p) =>
+    p.path
+      ? { zh: `无法读取配置的 CA 证书文件 ${p.path}。请检查文件是否还在，或在设置中修改。`, en: `The profile's CA certificate file ${p.path} cannot be read. Check that it is still there, or change it in Settings.` }
+      : { zh: "配置的 CA 证书文件中有无法使用的证书。请向 IT 索取正确的 CA 文件，或在设置中修改。", en: "The profile's CA certificate file holds a certificate that cannot be used. Ask IT for the right CA file, or change it in Settings." },
   proxyUrl: (p) => ({ zh: `代理地址 ${p.url} 无法使用。请在设置中修改。`, en: `The proxy address ${p.url} cannot be used. Correct it in Settings.` }),
 };
 

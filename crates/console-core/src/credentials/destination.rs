@@ -101,13 +101,13 @@ mod tests {
 
         let dir = tempfile::tempdir().unwrap();
         let ca = dir.path().join("ca.pem");
-        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").unwrap();
+        std::fs::write(&ca, op_sim::throwaway_ca_pem()).unwrap();
         let mut with_ca = plain.clone();
         with_ca.ca_file = Some(ca.display().to_string());
         let c = Destination::of(&with_ca).unwrap();
         assert_ne!(a, c);
         // The same path with other contents is another destination too.
-        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIICCC\n-----END CERTIFICATE-----\n").unwrap();
+        std::fs::write(&ca, op_sim::throwaway_ca_pem()).unwrap();
         assert_ne!(Destination::of(&with_ca).unwrap(), c);
         // The environment's proxy with a password: the way, never what the page is shown.
         let env_proxy = url::Url::parse("http://agent:hunter2@proxy.corp:3128").unwrap();

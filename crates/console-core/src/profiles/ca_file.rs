@@ -15,7 +15,7 @@ use crate::profiles::profile::limits;
 use crate::profiles::profile_problem::ProfileProblem;
 use crate::support::lock::lock;
 
-/// The bytes of a CA file that holds at least one PEM certificate, and their SHA-256.
+/// The bytes of a CA file that holds PEM certificates TLS can trust (one at least), and their SHA-256.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CaFile {
     pub bytes: Arc<Vec<u8>>,
@@ -63,10 +63,9 @@ fn read_bounded(path: &str) -> Result<CaFile, ProfileProblem> {
     std::fs::File::open(path)
         .and_then(|f| f.take(limits::CA_FILE_MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|_| ProfileProblem::CaFileUnreadable)?;
-    // The file may have grown between the look and the read.
-    if bytes.len() > limits::CA_FILE_MAX_BYTES
-        || !String::from_utf8_lossy(&bytes).contains("-----BEGIN CERTIFICATE-----")
-    {
+    // The file may have grown between the look and the read. Each certificate in it must
+    // be one TLS can trust: a garbled one would fail every lookup as a broken network.
+    if bytes.len() > limits::CA_FILE_MAX_BYTES || op_api::roots_in(&bytes).is_none() {
         return Err(ProfileProblem::CaFileNoCertificate);
     }
     let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
@@ -89,15 +88,14 @@ fn is_network_or_device_path(path: &str) -> bool {
 mod tests {
     use super::*;
 
-    const PEM: &str = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-
     #[test]
     fn the_ca_file_is_read_with_bounds_regular_files_only() {
+        let pem = op_sim::throwaway_ca_pem();
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("ca.pem");
-        std::fs::write(&good, PEM).unwrap();
+        std::fs::write(&good, &pem).unwrap();
         let read = read_ca_file(good.to_str().unwrap()).unwrap();
-        assert_eq!(read.bytes.as_slice(), PEM.as_bytes());
+        assert_eq!(read.bytes.as_slice(), pem.as_bytes());
         assert_eq!(read.sha256.len(), 64);
 
         // An endless device and a directory: refused at once, nothing read.
@@ -110,8 +108,25 @@ mod tests {
             assert_eq!(read_ca_file(unc), Err(ProfileProblem::CaFileUnreadable), "{unc}");
         }
         let big = dir.path().join("big.pem");
-        std::fs::write(&big, format!("{PEM}{}", "x".repeat(limits::CA_FILE_MAX_BYTES))).unwrap();
+        std::fs::write(&big, format!("{pem}{}", "x".repeat(limits::CA_FILE_MAX_BYTES))).unwrap();
         assert_eq!(read_ca_file(big.to_str().unwrap()), Err(ProfileProblem::CaFileNoCertificate));
+    }
+
+    /// The marker alone is not a certificate: a garbled or truncated one is refused when
+    /// the profile is saved, not at every lookup as a network that cannot start.
+    #[test]
+    fn a_certificate_tls_cannot_trust_is_no_certificate() {
+        let pem = op_sim::throwaway_ca_pem();
+        let dir = tempfile::tempdir().unwrap();
+        for (name, text) in [
+            ("garbled.pem", "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n".to_owned()),
+            ("truncated.pem", pem[..pem.len() / 2].to_owned()),
+            ("key.pem", "-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----\n".to_owned()),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(read_ca_file(path.to_str().unwrap()), Err(ProfileProblem::CaFileNoCertificate), "{name}");
+        }
     }
 
     #[cfg(target_os = "linux")]
@@ -128,24 +143,26 @@ mod tests {
 
     #[test]
     fn read_from_an_async_worker_it_leaves_the_worker() {
+        let pem = op_sim::throwaway_ca_pem();
         let dir = tempfile::tempdir().unwrap();
         let good = dir.path().join("ca.pem");
-        std::fs::write(&good, PEM).unwrap();
+        std::fs::write(&good, &pem).unwrap();
         let path = good.to_str().unwrap().to_owned();
         let runtime = tokio::runtime::Builder::new_multi_thread().worker_threads(1).build().unwrap();
         let read = runtime.block_on(runtime.spawn(async move { read_ca_file(&path) })).unwrap();
-        assert_eq!(read.unwrap().bytes.as_slice(), PEM.as_bytes());
+        assert_eq!(read.unwrap().bytes.as_slice(), pem.as_bytes());
         let current = tokio::runtime::Builder::new_current_thread().build().unwrap();
         assert!(current.block_on(async { read_ca_file(good.to_str().unwrap()) }).is_ok());
     }
 
     #[test]
     fn a_replaced_file_is_read_again() {
+        let pem = op_sim::throwaway_ca_pem();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ca.pem");
-        std::fs::write(&path, PEM).unwrap();
+        std::fs::write(&path, &pem).unwrap();
         let first = read_ca_file(path.to_str().unwrap()).unwrap();
-        std::fs::write(&path, format!("{PEM}{PEM}")).unwrap();
+        std::fs::write(&path, format!("{pem}{pem}")).unwrap();
         let second = read_ca_file(path.to_str().unwrap()).unwrap();
         assert_ne!(first.sha256, second.sha256);
     }

@@ -70,7 +70,7 @@ pub enum ProfileProblem {
     ProxyScheme,
     #[error("the file cannot be read")]
     CaFileUnreadable,
-    #[error("the file holds no PEM certificate (-----BEGIN CERTIFICATE-----)")]
+    #[error("the file holds no usable PEM certificate (-----BEGIN CERTIFICATE-----)")]
     CaFileNoCertificate,
 }
 

@@ -51,7 +51,7 @@ mod tests {
     fn it_s_proxy_and_ca_file_are_the_update_s_and_loopback_goes_direct() {
         let dir = tempfile::tempdir().unwrap();
         let ca = dir.path().join("ca.pem");
-        std::fs::write(&ca, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n").unwrap();
+        std::fs::write(&ca, op_sim::throwaway_ca_pem()).unwrap();
         let text = serde_json::json!({"mandatory": {
             "proxy": {"mode": "url", "url": "http://proxy.corp.example:3128"},
             "caFile": ca.to_str().unwrap()}})
