@@ -1,7 +1,7 @@
 //! What the UI shows for a lookup, built from op-api's types and the profile: labels
 //! applied, file names turned into URLs, nothing left for the UI to interpret.
 
-use op_api::model::{Address, ChatInfo, Contact, FieldWarning, Foot, RawText, User};
+use op_api::model::{Address, Channel, ChatInfo, ClientApp, Contact, FieldWarning, Foot, Location, RawText, User};
 use op_api::DecodedChat;
 use serde::Serialize;
 
@@ -145,9 +145,14 @@ impl ChatView {
         let status_label = status.as_ref().and_then(|s| profile.status_labels.get(s)).cloned();
         let operator_id = text(operator_id);
         let operator_is_me = matches!((&operator_id, &profile.operator_id), (Some(a), Some(b)) if a == b);
-        let (channel_id, channel_name) = channel.map(|c| (text(c.channel_id), text(c.name))).unwrap_or_default();
-        let (client_name, client_id, client_logo_url) =
-            client.map(|c| (text(c.name), raw(c.client_id), asset_url(profile, c.logo.as_deref()))).unwrap_or_default();
+        // Destructured as the chat is: a field op-api adds is a compile error here until shown.
+        let (channel_id, channel_name) =
+            channel.map(|Channel { channel_id, name }| (text(channel_id), text(name))).unwrap_or_default();
+        let (client_name, client_id, client_logo_url) = client
+            .map(|ClientApp { name, logo, client_id }| {
+                (text(name), raw(client_id), asset_url(profile, logo.as_deref()))
+            })
+            .unwrap_or_default();
         let mut phones = Vec::new();
         let view = Self {
             profile_id: profile.id.clone(),
@@ -169,10 +174,10 @@ impl ChatView {
             client_type: raw(client_type),
             version_code: text(version_code),
             location: location
-                .map(|l| LocationView {
-                    address: text(l.address),
-                    lat: l.lat.filter(|v| v.is_finite() && (-90.0..=90.0).contains(v)),
-                    lng: l.lng.filter(|v| v.is_finite() && (-180.0..=180.0).contains(v)),
+                .map(|Location { address, lat, lng }| LocationView {
+                    address: text(address),
+                    lat: lat.filter(|v| v.is_finite() && (-90.0..=90.0).contains(v)),
+                    lng: lng.filter(|v| v.is_finite() && (-180.0..=180.0).contains(v)),
                     coord_system: profile.coord_system,
                     tiles: profile.tiles.clone(),
                     point_held: false,
