@@ -7,7 +7,10 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { $, axeViolations, browser, EXAMPLE, fill, inTrustedWindow, trustedWindowClosed, lookUp, openApp, press, scenario, secondLaunch, shot, text, waitFor, waitText, withDriver, XDG } from "./harness.mjs";
+import {
+  $, axeViolations, browser, DATA_DIR, EXAMPLE, fill, inTrustedWindow, lookUp, openApp, press, saveProfiles, scenario, secondLaunch, shot,
+  text, trustedWindowClosed, waitFor, waitText, withDriver,
+} from "./harness.mjs";
 
 withDriver();
 
@@ -115,14 +118,11 @@ const SCREENS = [
 
 before(async () => {
   // The demo in use, and a second profile a link can name (never asked: the walk declines).
-  const config = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
-  mkdirSync(config, { recursive: true });
   const other = { id: "other", name: "Other", baseUrl: "http://127.0.0.1:9", clientId: "c0ffee", signRule: { scheme: "alipay" } };
-  writeFileSync(join(config, "profiles.json"), JSON.stringify({ version: 1, selected: "demo", profiles: [other] }));
+  saveProfiles("demo", [other]);
   // A damaged recent list: the console moves it aside and says so (a banner to check).
-  const data = join(XDG.XDG_DATA_HOME, "com.opconsole.desktop");
-  mkdirSync(data, { recursive: true });
-  writeFileSync(join(data, "recent.json"), "{ not json");
+  mkdirSync(DATA_DIR, { recursive: true });
+  writeFileSync(join(DATA_DIR, "recent.json"), "{ not json");
   await openApp();
 });
 

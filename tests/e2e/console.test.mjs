@@ -3,13 +3,12 @@
 // namespace, Xvfb and the D-Bus session; harness.mjs starts and ends everything else.
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  $, $$, browser, CLIENT, closeApp, closedPort, countingListener, enterCredentials, EXAMPLE, fill, filesUnder, home,
-  inTrustedWindow, keyringEntries, lookUp, openApp, pageShot, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
-  trustedWindowClosed, waitText, withDriver, XDG,
+  $, $$, browser, CLIENT, closeApp, closedPort, CONFIG_DIR, countingListener, DATA_DIR, enterCredentials, EXAMPLE, filesUnder, fill, home,
+  inTrustedWindow, jsonFile, keyringEntries, lookUp, openApp, pageShot, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
+  trustedWindowClosed, waitText, withDriver,
 } from "./harness.mjs";
 
 let simUrl;
@@ -186,8 +185,7 @@ describe("Op Console end to end", () => {
     await press("settings-open");
     await enterCredentials(TOKEN, SECRET);
     await waitText("settings-token-state", /已保存/);
-    const file = join(mkdtempSync(join(tmpdir(), "op-e2e-")), "repoint.json");
-    writeFileSync(file, JSON.stringify({ profiles: [{ id: "profile-1", name: "E2E staging", baseUrl: listener.url, clientId: CLIENT, signRule: { scheme: "alipay" }, allowInsecureHttp: true }] }));
+    const file = jsonFile("repoint.json", { profiles: [{ id: "profile-1", name: "E2E staging", baseUrl: listener.url, clientId: CLIENT, signRule: { scheme: "alipay" }, allowInsecureHttp: true }] });
     await $("settings-import").setValue(file);
     await waitText("settings-message", /请在弹出的“Op Console”窗口中确认/);
     await inTrustedWindow(async () => {
@@ -210,8 +208,8 @@ describe("Op Console end to end", () => {
   });
 
   scenario("g. files only this user can read; damaged files are moved aside and the console still starts", async () => {
-    const profiles = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop", "profiles.json");
-    const recent = join(XDG.XDG_DATA_HOME, "com.opconsole.desktop", "recent.json");
+    const profiles = join(CONFIG_DIR, "profiles.json");
+    const recent = join(DATA_DIR, "recent.json");
     const mode = (path) => (statSync(path).mode & 0o777).toString(8);
     for (const file of [profiles, recent]) {
       assert.equal(mode(file), "600", `${file} is this user's only`);

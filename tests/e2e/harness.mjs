@@ -149,6 +149,22 @@ export const XDG = {
   HOME: home,
 };
 for (const dir of Object.values(XDG)) mkdirSync(dir, { recursive: true });
+/** The console's own folders: its profiles and settings, its recent list and logs. */
+export const CONFIG_DIR = join(XDG.XDG_CONFIG_HOME, IDENTIFIER);
+export const DATA_DIR = join(XDG.XDG_DATA_HOME, IDENTIFIER);
+
+/** The operator's profiles as saved before the console starts. */
+export function saveProfiles(selected, profiles) {
+  mkdirSync(CONFIG_DIR, { recursive: true });
+  writeFileSync(join(CONFIG_DIR, "profiles.json"), JSON.stringify({ version: 1, selected, profiles }));
+}
+
+/** `content` as JSON in a file of its own folder (a profiles file to import, a policy). */
+export function jsonFile(name, content) {
+  const path = join(mkdtempSync(join(tmpdir(), "op-e2e-")), name);
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
 
 export let browser;
 /** The console's main window (its WebDriver handle): the page the tests drive. */

@@ -8,24 +8,15 @@
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  $, $$, APP, browser, CLIENT, countingListener, enterCredentials, lookUp, openApp, policyFolder, press, scenario, secondLaunch, shot, start,
-  SECRET, startOpSim, text, TOKEN, waitText, withDriver, XDG,
+  $, $$, APP, browser, CLIENT, countingListener, enterCredentials, jsonFile, lookUp, openApp, policyFolder, press, saveProfiles, scenario,
+  secondLaunch, SECRET, shot, start, startOpSim, text, TOKEN, waitText, withDriver, XDG,
 } from "./harness.mjs";
 
 withDriver();
 
 const RICH = "u0001-rich";
-const CONFIG = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
-
-const file = (name, content) => {
-  const path = join(mkdtempSync(join(tmpdir(), "op-e2e-")), name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-};
 
 let simUrl;
 let outside;
@@ -35,9 +26,8 @@ before(async () => {
   simUrl = (await startOpSim()).base;
   outside = await countingListener();
   // The operator's own profile from before the policy, pointing at a host IT does not allow.
-  mkdirSync(CONFIG, { recursive: true });
   const old = { id: "old", name: "Old", baseUrl: outside.url, clientId: CLIENT, signRule: { scheme: "alipay" } };
-  writeFileSync(join(CONFIG, "profiles.json"), JSON.stringify({ version: 1, selected: "old", profiles: [old] }));
+  saveProfiles("old", [old]);
   policy = {
     managedProfiles: [{ id: "prod", name: "生产", baseUrl: simUrl, clientId: CLIENT, signRule: { scheme: "alipay" } }],
     mandatory: {
@@ -84,7 +74,7 @@ describe("IT's policy, enforced and shown", () => {
   });
 
   scenario("p2. an import that tries to re-point the managed profile is refused with the reason", async () => {
-    const repoint = file("repoint.json", { profiles: [{ id: "prod", name: "生产", baseUrl: outside.url, clientId: CLIENT }] });
+    const repoint = jsonFile("repoint.json", { profiles: [{ id: "prod", name: "生产", baseUrl: outside.url, clientId: CLIENT }] });
     await $("settings-import").setValue(repoint);
     await waitText("settings-message", /组织的策略锁定了“由组织管理的配置”，此更改未被接受/);
     assert.equal((await browser.getWindowHandles()).length, 1, "nothing waits in the trusted window");

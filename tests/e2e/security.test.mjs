@@ -8,12 +8,10 @@
 import { before, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import {
-  $, browser, CLIENT, closeApp, consoleLog, countingListener, enterCredentials, EXAMPLE, fill, inTrustedWindow, lookUp, openApp,
-  pageShot, press, scenario, secondLaunch, SECRET, shot, start, startOpSim, text, TOKEN, trustedWindowClosed, waitFor, waitText, withDriver, XDG,
+  $, browser, CLIENT, closeApp, consoleLog, countingListener, enterCredentials, EXAMPLE, inTrustedWindow, jsonFile, lookUp, openApp,
+  pageShot, press, saveProfiles, scenario, secondLaunch, SECRET, start, startOpSim, text, TOKEN, trustedWindowClosed, waitFor, waitText,
+  withDriver, XDG,
 } from "./harness.mjs";
 
 withDriver();
@@ -25,12 +23,6 @@ withDriver();
 const environmentProxy = await countingListener();
 const PROXY_ENV = { HTTP_PROXY: environmentProxy.url, HTTPS_PROXY: environmentProxy.url, NO_PROXY: "", no_proxy: "127.0.0.1,localhost" };
 
-const CONFIG = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
-const file = (name, content) => {
-  const path = join(mkdtempSync(join(tmpdir(), "op-e2e-")), name);
-  writeFileSync(path, JSON.stringify(content));
-  return path;
-};
 
 let simUrl;
 before(async () => {
@@ -40,15 +32,14 @@ before(async () => {
 describe("credentials and customer data go only where the operator agreed", () => {
   scenario("s1. credentials an earlier version saved do not follow a re-point made at start", async () => {
     // An earlier version's state: profiles.json, and the token and secret as two keyring entries.
-    mkdirSync(CONFIG, { recursive: true });
     const prod = { id: "prod", name: "Prod", baseUrl: simUrl, clientId: CLIENT, signRule: { scheme: "alipay" } };
-    writeFileSync(join(CONFIG, "profiles.json"), JSON.stringify({ version: 1, selected: "prod", profiles: [prod] }));
+    saveProfiles("prod", [prod]);
     for (const [account, value] of [["prod:token", TOKEN], ["prod:secret", SECRET]]) {
       execFileSync("secret-tool", ["store", "--label", "Op Console (earlier version)", "service", "op-console", "username", account], { input: value });
     }
     // IT's file at start points the profile elsewhere.
     const elsewhere = await countingListener();
-    await openApp(["--profiles", file("repoint.json", { profiles: [{ ...prod, baseUrl: elsewhere.url }] })], PROXY_ENV);
+    await openApp(["--profiles", jsonFile("repoint.json", { profiles: [{ ...prod, baseUrl: elsewhere.url }] })], PROXY_ENV);
     await inTrustedWindow(async () => {
       await waitText("trusted-changes-title", /启动时 IT 提供的配置文件/);
       assert.match(await text("trusted-change-baseUrl"), new RegExp(`→ ${elsewhere.url.replace(/\./g, "\\.")}`));
@@ -68,7 +59,7 @@ describe("credentials and customer data go only where the operator agreed", () =
     const prod = { id: "prod", name: "Prod", baseUrl: simUrl, clientId: CLIENT, signRule: { scheme: "alipay" } };
     await press("settings-open");
     await $("settings").waitForExist();
-    await $("settings-import").setValue(file("back.json", { profiles: [prod] }));
+    await $("settings-import").setValue(jsonFile("back.json", { profiles: [prod] }));
     await inTrustedWindow(() => press("trusted-apply"));
     await trustedWindowClosed();
     await enterCredentials(TOKEN, SECRET);
@@ -80,7 +71,7 @@ describe("credentials and customer data go only where the operator agreed", () =
     // An attacker's proxy: plain http through it would show the whole request line.
     const proxy = await countingListener();
     await press("settings-open");
-    await $("settings-import").setValue(file("proxy.json", { profiles: [{ ...prod, proxy: { mode: "url", url: proxy.url }, allowInsecureHttp: true }] }));
+    await $("settings-import").setValue(jsonFile("proxy.json", { profiles: [{ ...prod, proxy: { mode: "url", url: proxy.url }, allowInsecureHttp: true }] }));
     await inTrustedWindow(async () => {
       assert.match(await text("trusted-change-proxy"), new RegExp(`→ ${proxy.url.replace(/\./g, "\\.")}`));
       assert.ok(await $("trusted-credentials-unusable").isExisting());
@@ -100,7 +91,7 @@ describe("credentials and customer data go only where the operator agreed", () =
       id: "prod", name: "Prod", baseUrl: simUrl, clientId: CLIENT, signRule: { scheme: "alipay" },
       tiles: { urlTemplate: `${tiles.url}/{z}/{x}/{y}.png`, attribution: "", coordSystem: "wgs84" },
     };
-    const path = file("tiles.json", { profiles: [moved] });
+    const path = jsonFile("tiles.json", { profiles: [moved] });
     await secondLaunch("--profiles", path);
     await inTrustedWindow(async () => {
       await waitText("trusted-changes-title", /另一个程序交给控制台的配置文件/);

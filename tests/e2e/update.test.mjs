@@ -8,12 +8,12 @@
 import { before, after, describe } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:https";
 import { join } from "node:path";
 import {
-  $, axeViolations, browser, CLIENT, closeApp, enterCredentials, lookUp, openApp, policyFolder, press, scenario, SECRET, shot, startOpSim, text, TOKEN,
-  waitFor, waitText, windowShown, withDriver, XDG,
+  $, axeViolations, browser, CLIENT, closeApp, enterCredentials, lookUp, openApp, policyFolder, press, saveProfiles, scenario, SECRET,
+  shot, startOpSim, text, TOKEN, waitFor, waitText, windowShown, withDriver,
 } from "./harness.mjs";
 
 withDriver();
@@ -23,7 +23,6 @@ const [FROM, NEXT, AFTER, LATER] = ["FROM", "NEXT", "AFTER", "LATER"].map((name)
 const escaped = (version) => version.replaceAll(".", "\\.");
 const RICH = "u0001-rich";
 const EXAMPLE_ID = "u00012b2e588bd93843168dfb67ae12cc2ee9";
-const CONFIG = join(XDG.XDG_CONFIG_HOME, "com.opconsole.desktop");
 
 /** The update server: the manifest the test sets, and the packages beside it. */
 const served = { manifest: null, requests: [] };
@@ -76,9 +75,8 @@ before(async () => {
 
   const sim = (await startOpSim()).base;
   // The operator's own profile, in use.
-  mkdirSync(CONFIG, { recursive: true });
   const mine = { id: "mine", name: "我的服务器", baseUrl: sim, clientId: CLIENT, signRule: { scheme: "alipay" } };
-  writeFileSync(join(CONFIG, "profiles.json"), JSON.stringify({ version: 1, selected: "mine", profiles: [mine] }));
+  saveProfiles("mine", [mine]);
   // IT's policy: updates from this server, checked every hour, over IT's CA.
   const policy = {
     mandatory: {

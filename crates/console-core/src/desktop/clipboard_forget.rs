@@ -30,38 +30,29 @@ mod tests {
     use super::*;
     use std::sync::{Arc, Mutex};
 
-    /// A clipboard in memory.
-    fn board(text: &str) -> Arc<Mutex<Option<String>>> {
-        Arc::new(Mutex::new(Some(text.to_owned())))
+    /// A clipboard in memory that holds `text`, and whether `forget_later` cleared the
+    /// copied number from it (what it holds after).
+    async fn forget_from(text: &str) -> (bool, Option<String>) {
+        let clipboard = Arc::new(Mutex::new(Some(text.to_owned())));
+        let (read, clear) = (clipboard.clone(), clipboard.clone());
+        let cleared = forget_later(
+            Duration::from_secs(30),
+            "13812345678",
+            async move { read.lock().unwrap().clone() },
+            async move { *clear.lock().unwrap() = None },
+        )
+        .await;
+        let left = clipboard.lock().unwrap().clone();
+        (cleared, left)
     }
 
     #[tokio::test(start_paused = true)]
     async fn cleared_after_the_time_only_if_it_still_holds_what_was_copied() {
-        let clipboard = board("13812345678");
-        let (read, clear) = (clipboard.clone(), clipboard.clone());
         let started = tokio::time::Instant::now();
-        let cleared = forget_later(
-            Duration::from_secs(30),
-            "13812345678",
-            async move { read.lock().unwrap().clone() },
-            async move { *clear.lock().unwrap() = None },
-        )
-        .await;
-        assert!(cleared);
+        assert_eq!(forget_from("13812345678").await, (true, None));
         assert_eq!(started.elapsed(), Duration::from_secs(30), "not before the time");
-        assert_eq!(*clipboard.lock().unwrap(), None);
 
         // The operator copied something else meanwhile: it stays.
-        let clipboard = board("工单 123");
-        let (read, clear) = (clipboard.clone(), clipboard.clone());
-        let cleared = forget_later(
-            Duration::from_secs(30),
-            "13812345678",
-            async move { read.lock().unwrap().clone() },
-            async move { *clear.lock().unwrap() = None },
-        )
-        .await;
-        assert!(!cleared);
-        assert_eq!(clipboard.lock().unwrap().as_deref(), Some("工单 123"));
+        assert_eq!(forget_from("工单 123").await, (false, Some("工单 123".into())));
     }
 }
