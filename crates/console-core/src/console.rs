@@ -11,10 +11,8 @@ use std::path::Path;
 
 use op_api::{OpError, UserId};
 
-use crate::approvals::{
-    ApprovalDone, ApprovalRequest, Approvals, ChangeOutcome, ChangeSource, Pending, SaveOutcome, Staged,
-};
-use crate::credentials::destination::Destination;
+use crate::approvals::profile_changes::ProfileChanges;
+use crate::approvals::{ApprovalDone, ApprovalRequest, Approvals, ChangeOutcome, ChangeSource, Pending, SaveOutcome};
 use crate::credentials::store::{CredentialStore, Match};
 use crate::credentials::vault::{CredentialStatus, Vault};
 use crate::desktop::request::{DesktopRequest, RequestSource};
@@ -28,12 +26,11 @@ use crate::lookups::reply::{LookupFailure, LookupId, LookupReply};
 use crate::lookups::store::Lookups;
 use crate::lookups::view::LocationView;
 use crate::policy::{Policy, PolicyKey, PolicyReport};
-use crate::profiles::changes::{flows_of, DataFlowChanges, FlowField};
-use crate::profiles::file::{ProfilesFile, IMPORT_MAX_BYTES};
-use crate::profiles::import_problem::ImportProblem;
+use crate::profiles::changes::{flows_of, DataFlowChanges};
+use crate::profiles::file::ProfilesFile;
 use crate::profiles::profile::Profile;
 use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
-use crate::profiles::store::{ProfileStore, ProfileView, ProfilesView};
+use crate::profiles::store::{ProfileStore, ProfilesView};
 use crate::reveals::journal::clean_reason;
 use crate::reveals::{RevealEntry, RevealJournal};
 use crate::support::atomic_file::{private_dir, MovedAside};
@@ -120,7 +117,9 @@ impl Console {
 impl Console {
     /// Looks up a user's most recent chat on `profile_id` (or the selected profile).
     pub async fn lookup(&self, profile_id: Option<&str>, user_id: &str) -> Result<LookupReply, LookupFailure> {
-        if let Some(answer) = self.early_answer(profile_id, user_id).await {
+        // The page's call for a link's lookup, a moment after the start began it.
+        let profile = async { self.profiles.get(profile_id).await.ok() };
+        if let Some(answer) = self.lookups.begun_answer(user_id, profile).await {
             return answer;
         }
         self.lookup_now(profile_id, user_id).await
@@ -145,26 +144,6 @@ impl Console {
         self.lookups.run(&profile, credentials, &user_id, precision).await
     }
 
-    /// The answer of the lookup begun for this user (`begin_lookup`), if one was and it
-    /// fits: a chat, made with the profile this call asks for as it is now. The page's call
-    /// for a link's lookup, a moment after the start began it.
-    async fn early_answer(
-        &self,
-        profile_id: Option<&str>,
-        user_id: &str,
-    ) -> Option<Result<LookupReply, LookupFailure>> {
-        if !self.lookups.early.waiting() {
-            return None;
-        }
-        let user_id = UserId::parse(user_id).ok()?;
-        let answer = self.lookups.early.take(user_id.as_str())?;
-        let profile = self.profiles.get(profile_id).await.ok()?;
-        match answer.await {
-            Ok((used, Ok(reply))) if used == profile => Some(Ok(reply)),
-            _ => None,
-        }
-    }
-
     /// Begins the lookup a link or `--lookup` started the console for, while its window is
     /// made: the operator asked for it, and its answer is there when the page asks a moment
     /// later (the page's call takes it instead of asking the server again; see
@@ -179,7 +158,7 @@ impl Console {
     ) -> impl std::future::Future<Output = ()> + 'a {
         // A bad ID is refused by the page's own call, as typed.
         let begun = UserId::parse(user_id).ok().map(|user_id| {
-            let answer = self.lookups.early.begin(user_id.as_str());
+            let answer = self.lookups.begin(&user_id);
             (user_id, answer)
         });
         async move {
@@ -307,33 +286,10 @@ impl Console {
         Ok(self.profiles.list().await)
     }
 
-    /// Validates and saves a profile (an empty id makes a new one). A saved profile whose
-    /// tile or asset hosts move (customer locations and per-user file names would go there)
-    /// waits for the operator's yes in the trusted window instead: a page cannot move them.
-    pub async fn save_profile(&self, mut profile: Profile) -> Result<SaveOutcome, ConsoleError> {
-        if profile.id.trim().is_empty() {
-            profile.id = self.profiles.new_id();
-        }
-        let mut profile = self.profiles.enforce(profile);
-        let warnings = profile.normalise_and_validate()?;
-        self.profiles.check_own(&profile)?;
-        let current = self.profiles.file();
-        if let Some(saved) = current.get(&profile.id) {
-            let moved =
-                |field| flows_of(saved).iter().zip(flows_of(&profile)).any(|(a, b)| a.field == field && a != &b);
-            if moved(FlowField::Tiles) || moved(FlowField::Assets) {
-                let staged = Staged::Profile(Box::new(profile));
-                let request_id = self.stage(ChangeSource::SettingsSave, &current, staged).await?;
-                return Ok(SaveOutcome::NeedsApproval { request_id });
-            }
-        }
-        self.profiles.update(|file| {
-            file.upsert(profile.clone());
-            Ok(())
-        })?;
-        self.lookups.forget_client(&profile.id);
-        let view = ProfileView { profile, is_demo: false, managed: false, warnings, unavailable: false };
-        Ok(SaveOutcome::Saved { view: Box::new(view) })
+    /// Validates and saves a profile (an empty id makes a new one); one whose tile or asset
+    /// hosts move waits for the operator's yes in the trusted window.
+    pub async fn save_profile(&self, profile: Profile) -> Result<SaveOutcome, ConsoleError> {
+        self.changes().save(profile).await
     }
 
     /// Deletes a profile and its keyring entries. The entries go first: if the keyring
@@ -365,79 +321,29 @@ impl Console {
         Ok(op_api::sign_preview(&profile.client_config()?, user_id)?)
     }
 
-    /// Imports an IT-provided profiles file (its text); all of it, or nothing. One that
-    /// would move data elsewhere (a server, a proxy, a CA, tiles, assets, the profile in
-    /// use, a new profile) waits for the operator's yes in the trusted window, whatever
-    /// path it came by; one that moves nothing is applied at once.
+    /// Imports an IT-provided profiles file (its text); all of it, or nothing; one that
+    /// moves data waits for the operator's yes in the trusted window.
     pub async fn import_profiles(&self, text: &str, source: ChangeSource) -> Result<ChangeOutcome, ConsoleError> {
-        if !self.profiles.policy().imports_allowed() {
-            return Err(Policy::refuse(PolicyKey::AllowImports));
-        }
-        let mut import = ProfilesFile::parse_import(text)?;
-        for profile in &mut import.profiles {
-            *profile = self.profiles.enforce(profile.clone());
-            self.profiles.check_own(profile)?;
-        }
-        let current = self.profiles.file();
-        let staged = Staged::Import(import);
-        let changes = self.changes_of(&current, &staged).await?;
-        if changes.is_empty() {
-            let profiles = self.apply(&staged)?;
-            return Ok(ChangeOutcome::Applied { profiles });
-        }
-        let request_id =
-            self.approvals.ask(|id| Pending::Changes { id, source, changes, staged, before: Box::new(current) });
-        Ok(ChangeOutcome::NeedsApproval { request_id })
+        self.changes().import(text, source).await
     }
 
     /// What importing `text` would change: what the trusted window would ask.
     pub async fn preview_import(&self, text: &str) -> Result<DataFlowChanges, ConsoleError> {
-        let staged = Staged::Import(ProfilesFile::parse_import(text)?);
-        self.changes_of(&self.profiles.file(), &staged).await
+        self.changes().preview_import(text).await
     }
 
     pub async fn import_profiles_file(&self, path: &Path, source: ChangeSource) -> Result<ChangeOutcome, ConsoleError> {
-        let too_large = std::fs::metadata(path).is_ok_and(|m| m.len() > IMPORT_MAX_BYTES as u64);
-        if too_large {
-            return Err(ConsoleError::InvalidImport {
-                problem: ImportProblem::TooLarge { max_bytes: IMPORT_MAX_BYTES },
-            });
+        self.import_profiles(&ProfilesFile::read_import(path)?, source).await
+    }
+
+    /// A change to the profiles, whatever path it comes by.
+    fn changes(&self) -> ProfileChanges<'_> {
+        ProfileChanges {
+            profiles: &self.profiles,
+            credentials: &self.credentials,
+            approvals: &self.approvals,
+            lookups: &self.lookups,
         }
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            tracing::warn!("profiles file {} unreadable: {e}", path.display());
-            ConsoleError::InvalidImport { problem: ImportProblem::Unreadable { path: path.display().to_string() } }
-        })?;
-        self.import_profiles(&text, source).await
-    }
-
-    /// Asks the trusted window about `staged` (changes as they would be made to `current`).
-    async fn stage(&self, source: ChangeSource, current: &ProfilesFile, staged: Staged) -> Result<u32, ConsoleError> {
-        let changes = self.changes_of(current, &staged).await?;
-        let before = Box::new(current.clone());
-        Ok(self.approvals.ask(|id| Pending::Changes { id, source, changes, staged, before }))
-    }
-
-    /// What `staged` would move, with the profiles whose saved credentials would stop
-    /// being sent (their destination moves; the earlier keyring layout counts too).
-    async fn changes_of(&self, current: &ProfilesFile, staged: &Staged) -> Result<DataFlowChanges, ConsoleError> {
-        let mut next = current.clone();
-        staged.apply_to(&mut next);
-        let mut changes = DataFlowChanges::between(current, &next);
-        for change in &mut changes.profiles {
-            let (Some(before), Some(after)) = (current.get(&change.id), next.get(&change.id)) else { continue };
-            let to = Destination::of(after);
-            if Destination::of(before) != to {
-                change.credentials_unusable = self.credentials.saved_for_elsewhere(&change.id, to).await?;
-            }
-        }
-        Ok(changes)
-    }
-
-    /// Makes a staged change; the clients are rebuilt for what it touched.
-    fn apply(&self, staged: &Staged) -> Result<usize, ConsoleError> {
-        let count = self.profiles.update(|file| Ok(staged.apply_to(file)))?;
-        self.lookups.forget_clients();
-        Ok(count)
     }
 }
 
@@ -468,17 +374,7 @@ impl Console {
     /// The operator's yes to request `request_id`: the change is made, if the profiles
     /// still are as they were when it was asked (else `approval_outdated`, nothing made).
     pub async fn approve_changes(&self, request_id: u32) -> Result<ApprovalDone, ConsoleError> {
-        let Some(Pending::Changes { staged, before, .. }) = self.approvals.take(request_id) else {
-            return Err(ConsoleError::ApprovalOutdated);
-        };
-        let profiles = self.profiles.update(|file| {
-            if *file != *before {
-                return Err(ConsoleError::ApprovalOutdated);
-            }
-            Ok(staged.apply_to(file))
-        })?;
-        self.lookups.forget_clients();
-        Ok(ApprovalDone::Changes { applied: true, profiles })
+        self.changes().approve(request_id)
     }
 
     /// The operator's no (or the window closed): nothing changes.
@@ -521,14 +417,13 @@ impl Console {
         secret: Option<String>,
     ) -> Result<CredentialStatus, ConsoleError> {
         let profile = self.profiles.credentialed(profile_id)?;
-        // A lookup begun with the credentials before is not an answer for these.
-        self.lookups.early.clear();
+        self.lookups.forget_begun();
         self.credentials.save(&profile, token, secret).await
     }
 
     pub async fn forget_credentials(&self, profile_id: &str) -> Result<CredentialStatus, ConsoleError> {
         self.profiles.credentialed(profile_id)?;
-        self.lookups.early.clear();
+        self.lookups.forget_begun();
         self.credentials.forget(profile_id).await
     }
 

@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 use op_api::{Credentials, OpClient, UserId};
 
 use crate::error::ConsoleError;
-use crate::lookups::early::EarlyLookups;
+use crate::lookups::early::{EarlyAnswer, EarlyLookups};
 use crate::lookups::phone::{mask_all, PhoneField};
 use crate::lookups::recent::{RecentLookup, RecentLookups};
 use crate::lookups::records::{LookupRecord, LookupRecords};
@@ -28,7 +28,7 @@ pub(crate) struct Lookups {
     recent: Arc<RecentLookups>,
     last_id: AtomicU32,
     /// The lookup a link started the console for, begun before the page asks.
-    pub(crate) early: EarlyLookups,
+    early: EarlyLookups,
 }
 
 impl Lookups {
@@ -42,6 +42,36 @@ impl Lookups {
             early: EarlyLookups::default(),
         };
         (lookups, moved)
+    }
+
+    /// Where the answer of the lookup begun for `user_id` goes (before the page asks: a
+    /// link that started the console; see `early.rs`).
+    pub(crate) fn begin(&self, user_id: &UserId) -> tokio::sync::oneshot::Sender<EarlyAnswer> {
+        self.early.begin(user_id.as_str())
+    }
+
+    /// The answer of the lookup begun for `user_id`, if one was and it fits: a chat, made
+    /// with `profile` (the profile the call asks for, as it is now).
+    pub(crate) async fn begun_answer(
+        &self,
+        user_id: &str,
+        profile: impl std::future::Future<Output = Option<Profile>>,
+    ) -> Option<Result<LookupReply, LookupFailure>> {
+        if !self.early.waiting() {
+            return None;
+        }
+        let user_id = UserId::parse(user_id).ok()?;
+        let answer = self.early.take(user_id.as_str())?;
+        let profile = profile.await?;
+        match answer.await {
+            Ok((used, Ok(reply))) if used == profile => Some(Ok(reply)),
+            _ => None,
+        }
+    }
+
+    /// A lookup begun with the credentials before is not an answer for new ones.
+    pub(crate) fn forget_begun(&self) {
+        self.early.clear();
     }
 
     /// Looks `user_id` up on `profile` with `credentials` (or the reason there are none),

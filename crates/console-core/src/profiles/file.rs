@@ -83,6 +83,19 @@ impl ProfilesFile {
         }
     }
 
+    /// The text of an import file at `path` (a command line's `--profiles`, a file picked in
+    /// Settings): one larger than an import may be is not read.
+    pub fn read_import(path: &Path) -> Result<String, ConsoleError> {
+        let invalid = |problem| ConsoleError::InvalidImport { problem };
+        if std::fs::metadata(path).is_ok_and(|m| m.len() > IMPORT_MAX_BYTES as u64) {
+            return Err(invalid(ImportProblem::TooLarge { max_bytes: IMPORT_MAX_BYTES }));
+        }
+        std::fs::read_to_string(path).map_err(|e| {
+            tracing::warn!("profiles file {} unreadable: {e}", path.display());
+            invalid(ImportProblem::Unreadable { path: path.display().to_string() })
+        })
+    }
+
     /// Reads an import file; every profile must be valid, or nothing is imported.
     pub fn parse_import(text: &str) -> Result<Self, ConsoleError> {
         Self::check_import(text).map_err(|problem| ConsoleError::InvalidImport { problem })

@@ -4,6 +4,8 @@
 //! import from any path, a page's change of tile or asset hosts). One request at a time: a
 //! new one replaces the one waiting, which counts as declined.
 
+pub(crate) mod profile_changes;
+
 use std::sync::Mutex;
 
 use serde::Serialize;
