@@ -2,8 +2,11 @@
 //!
 //! - `profiles` (`ProfileStore`): the saved profiles, the selection, the demo;
 //! - `credentials` (`CredentialStore`): the keyring, the in-memory copy, the destination rule;
-//! - `lookups` (`Lookups`): clients, each lookup numbered and kept, the recent list;
-//! - `images` (`ImageFetcher`) and `desktop` (`DesktopStore`).
+//! - `lookups` (`Lookups`): clients, each lookup numbered and kept, the recent list, the
+//!   lookup begun for a link;
+//! - `approvals` (`Approvals`): what waits for the operator in the trusted window, and
+//!   `ProfileChanges` (`approvals/profile_changes.rs`), a change to the profiles from any path;
+//! - `images` (`ImageFetcher`), `desktop` (`DesktopStore`), `reveals` (`RevealJournal`).
 //!
 //! A method here only routes between parts: which profile, whose credentials, which lookup.
 
