@@ -1,5 +1,5 @@
 //! Images (map tiles, logos, avatars) for the page, fetched here rather than by the
-//! webview: only from the selected profile's tile and asset URLs, only images, size
+//! webview: only from the result's profile's tile and asset URLs, only images, size
 //! capped. The page's CSP then allows no remote host at all.
 
 use std::time::Duration;

@@ -42,7 +42,6 @@ impl LookupRecords {
         lock(&self.records).iter().find(|r| r.id == id).and_then(|r| r.raw_answer.clone())
     }
 
-    /// The full number of `field` in lookup `id`, with the lookup's profile and user.
     /// The exact location held back from lookup `id`, with its profile and user.
     pub(crate) fn held_location(&self, id: LookupId) -> Option<(String, String, LocationView)> {
         let records = lock(&self.records);
@@ -50,6 +49,7 @@ impl LookupRecords {
         Some((record.profile_id.clone(), record.user_id.clone(), record.held_location.clone()?))
     }
 
+    /// The full number of `field` in lookup `id`, with the lookup's profile and user.
     pub(crate) fn phone(&self, id: LookupId, field: PhoneField) -> Option<(String, String, String)> {
         let records = lock(&self.records);
         let record = records.iter().find(|r| r.id == id)?;

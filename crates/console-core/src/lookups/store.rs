@@ -170,11 +170,12 @@ impl Lookups {
         self.records.raw_answer(id)
     }
 
-    /// The full number of `field` in lookup `id`, with the lookup's profile and user.
+    /// The exact location held back from lookup `id`, with its profile and user.
     pub(crate) fn held_location(&self, id: LookupId) -> Option<(String, String, LocationView)> {
         self.records.held_location(id)
     }
 
+    /// The full number of `field` in lookup `id`, with the lookup's profile and user.
     pub(crate) fn phone(&self, id: LookupId, field: PhoneField) -> Option<(String, String, String)> {
         self.records.phone(id, field)
     }
