@@ -136,7 +136,7 @@ async fn answer(reply: Reply, scheme: &str, host: &str, mut shutdown: watch::Rec
     match reply {
         Reply::Slow { delay_ms, data } => {
             tokio::select! {
-                _ = tokio::time::sleep(Duration::from_millis(delay_ms)) => envelope(codes::OK, "成功", data),
+                _ = tokio::time::sleep(Duration::from_millis(delay_ms)) => text_answer(&Reply::Chat { data }, scheme, host),
                 _ = shutdown.wait_for(|stop| *stop) => (StatusCode::SERVICE_UNAVAILABLE, "shutting down").into_response(),
             }
         }
@@ -145,23 +145,22 @@ async fn answer(reply: Reply, scheme: &str, host: &str, mut shutdown: watch::Rec
         Reply::Raw { status, body, bom, location, charset, content_encoding } => {
             raw(status, body, bom, location, charset, content_encoding)
         }
-        Reply::Http500 => (
-            StatusCode::INTERNAL_SERVER_ERROR,
-            [(CONTENT_TYPE, "text/html;charset=UTF-8")],
-            crate::bodies::HTTP_500_PAGE,
-        )
-            .into_response(),
-        other => {
-            let base = format!("{scheme}://{host}");
-            let text = crate::bodies::reply_text(&other, &base, &crate::bodies::operation_time_now());
-            match text {
-                Some((status, body)) => {
-                    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-                    (status, [(CONTENT_TYPE, JSON)], body).into_response()
-                }
-                None => (StatusCode::INTERNAL_SERVER_ERROR, "no body for this reply").into_response(),
-            }
+        other => text_answer(&other, scheme, host),
+    }
+}
+
+/// The answer as `bodies::reply_text` writes it (the tests and the UI's fixtures read the
+/// same text), with the server's own address for `{base}`.
+fn text_answer(reply: &Reply, scheme: &str, host: &str) -> Response {
+    let base = format!("{scheme}://{host}");
+    match crate::bodies::reply_text(reply, &base, &crate::bodies::operation_time_now()) {
+        Some((status, body)) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            // A 500 is a proxy's or a server's HTML page, not the API's JSON.
+            let content_type = if matches!(reply, Reply::Http500) { "text/html;charset=UTF-8" } else { JSON };
+            (status, [(CONTENT_TYPE, content_type)], body).into_response()
         }
+        None => (StatusCode::INTERNAL_SERVER_ERROR, "no body for this reply").into_response(),
     }
 }
 
