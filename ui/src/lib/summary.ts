@@ -19,7 +19,7 @@ export function summary(chat: ChatView, reveal: RevealStore): string {
     main && extra && main !== extra ? (zh ? `${main}（${extra}）` : `${main} (${extra})`) : (main ?? extra ?? none);
   const user = chat.user;
   const phone = user?.phone ?? null;
-  const shownPhone = phone ? (reveal.shown(phone.field) ?? phone.masked) : null;
+  const shownPhone = phone ? reveal.displayed(phone) : null;
   const created =
     chat.createdAt != null ? `${formatInZone(chat.createdAt, chat.utcOffsetMinutes)} (${zoneLabel(chat.utcOffsetMinutes)})` : null;
   const lines: [string, string | null][] = [

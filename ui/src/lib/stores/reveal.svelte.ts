@@ -1,7 +1,7 @@
 // The phone numbers the operator revealed on the result on screen: asked of the backend
 // (which keeps each lookup's numbers), each shown for as long as the rules say (30 s unless IT set another), all masked again
 // with the next result.
-import type { PhoneField } from "../../bindings";
+import type { PhoneField, PhoneView } from "../../bindings";
 import { api } from "../api";
 import { rules } from "./rules.svelte";
 
@@ -15,6 +15,11 @@ export class RevealStore {
   /** The full number of `field`, while it is revealed. */
   shown(field: PhoneField): string | null {
     return this.#shown[fieldKey(field)] ?? null;
+  }
+
+  /** What the operator sees of `phone`: the full number while revealed, else the masked one. */
+  displayed(phone: PhoneView): string {
+    return this.shown(phone.field) ?? phone.masked;
   }
 
   /** Asks the backend (which journals the reveal, with `reason` when the rules ask one). */
