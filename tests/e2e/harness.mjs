@@ -132,6 +132,8 @@ export async function startOpSim(binary = OP_SIM, args = ["--sign-rule", "alipay
       if (match) resolveLine(match[0]);
     });
     sim.on("exit", () => reject(new Error("op-sim exited")));
+    // Not started at all (not built, or CARGO_TARGET_DIR not the build's): said, not waited on.
+    sim.on("error", (e) => reject(new Error(`op-sim could not start (${binary}): ${e.message}`)));
   });
   return { base, sim };
 }

@@ -140,4 +140,33 @@ describe("credentials and customer data go only where the operator agreed", () =
     elsewhere.close();
     await closeApp();
   });
+
+  scenario("s6. a link that starts the console naming another profile sends nothing of it before the operator's yes", async () => {
+    // "other" has credentials of its own, saved for a host that counts who connects.
+    const host = await countingListener();
+    const prod = { id: "prod", name: "Prod", baseUrl: simUrl, clientId: CLIENT, signRule: { scheme: "alipay" } };
+    const other = { id: "other", name: "Other", baseUrl: host.url, clientId: CLIENT, signRule: { scheme: "alipay" } };
+    saveProfiles("other", [prod, other]);
+    await openApp();
+    await press("settings-open");
+    await $("settings").waitForExist();
+    await enterCredentials(TOKEN, SECRET);
+    await press("settings-close");
+    await closeApp();
+    // The operator's profile in use is prod; a link starts the console for other.
+    saveProfiles("prod", [prod, other]);
+    const link = `opconsole://lookup/${EXAMPLE}?profile=other`;
+    await openApp([link]);
+    await waitText("switch-confirm", /配置“Other”/);
+    assert.equal(host.connections, 0, "the start's early lookup did not run on the profile the link names");
+    await press("switch-cancel");
+    assert.equal(await $("profile-select").getValue(), "prod");
+    assert.equal(host.connections, 0, "a no sends nothing");
+    // The operator's yes is what sends it (so the counts above could have been more).
+    await secondLaunch(link);
+    await press("switch-accept");
+    await waitFor(() => host.connections > 0, "the lookup on other after the yes");
+    host.close();
+    await closeApp();
+  });
 });
