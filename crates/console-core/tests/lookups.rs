@@ -97,6 +97,24 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     let view = s.console.lookup(None, EXAMPLE_USER).await.unwrap().chat;
     assert_eq!(view.chat_id.as_deref(), Some("u0001106268050147246664"));
     assert_eq!(s.console.image(&id, &logo).await.unwrap().content_type, "image/png");
+
+    // IT's file replaced by one that holds no certificate: the CA file's problem, said as
+    // such (not "cannot be read"), and nothing sent.
+    let sent = sim.server.requests_seen();
+    std::fs::write(&ca, "not a certificate").unwrap();
+    let err = s.console.lookup(None, EXAMPLE_USER).await.unwrap_err();
+    let body = serde_json::to_value(&err.body).unwrap();
+    assert_eq!(body["code"], "invalid_profile", "{body}");
+    assert_eq!(
+        (body["field"].as_str(), body["problem"]["kind"].as_str()),
+        (Some("caFile"), Some("caFileNoCertificate"))
+    );
+    // Gone: the file is named.
+    std::fs::remove_file(&ca).unwrap();
+    let body = serde_json::to_value(&s.console.lookup(None, EXAMPLE_USER).await.unwrap_err().body).unwrap();
+    assert_eq!(body["code"], "not_configured", "{body}");
+    assert_eq!(body["problem"]["path"].as_str(), ca.to_str());
+    assert_eq!(sim.server.requests_seen(), sent, "nothing was sent");
     sim.server.shutdown().await;
 }
 

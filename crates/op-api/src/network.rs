@@ -102,27 +102,39 @@ pub fn client_builder(
     }
     // The operating system's roots always; a profile's CA file adds to them.
     if let Some(pem) = extra_roots_pem {
-        if roots_in(pem).is_none() {
-            return Err(ConfigProblem::CaFile { path: String::new() });
-        }
-        let certificates = reqwest::Certificate::from_pem_bundle(pem).unwrap_or_default();
-        for certificate in certificates {
-            builder = builder.add_root_certificate(certificate);
+        let roots = roots_in(pem).ok_or(ConfigProblem::CaFile { path: String::new() })?;
+        for root in roots {
+            builder = builder.add_root_certificate(
+                reqwest::Certificate::from_der(&root).map_err(|_| ConfigProblem::CaFile { path: String::new() })?,
+            );
         }
     }
     Ok(builder)
 }
 
-/// How many certificates a PEM bundle holds, when each is one TLS can trust as a root
-/// (parsed as a root store adds it). `None` for a bundle with none, or with one that cannot
-/// be: the client's build would fail on it as if the network component were broken.
-pub fn roots_in(pem: &[u8]) -> Option<usize> {
+/// The certificates of a PEM bundle (other sections, such as a key, left out), when the
+/// client can add each as a root: `None` for a bundle with none, or that does not decode.
+/// On Linux and the BSDs the platform verifier adds them to a webpki root store, which
+/// fails the client's build on one it cannot parse (as if the network component were
+/// broken): there each must parse as a root. macOS and Windows hand them to the OS.
+pub fn roots_in(pem: &[u8]) -> Option<Vec<rustls::pki_types::CertificateDer<'static>>> {
     use rustls::pki_types::{pem::PemObject, CertificateDer};
     let certificates: Vec<_> = CertificateDer::pem_slice_iter(pem).collect::<Result<_, _>>().ok()?;
-    let count = certificates.len();
-    let (added, ignored) = rustls::RootCertStore::empty().add_parsable_certificates(certificates);
-    (count > 0 && ignored == 0 && added == count).then_some(count)
+    if certificates.is_empty() {
+        return None;
+    }
+    if WEBPKI_JUDGES_ROOTS {
+        let (_, ignored) = rustls::RootCertStore::empty().add_parsable_certificates(certificates.iter().cloned());
+        if ignored > 0 {
+            return None;
+        }
+    }
+    Some(certificates)
 }
+
+/// Whether a CA file's certificates are parsed by webpki (rustls-platform-verifier on
+/// Linux and the BSDs), or handed to the OS (macOS, Windows), which judges them.
+pub const WEBPKI_JUDGES_ROOTS: bool = cfg!(not(any(target_vendor = "apple", windows, target_os = "android")));
 
 /// The proxy for reqwest. SOCKS is refused here, as a proxy that cannot be used: reqwest is
 /// built without it (0.13 would accept the URL and fail each request as a connection error).
@@ -202,14 +214,20 @@ mod tests {
     fn a_ca_bundle_is_roots_only_when_every_certificate_can_be_one() {
         let good = op_sim::throwaway_ca_pem();
         let other = op_sim::throwaway_ca_pem();
-        assert_eq!(roots_in(good.as_bytes()), Some(1));
-        assert_eq!(roots_in(format!("{good}{other}").as_bytes()), Some(2));
+        assert_eq!(roots_in(good.as_bytes()).map(|r| r.len()), Some(1));
+        // Text between them and CRLF line ends, as files from Windows have.
+        let bundle = format!("# IT's roots\r\n{}\r\nsecond:\r\n{}", good.replace('\n', "\r\n"), other);
+        assert_eq!(roots_in(bundle.as_bytes()).map(|r| r.len()), Some(2));
         assert!(client_builder(None, Some(good.as_bytes())).is_ok_and(|b| b.build().is_ok()));
-        let garbled = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
         let truncated = &good[..good.len() / 2];
-        for bad in
-            [garbled.to_owned(), truncated.to_owned(), format!("{good}{garbled}"), "not a PEM".into(), String::new()]
-        {
+        let mut bad = vec![truncated.to_owned(), "not a PEM".into(), String::new()];
+        // Decoded but not a certificate: where webpki judges the roots (macOS and Windows
+        // hand them to the OS, which does).
+        if WEBPKI_JUDGES_ROOTS {
+            let garbled = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+            bad.extend([garbled.to_owned(), format!("{good}{garbled}")]);
+        }
+        for bad in bad {
             assert_eq!(roots_in(bad.as_bytes()), None, "{bad}");
             assert!(matches!(client_builder(None, Some(bad.as_bytes())), Err(ConfigProblem::CaFile { .. })), "{bad}");
         }

@@ -40,6 +40,11 @@ impl CredentialStore {
     /// The profile's credentials, only when they were saved for its destination now.
     pub(crate) async fn for_lookup(&self, profile: &Profile) -> Result<Credentials, ConsoleError> {
         let current = Destination::of(profile);
+        // Where it would go cannot be said (its address, proxy or CA file unusable): that
+        // problem, as the client's build words it, not "saved for another server".
+        if current.is_none() {
+            profile.client_config()?;
+        }
         let saved = match self.cached(&profile.id) {
             Some(saved) => saved,
             None => {

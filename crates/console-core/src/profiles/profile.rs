@@ -285,8 +285,14 @@ impl Profile {
         config.api_utc_offset_minutes = self.api_utc_offset_minutes;
         config.proxy = self.proxy.clone();
         if let Some(path) = &self.ca_file {
-            // Read at each client build: IT may replace the file; a vanished file is said.
-            let ca = read_ca_file(path).map_err(|_| OpError::from(ConfigProblem::CaFile { path: path.clone() }))?;
+            // Read at each client build: IT may replace the file; a vanished file is said,
+            // and one that holds no usable certificate (replaced since it was saved).
+            let ca = read_ca_file(path).map_err(|problem| match problem {
+                ProfileProblem::CaFileNoCertificate => {
+                    ConsoleError::InvalidProfile { field: ProfileField::CaFile, problem }
+                }
+                _ => OpError::from(ConfigProblem::CaFile { path: path.clone() }).into(),
+            })?;
             config.extra_roots_pem = Some(ca.bytes.to_vec());
         }
         config.validate()?;
