@@ -312,6 +312,25 @@ describe("back, forward, refresh and the summary", () => {
     expect(lookups(calls).map((c) => c.args.userId)).toEqual([EXAMPLE, "u0001-rich", "u0001-rich"]);
   });
 
+  it("F5 under an error that is not a lookup's asks again for the answer on screen", async () => {
+    const calls = backend((args) => structuredClone(views[args.userId as string]), {
+      list_profiles: () => TWO_PROFILES,
+      select_profile: () => Promise.reject({ code: "keyring_locked", hasRawAnswer: false }),
+    });
+    render(App);
+    await search(EXAMPLE);
+    await search("u0001-rich");
+    await waitFor(() => expect(screen.getByTestId("user-name").textContent).toBe("张伟"));
+    await fireEvent.keyDown(window, { key: "ArrowLeft", altKey: true });
+    expect(screen.getByTestId("chat-id").textContent).toContain("u0001106268050147246664");
+    // Switching the profile fails: its error is on screen, in front of the answer.
+    await fireEvent.change(screen.getByTestId("profile-select"), { target: { value: "prod" } });
+    await screen.findByTestId("error-panel");
+    await fireEvent.keyDown(window, { key: "F5" });
+    await waitFor(() => expect(lookups(calls)).toHaveLength(3));
+    expect(lookups(calls).at(-1)?.args.userId).toBe(EXAMPLE);
+  });
+
   it("switching profile forgets the answers of the old one", async () => {
     backend((args) => structuredClone(views[args.userId as string]), { list_profiles: () => TWO_PROFILES, select_profile: (args) => ({ ...TWO_PROFILES, selected: args.id }) });
     render(App);

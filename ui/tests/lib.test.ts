@@ -164,7 +164,7 @@ describe("error sentences (every code, with the backend's own samples)", () => {
         expect(text, sample.code).not.toMatch(/undefined|null|NaN|\[object|\$\{/);
         expect(text, sample.code).not.toBe(sample.code);
         // A parameter left empty leaves no gap where it would be.
-        expect(text, sample.code).not.toMatch(/ [。，、；）]|\s{2}|[（(]\s*[)）]/);
+        expect(text, sample.code).not.toMatch(/ [。，、；）,;:)]|\s{2}|[（(]\s*[)）]/);
         let rest = text;
         for (const value of own) rest = rest.split(value).join(" ");
         if (lang === "zh") {

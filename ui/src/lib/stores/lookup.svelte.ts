@@ -1,6 +1,6 @@
 // A lookup from the search field to the result on screen, and the recent list beside it.
 // "A newer lookup always wins"; placeholders only once an answer is slow.
-import type { ChatView, RecentLookup, UserIdProblem } from "../../bindings";
+import type { ChatView, LookupReply, RecentLookup, UserIdProblem } from "../../bindings";
 import { api, asShownError } from "../api";
 import type { ShownError } from "../errors";
 import { Latest } from "../latest";
@@ -35,8 +35,9 @@ export class LookupStore {
   /** Phone numbers revealed on the result on screen. */
   readonly reveal = new RevealStore();
   #latest = new Latest();
-  /** The profile the last lookup asked (undefined: the one selected then). */
-  #lastProfileId: string | undefined;
+  /** The lookup whose failure is `error` (the profile it asked: undefined for the one
+      selected then): what Refresh and Retry ask again while that error is on screen. */
+  #failed: { error: ShownError; userId: string; profileId?: string } | null = null;
 
   get current(): HistoryEntry | null {
     return this.history[this.position] ?? null;
@@ -62,12 +63,16 @@ export class LookupStore {
     this.reveal.clear();
   }
 
-  /** Asks again for what is on screen: the answer (on its own profile), or the lookup
-      that failed (on the profile it asked), or the last query. */
+  /** Asks again for what is on screen: the lookup that failed (on the profile it asked),
+      or the answer (on its own profile), or the last query. */
   refresh(): Promise<void> {
     const current = this.current;
-    if (current && !this.error) return this.lookup(current.userId, current.profileId);
-    return this.retry();
+    if (this.#failedOnScreen() || !current) return this.retry();
+    return this.lookup(current.userId, current.profileId);
+  }
+
+  #failedOnScreen() {
+    return this.#failed && this.error === this.#failed.error ? this.#failed : null;
   }
 
   #remember(lookupId: number, userId: string, chat: ChatView): void {
@@ -88,7 +93,6 @@ export class LookupStore {
     this.inputProblem = null;
     this.query = checked.id;
     this.lastQuery = checked.id;
-    this.#lastProfileId = profileId;
     const ticket = this.#latest.begin();
     const started = performance.now();
     let received = started;
@@ -100,7 +104,7 @@ export class LookupStore {
     try {
       const reply = await api.lookupChat(checked.id, profileId);
       received = performance.now();
-      this.recent = keepUnchanged(this.recent, reply.recent);
+      this.takeRecent(reply);
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = reply.chat;
       this.reveal.clear();
@@ -109,12 +113,11 @@ export class LookupStore {
     } catch (e) {
       received = performance.now();
       const error = asShownError(e);
-      // A failed lookup carries the recent list too; only a failure of Tauri's own does not.
-      if ("recent" in error) this.recent = keepUnchanged(this.recent, error.recent);
-      else this.refreshRecent();
+      this.takeRecent(error);
       if (!this.#latest.isCurrent(ticket)) return;
       this.chat = null;
       this.error = error;
+      this.#failed = { error, userId: checked.id, profileId };
     } finally {
       clearTimeout(placeholders);
       if (this.#latest.isCurrent(ticket)) {
@@ -125,9 +128,10 @@ export class LookupStore {
     }
   }
 
-  /** Looks the last user up again, on the profile it asked (the error panel's retry). */
+  /** Asks again for the lookup whose failure is on screen (the error panel's retry), or the last query. */
   retry(): Promise<void> {
-    return this.lastQuery ? this.lookup(this.lastQuery, this.#lastProfileId) : this.lookup(this.query);
+    const failed = this.#failedOnScreen();
+    return failed ? this.lookup(failed.userId, failed.profileId) : this.lookup(this.lastQuery || this.query);
   }
 
   clearInput(): void {
@@ -142,16 +146,18 @@ export class LookupStore {
     this.history = [];
     this.position = -1;
     this.reveal.clear();
-    this.#lastProfileId = undefined;
+    this.#failed = null;
   }
 
   fail(error: unknown): void {
     this.error = asShownError(error);
   }
 
-  /** The recent list as a reply of the backend's gave it (Settings' test is a lookup too). */
-  showRecent(recent: RecentLookup[]): void {
-    this.recent = keepUnchanged(this.recent, recent);
+  /** The recent list a lookup's reply or failure carries (Settings' test is a lookup
+      too); a failure of Tauri's own carries none, and the list is asked for. */
+  takeRecent(from: LookupReply | ShownError): void {
+    if ("recent" in from) this.recent = keepUnchanged(this.recent, from.recent);
+    else void this.refreshRecent();
   }
 
   async refreshRecent(): Promise<void> {
