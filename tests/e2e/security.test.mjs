@@ -23,7 +23,6 @@ withDriver();
 const environmentProxy = await countingListener();
 const PROXY_ENV = { HTTP_PROXY: environmentProxy.url, HTTPS_PROXY: environmentProxy.url, NO_PROXY: "", no_proxy: "127.0.0.1,localhost" };
 
-
 let simUrl;
 before(async () => {
   simUrl = (await startOpSim()).base;

@@ -48,6 +48,18 @@ pub fn reply_text(reply: &Reply, base: &str, operation_time: &str) -> Option<(u1
     }
 }
 
+/// The content type of `reply_text`'s text: a 500 is a proxy's or a server's HTML page,
+/// not the API's JSON.
+pub fn content_type(reply: &Reply) -> &'static str {
+    match reply {
+        Reply::Http500 => "text/html;charset=UTF-8",
+        _ => JSON,
+    }
+}
+
+/// The API's content type.
+pub const JSON: &str = "application/json;charset=UTF-8";
+
 /// `{base}` in a user's data is this server's own address, which a users file cannot
 /// know in advance (the port is chosen at start).
 fn with_base(data: Value, base: &str) -> Value {

@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use tokio::sync::watch;
 
+use crate::bodies::JSON;
 use crate::codes;
 use crate::config::SimConfig;
 use crate::sign_oracle::{expected_sign, Received};
@@ -24,8 +25,6 @@ pub(crate) struct SimState {
     pub(crate) scheme: &'static str,
     pub(crate) shutdown: watch::Receiver<bool>,
 }
-
-const JSON: &str = "application/json;charset=UTF-8";
 
 pub(crate) async fn handle(
     State(state): State<Arc<SimState>>,
@@ -156,9 +155,7 @@ fn text_answer(reply: &Reply, scheme: &str, host: &str) -> Response {
     match crate::bodies::reply_text(reply, &base, &crate::bodies::operation_time_now()) {
         Some((status, body)) => {
             let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-            // A 500 is a proxy's or a server's HTML page, not the API's JSON.
-            let content_type = if matches!(reply, Reply::Http500) { "text/html;charset=UTF-8" } else { JSON };
-            (status, [(CONTENT_TYPE, content_type)], body).into_response()
+            (status, [(CONTENT_TYPE, crate::bodies::content_type(reply))], body).into_response()
         }
         None => (StatusCode::INTERNAL_SERVER_ERROR, "no body for this reply").into_response(),
     }
