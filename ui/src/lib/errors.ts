@@ -158,7 +158,7 @@ const CONFIG_PROBLEMS: Table<ConfigProblem> = {
   caFile: (p) =>
     p.path
       ? { zh: `无法读取配置的 CA 证书文件 ${p.path}。请检查文件是否还在，或在设置中修改。`, en: `The profile's CA certificate file ${p.path} cannot be read. Check that it is still there, or change it in Settings.` }
-      : { zh: "配置的 CA 证书文件中有无法使用的证书。请向 IT 索取正确的 CA 文件，或在设置中修改。", en: "The profile's CA certificate file holds a certificate that cannot be used. Ask IT for the right CA file, or change it in Settings." },
+      : { zh: "配置的 CA 证书文件中没有可以使用的证书。请向 IT 索取正确的 CA 文件，或在设置中修改。", en: "The profile's CA certificate file holds no certificate that can be used. Ask IT for the right CA file, or change it in Settings." },
   proxyUrl: (p) => ({ zh: `代理地址 ${p.url} 无法使用。请在设置中修改。`, en: `The proxy address ${p.url} cannot be used. Correct it in Settings.` }),
 };
 
