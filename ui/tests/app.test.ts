@@ -213,7 +213,8 @@ describe("the recent chat", () => {
     expect(document.body.textContent).not.toMatch(/\bnull\b|\bundefined\b/);
     // The raw view renders only when opened.
     expect(screen.queryByTestId("raw-json-text")).toBeNull();
-    const raw = screen.getByTestId("raw-json") as HTMLDetailsElement;
+    // Offered once the backend's rules allow it (they come after the window is shown).
+    const raw = (await screen.findByTestId("raw-json")) as HTMLDetailsElement;
     raw.open = true;
     await fireEvent(raw, new Event("toggle"));
     expect((await screen.findByTestId("raw-json-text")).textContent).toContain('"chatId": "u0001106268050147246664"');
@@ -459,6 +460,24 @@ describe("a result knows its lookup and its profile", () => {
     failing = true;
     await fireEvent.click(screen.getByTestId("settings-test"));
     await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(2));
+  });
+
+  it("a recent list of the profile in use alone does not repeat it on each row; one row of another and every row says its own", async () => {
+    let recent = [
+      { userId: EXAMPLE, profileId: "demo", at: 1_700_000_000_000, outcome: "ok" },
+      { userId: "u0001-rich", profileId: "demo", at: 1_699_999_000_000, outcome: "ok" },
+    ];
+    backend((args) => structuredClone(views[args.userId as string]), {
+      list_profiles: () => TWO_PROFILES,
+      recent_lookups: () => recent,
+      lookup_chat: () => ({ lookupId: 1, chat: structuredClone(views[EXAMPLE]), recent }),
+    });
+    render(App);
+    await waitFor(() => expect(screen.getAllByTestId("recent-item")).toHaveLength(2));
+    expect(screen.queryAllByTestId("recent-profile")).toHaveLength(0);
+    recent = [{ userId: EXAMPLE, profileId: "prod", at: 1_700_000_001_000, outcome: "ok" }, ...recent];
+    await search(EXAMPLE);
+    await waitFor(() => expect(screen.getAllByTestId("recent-profile").map((e) => e.textContent)).toEqual(["Prod", "Demo", "Demo"]));
   });
 
   it("a recent row says its profile, and one of another profile asks before switching", async () => {
