@@ -102,11 +102,10 @@ pub fn client_builder(
     }
     // The operating system's roots always; a profile's CA file adds to them.
     if let Some(pem) = extra_roots_pem {
-        let roots = roots_in(pem).ok_or(ConfigProblem::CaFile { path: String::new() })?;
-        for root in roots {
-            builder = builder.add_root_certificate(
-                reqwest::Certificate::from_der(&root).map_err(|_| ConfigProblem::CaFile { path: String::new() })?,
-            );
+        // Only the bytes are known here: the caller names the file.
+        let unusable = || ConfigProblem::CaFile { path: String::new() };
+        for root in roots_in(pem).ok_or_else(unusable)? {
+            builder = builder.add_root_certificate(reqwest::Certificate::from_der(&root).map_err(|_| unusable())?);
         }
     }
     Ok(builder)
