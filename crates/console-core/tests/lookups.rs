@@ -114,6 +114,15 @@ async fn images_and_lookups_trust_the_profile_s_ca_file() {
     let body = serde_json::to_value(&s.console.lookup(None, EXAMPLE_USER).await.unwrap_err().body).unwrap();
     assert_eq!(body["code"], "not_configured", "{body}");
     assert_eq!(body["problem"]["path"].as_str(), ca.to_str());
+    // Credentials entered meanwhile are bound to nothing: the same sentence, not "the
+    // server address is not a URL" (the address is fine).
+    let err = s.console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap_err();
+    let body = serde_json::to_value(err.body()).unwrap();
+    assert_eq!(
+        (body["code"].as_str(), body["problem"]["path"].as_str()),
+        (Some("not_configured"), ca.to_str()),
+        "{body}"
+    );
     assert_eq!(sim.server.requests_seen(), sent, "nothing was sent");
     sim.server.shutdown().await;
 }

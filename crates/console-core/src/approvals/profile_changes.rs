@@ -115,8 +115,8 @@ impl ProfileChanges<'_> {
         let mut changes = DataFlowChanges::between(current, &next);
         for change in &mut changes.profiles {
             let (Some(before), Some(after)) = (current.get(&change.id), next.get(&change.id)) else { continue };
-            let to = Destination::of(after);
-            if Destination::of(before) != to {
+            let to = Destination::of(after).ok();
+            if Destination::of(before).ok() != to {
                 change.credentials_unusable = self.credentials.saved_for_elsewhere(&change.id, to).await?;
             }
         }

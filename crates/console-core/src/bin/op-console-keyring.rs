@@ -25,9 +25,12 @@ fn main() -> ExitCode {
     let result: Result<serde_json::Value, ConsoleError> = match args.as_slice() {
         ["set", profile, base_url, client_id] => {
             let Some(lines) = stdin_lines() else { return ExitCode::from(2) };
-            let Some(destination) = Destination::of(&Profile::new(profile, profile, base_url, client_id)) else {
-                eprintln!("op-console-keyring: the base URL is not valid");
-                return ExitCode::from(2);
+            let destination = match Destination::of(&Profile::new(profile, profile, base_url, client_id)) {
+                Ok(destination) => destination,
+                Err(e) => {
+                    eprintln!("op-console-keyring: {e}");
+                    return ExitCode::from(2);
+                }
             };
             let value = |i: usize| lines.get(i).filter(|v| !v.is_empty()).map(|v| Secret::new(v.as_str()));
             let saved = SavedCredentials { token: value(0), secret: value(1), destination };
@@ -45,11 +48,11 @@ fn main() -> ExitCode {
         }),
         ["migrate", profile, base_url, client_id] => {
             match Destination::of(&Profile::new(profile, profile, base_url, client_id)) {
-                Some(destination) => vault
+                Ok(destination) => vault
                     .migrate_legacy(profile, &destination)
                     .map(|migrated| json!({"ok": true, "migrated": migrated})),
-                None => {
-                    eprintln!("op-console-keyring: the base URL is not valid");
+                Err(e) => {
+                    eprintln!("op-console-keyring: {e}");
                     return ExitCode::from(2);
                 }
             }

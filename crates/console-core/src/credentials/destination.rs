@@ -2,9 +2,11 @@
 //! for: a profile re-pointed elsewhere (by an import, a page, a policy) gets
 //! `credentials_for_other_server` until the operator enters them again.
 
+use op_api::{ConfigProblem, OpError};
 use serde::{Deserialize, Serialize};
 
-use crate::profiles::ca_file::read_ca_file;
+use crate::error::ConsoleError;
+use crate::profiles::ca_file::read_ca_file_for_lookup;
 use crate::profiles::profile::Profile;
 
 /// Where credentials may go, the whole way: scheme, host and port, the base URL's path
@@ -26,18 +28,21 @@ pub struct Destination {
 }
 
 impl Destination {
-    /// The profile's destination; `None` when its base URL, proxy or CA file cannot be
-    /// used (then nothing is sent anyway).
-    pub fn of(profile: &Profile) -> Option<Self> {
-        let url = op_api::parse_base_url(&profile.base_url).ok()?;
+    /// The profile's destination, or why it cannot be said: its base URL, proxy or CA file
+    /// cannot be used (then nothing is sent anyway), worded as a lookup's client words it.
+    pub fn of(profile: &Profile) -> Result<Self, ConsoleError> {
+        let url = op_api::parse_base_url(&profile.base_url)
+            .map_err(|problem| OpError::from(ConfigProblem::BaseUrl { problem }))?;
         let port = url.port_or_known_default().map(|p| format!(":{p}")).unwrap_or_default();
-        let proxy = op_api::effective_proxy(&profile.proxy, &url).ok()?;
+        let proxy = op_api::effective_proxy(&profile.proxy, &url).map_err(OpError::from)?;
         let ca_sha256 = match &profile.ca_file {
-            Some(path) => Some(read_ca_file(path).ok()?.sha256),
+            Some(path) => Some(read_ca_file_for_lookup(path)?.sha256),
             None => None,
         };
-        Some(Self {
-            origin: format!("{}://{}{port}", url.scheme(), url.host_str()?.to_ascii_lowercase()),
+        // `parse_base_url` refuses a URL without a host.
+        let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+        Ok(Self {
+            origin: format!("{}://{host}{port}", url.scheme()),
             path_prefix: url.path().trim_end_matches('/').to_owned(),
             client_id: profile.client_id.trim().to_owned(),
             proxy: proxy.map(proxy_identity),
@@ -86,6 +91,28 @@ mod tests {
         }
         assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", "https://op.example.com/gw", "other")));
         assert_eq!(Destination::of(&a).unwrap().shown(), "https://op.example.com:443/gw");
+    }
+
+    #[test]
+    fn a_destination_that_cannot_be_said_says_why() {
+        let code_of = |profile: &Profile| serde_json::to_value(Destination::of(profile).unwrap_err().body()).unwrap();
+        let body = code_of(&Profile::new("p", "P", "op.example.com", "c0ffee"));
+        assert_eq!(
+            (body["problem"]["kind"].as_str(), body["problem"]["problem"]["kind"].as_str()),
+            (Some("baseUrl"), Some("notUrl")),
+            "{body}"
+        );
+        let mut proxied = Profile::new("p", "P", "https://op.example.com", "c0ffee");
+        proxied.proxy = op_api::ProxyMode::Url { url: "not a proxy".into() };
+        assert_eq!(code_of(&proxied)["problem"]["kind"], "proxyUrl");
+        let mut gone = Profile::new("p", "P", "https://op.example.com", "c0ffee");
+        gone.ca_file = Some("/nonexistent/ca.pem".into());
+        let body = code_of(&gone);
+        assert_eq!(
+            (body["problem"]["kind"].as_str(), body["problem"]["path"].as_str()),
+            (Some("caFile"), Some("/nonexistent/ca.pem")),
+            "{body}"
+        );
     }
 
     #[test]

@@ -39,12 +39,9 @@ impl CredentialStore {
 
     /// The profile's credentials, only when they were saved for its destination now.
     pub(crate) async fn for_lookup(&self, profile: &Profile) -> Result<Credentials, ConsoleError> {
-        let current = Destination::of(profile);
         // Where it would go cannot be said (its address, proxy or CA file unusable): that
-        // problem, as the client's build words it, not "saved for another server".
-        if current.is_none() {
-            profile.client_config()?;
-        }
+        // problem, not "saved for another server".
+        let current = Destination::of(profile)?;
         let saved = match self.cached(&profile.id) {
             Some(saved) => saved,
             None => {
@@ -57,10 +54,10 @@ impl CredentialStore {
             }
         };
         // Saved for another server (the profile was re-pointed): send nothing.
-        if current.as_ref() != Some(&saved.destination) {
+        if current != saved.destination {
             return Err(ConsoleError::CredentialsForOtherServer {
                 saved_for: saved.destination.shown(),
-                profile_server: current.map(|d| d.shown()).unwrap_or_default(),
+                profile_server: current.shown(),
             });
         }
         match (saved.token.is_some(), saved.secret.is_some()) {
@@ -103,9 +100,8 @@ impl CredentialStore {
         };
         let token = checked(token, CredentialKind::Token)?;
         let secret = checked(secret, CredentialKind::Secret)?;
-        let Some(destination) = Destination::of(profile) else {
-            return Err(OpError::from(ConfigProblem::BaseUrl { problem: op_api::UrlProblem::NotUrl }).into());
-        };
+        // Bound to nothing that cannot be said: its address, proxy or CA file, as a lookup would say it.
+        let destination = Destination::of(profile)?;
         lock(&self.cache).remove(&profile.id);
         let (vault, id) = (self.vault.clone(), profile.id.clone());
         blocking(move || {
@@ -142,7 +138,7 @@ impl CredentialStore {
 
     /// Whether the profile has a token and a secret, and for its destination now.
     pub(crate) async fn status(&self, profile: &Profile) -> Result<CredentialStatus, ConsoleError> {
-        let current = Destination::of(profile);
+        let current = Destination::of(profile).ok();
         let (vault, id) = (self.vault.clone(), profile.id.clone());
         blocking(move || {
             let saved = vault.load(&id)?;
@@ -199,12 +195,12 @@ impl CredentialStore {
         }
         for profile in &profiles.profiles {
             let outcome = match Destination::of(profile) {
-                Some(destination) => self.vault.migrate_legacy(&profile.id, &destination).map(|moved| {
+                Ok(destination) => self.vault.migrate_legacy(&profile.id, &destination).map(|moved| {
                     if moved {
                         tracing::info!("keyring entries of profile {} migrated to one entry", profile.id);
                     }
                 }),
-                None => self.vault.has_legacy(&profile.id).map(|left| {
+                Err(_) => self.vault.has_legacy(&profile.id).map(|left| {
                     if left {
                         tracing::warn!(
                             "old keyring entries of profile {} left unused: its server cannot be read",

@@ -9,10 +9,12 @@ use std::io::Read;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
+use op_api::{ConfigProblem, OpError};
 use sha2::{Digest, Sha256};
 
+use crate::error::ConsoleError;
 use crate::profiles::profile::limits;
-use crate::profiles::profile_problem::ProfileProblem;
+use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 use crate::support::lock::lock;
 
 /// The bytes of a CA file whose PEM certificates the client can add as roots (one at
@@ -29,6 +31,16 @@ pub struct CaFile {
 type Cache = Mutex<HashMap<(String, u64, Option<SystemTime>), CaFile>>;
 static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
 const CACHE_ENTRIES: usize = 16;
+
+/// The CA file at `path` as a lookup (and the destination it binds credentials to) needs
+/// it: a file that holds no usable certificate is the profile's problem; a missing or
+/// unreadable one, the configuration's (the sentence names the path).
+pub fn read_ca_file_for_lookup(path: &str) -> Result<CaFile, ConsoleError> {
+    read_ca_file(path).map_err(|problem| match problem {
+        ProfileProblem::CaFileNoCertificate => ConsoleError::InvalidProfile { field: ProfileField::CaFile, problem },
+        _ => OpError::from(ConfigProblem::CaFile { path: path.to_owned() }).into(),
+    })
+}
 
 /// The CA file at `path`; a missing file and an unreadable one are the same problem. The
 /// file system is touched off the async workers: on a worker of the multi-threaded

@@ -124,7 +124,7 @@ fn field_changes(existing: Option<&Profile>, incoming: &Profile) -> Vec<FieldCha
 /// Where each part of a profile sends data, as the operator should read it: the
 /// destination as the credentials are bound to it, the tile and asset URLs' prefixes.
 pub fn flows_of(profile: &Profile) -> Vec<FlowValue> {
-    let destination = Destination::of(profile);
+    let destination = Destination::of(profile).ok();
     let base = op_api::parse_base_url(&profile.base_url).map(|u| u.as_str().trim_end_matches('/').to_owned());
     let ca = match (&profile.ca_file, destination.as_ref().and_then(|d| d.ca_sha256.as_ref())) {
         (Some(path), Some(sha)) => Some(format!("{path} (sha256 {})", &sha[..sha.len().min(16)])),

@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use op_api::sign::SignRule;
-use op_api::{ClientConfig, ConfigProblem, OpError, ProxyMode, UrlProblem};
+use op_api::{ClientConfig, ProxyMode, UrlProblem};
 use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::error::ConsoleError;
-use crate::profiles::ca_file::read_ca_file;
+use crate::profiles::ca_file::{read_ca_file, read_ca_file_for_lookup};
 use crate::profiles::profile_problem::{ProfileField, ProfileProblem};
 
 /// The id of the built-in demo profile; no saved profile may use it.
@@ -287,12 +287,7 @@ impl Profile {
         if let Some(path) = &self.ca_file {
             // Read at each client build: IT may replace the file; a vanished file is said,
             // and one that holds no usable certificate (replaced since it was saved).
-            let ca = read_ca_file(path).map_err(|problem| match problem {
-                ProfileProblem::CaFileNoCertificate => {
-                    ConsoleError::InvalidProfile { field: ProfileField::CaFile, problem }
-                }
-                _ => OpError::from(ConfigProblem::CaFile { path: path.clone() }).into(),
-            })?;
+            let ca = read_ca_file_for_lookup(path)?;
             config.extra_roots_pem = Some(ca.bytes.to_vec());
         }
         config.validate()?;
