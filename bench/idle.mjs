@@ -2,17 +2,12 @@
 // app, WebKit's web and network processes) and its threads' wakeups (voluntary context
 // switches: a thread that sleeps and is woken switches once; preemptions are not counted),
 // by process and thread name, so that a figure says what woke.
+//
+// CPU time is each thread's `schedstat` (nanoseconds on the CPU), not `stat`'s utime and
+// stime: those are whole 10 ms ticks, and an app at rest spends a few ticks a minute, so two
+// readings of the same app differed by ±10 ms and a ratio of two apps by up to 2×.
 import { readdirSync, readFileSync } from "node:fs";
 import { descendants, stat } from "./processes.mjs";
-
-/** Clock ticks per second of /proc's CPU times (`getconf CLK_TCK`: 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/** utime + stime of a `stat` line, in ticks (fields 14 and 15). */
-function cpuTicks(text) {
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  return Number(fields[11]) + Number(fields[12]);
-}
 
 const read = (path) => {
   try {
@@ -22,15 +17,10 @@ const read = (path) => {
   }
 };
 
-/** The tree's CPU time (exited threads included: a process's own line keeps theirs; a process that
-    exits in between takes its own with it) and each live thread's switches. */
-export function activity(root) {
-  let ticks = 0;
+/** Each live thread of the tree: its name, nanoseconds on the CPU and voluntary switches. */
+function activity(root) {
   const threads = new Map();
   for (const pid of descendants(root)) {
-    const own = read(`/proc/${pid}/stat`);
-    if (own === null) continue;
-    ticks += cpuTicks(own);
     const process = stat(pid)?.name ?? "?";
     let tids = [];
     try {
@@ -39,31 +29,64 @@ export function activity(root) {
       continue;
     }
     for (const tid of tids) {
-      const status = read(`/proc/${pid}/task/${tid}/status`);
-      const line = read(`/proc/${pid}/task/${tid}/stat`);
-      if (status === null || line === null) continue;
-      const count = (field) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+)`, "m"))?.[1] ?? 0);
+      const task = `/proc/${pid}/task/${tid}`;
+      const status = read(`${task}/status`);
+      const line = read(`${task}/stat`);
+      const sched = read(`${task}/schedstat`);
+      if (status === null || line === null || sched === null) continue;
+      const switches = Number(status.match(/^voluntary_ctxt_switches:\s+(\d+)/m)?.[1] ?? 0);
       const name = line.slice(line.indexOf("(") + 1, line.lastIndexOf(")"));
-      threads.set(tid, { name: `${process}/${name}`, switches: count("voluntary_ctxt_switches") });
+      threads.set(tid, { name: `${process}/${name}`, switches, runNs: Number(sched.split(" ")[0]) });
     }
   }
-  return { cpuMs: (ticks * 1000) / TICKS_PER_SECOND, threads };
+  return { threads };
 }
 
-/** Between two `activity` readings `seconds` apart: CPU ms, wakeups a second, and the threads that woke most. */
-export function atRest(before, after, seconds) {
+/** Thread readings every `intervalMs` from now until `stop()`: a thread that ends in
+    between (glib's and WebKit's pools end idle ones) keeps its time up to its last
+    reading, which for an idle thread is all of it. */
+export function watch(root, intervalMs = 1000) {
+  const first = activity(root).threads;
+  const last = new Map(first);
+  const take = () => {
+    const now = activity(root).threads;
+    for (const [tid, thread] of now) last.set(tid, thread);
+    return now;
+  };
+  const timer = setInterval(take, intervalMs);
+  return {
+    /** What the tree cost from `watch` to now, `seconds` apart (atRest). */
+    stop(seconds) {
+      clearInterval(timer);
+      const live = take();
+      const ended = [...last.keys()].filter((tid) => !live.has(tid)).length;
+      return atRest(first, last, seconds, ended);
+    },
+  };
+}
+
+/** Between the first and the last readings of each thread, `seconds` apart: CPU ms, wakeups
+    a second, the threads that woke most (with their CPU), and how many ended in between. */
+function atRest(first, last, seconds, ended) {
   const byName = new Map();
   let switches = 0;
-  for (const [tid, thread] of after.threads) {
+  let runNs = 0;
+  for (const [tid, thread] of last) {
     // A thread started in between counts from zero.
-    const delta = thread.switches - (before.threads.get(tid)?.switches ?? 0);
-    switches += delta;
-    byName.set(thread.name, (byName.get(thread.name) ?? 0) + delta);
+    const was = first.get(tid);
+    const woke = thread.switches - (was?.switches ?? 0);
+    const ran = thread.runNs - (was?.runNs ?? 0);
+    switches += woke;
+    runNs += ran;
+    const named = byName.get(thread.name) ?? { switches: 0, runNs: 0 };
+    named.switches += woke;
+    named.runNs += ran;
+    byName.set(thread.name, named);
   }
   const woke = [...byName.entries()]
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1])
+    .filter(([, n]) => n.switches > 0)
+    .sort((a, b) => b[1].switches - a[1].switches)
     .slice(0, 5)
-    .map(([name, n]) => ({ name, perSecond: n / seconds }));
-  return { cpuMs: after.cpuMs - before.cpuMs, seconds, wakeupsPerSecond: switches / seconds, woke };
+    .map(([name, n]) => ({ name, perSecond: n.switches / seconds, cpuMs: n.runNs / 1e6 }));
+  return { cpuMs: runNs / 1e6, seconds, wakeupsPerSecond: switches / seconds, woke, ended };
 }

@@ -11,7 +11,7 @@ import { createInterface } from "node:readline";
 import { gzipSync } from "node:zlib";
 import { chartSvg } from "./chart.mjs";
 import { operatorLookups } from "./operator.mjs";
-import { activity, atRest } from "./idle.mjs";
+import { watch } from "./idle.mjs";
 import { openColdLink, registerLinkHandler, xdgOpenProbe } from "./coldLink.mjs";
 import { alive, descendants, memory, mib, perProcess } from "./processes.mjs";
 import {
@@ -251,14 +251,14 @@ const SHOWN_SECONDS = IDLE_SECONDS + CARET_BLINK_TIMEOUT_S;
     wakeups, and its frames when shown. */
 async function rest(pid, shown) {
   await settledMemory(pid);
-  const before = activity(pid);
+  const watching = watch(pid);
   const seconds = shown ? SHOWN_SECONDS : IDLE_SECONDS;
   const seen = shown ? await framesOver(pid, seconds) : (await delay(seconds * 1000), null);
   // The window's first IDLE_SECONDS, and the IDLE_SECONDS past the caret's blink timeout
   // (the window's focus, the last input, came before the window began).
   const frames = seen ? seen.times.filter((t) => t < IDLE_SECONDS).length : null;
   const framesAfterCaret = seen ? seen.times.filter((t) => t >= CARET_BLINK_TIMEOUT_S).length : null;
-  return { ...atRest(before, activity(pid), seconds), frames, framesAfterCaret };
+  return { ...watching.stop(seconds), frames, framesAfterCaret };
 }
 
 /**
@@ -290,7 +290,8 @@ async function idleRun(base, serverUs) {
     const hidden = await rest(child.pid, false);
     await end(child);
     out[key] = { shown, hidden };
-    const line = (r) => `${r.cpuMs} ms CPU, ${r.wakeupsPerSecond.toFixed(1)} wakeups/s${r.frames === null ? "" : `, ${r.frames} frames`}`;
+    const line = (r) =>
+      `${r.cpuMs.toFixed(1)} ms CPU, ${r.wakeupsPerSecond.toFixed(1)} wakeups/s${r.frames === null ? "" : `, ${r.frames} frames`}${r.ended ? `, ${r.ended} threads ended` : ""}`;
     log(`at rest, ${key}: shown ${SHOWN_SECONDS} s, ${line(shown)}; hidden ${IDLE_SECONDS} s, ${line(hidden)}`);
   }
   return out;
@@ -627,7 +628,7 @@ function table(size, starts, look, idle, links) {
   if (idle) {
     const per10 = (r) => (r.cpuMs * 600) / r.seconds;
     const perSecond = (x) => `${x.toFixed(1)}/s`;
-    const woke = (r) => r.woke.map((w) => `${w.name} ${w.perSecond.toFixed(1)}/s`).join(", ") || "nothing";
+    const woke = (r) => r.woke.map((w) => `${w.name} ${w.perSecond.toFixed(1)}/s (${w.cpuMs.toFixed(1)} ms)`).join(", ") || "nothing";
     for (const [state, what] of [["shown", "window shown after a lookup"], ["hidden", "hidden to the tray"]]) {
       const bare = idle.map((run) => per10(run.bare[state]));
       const op = idle.map((run) => per10(run.op[state]));
@@ -637,7 +638,10 @@ function table(size, starts, look, idle, links) {
       rows.push([`  each run's ratio`, "", "", ratios.map((r) => r.toFixed(2)).join(", "), `spread ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`]);
       const wakeups = (key) => median(idle.map((run) => run[key][state].wakeupsPerSecond));
       pair("  wakeups (voluntary context switches) a second, whole tree", wakeups("bare"), wakeups("op"), perSecond);
-      rows.push(["  the threads that woke most (last run)", woke(idle.at(-1).bare[state]), woke(idle.at(-1).op[state]), "", ""]);
+      rows.push(["  the threads that woke most (last run; their CPU in the run)", woke(idle.at(-1).bare[state]), woke(idle.at(-1).op[state]), "", ""]);
+      // Counted up to their last reading (bench/idle.mjs).
+      const ended = (key) => idle.reduce((n, run) => n + run[key][state].ended, 0);
+      if (ended("bare") || ended("op")) rows.push(["  threads that ended while at rest (all runs)", String(ended("bare")), String(ended("op")), "", ""]);
     }
     const perMinute = (key) => median(idle.map((run) => (run[key].shown.frames * 60) / IDLE_SECONDS));
     rows.push([`frames presented at rest, window shown, per minute (X DAMAGE), median of ${idle.length} runs × ${IDLE_SECONDS} s`, perMinute("bare").toFixed(1), perMinute("op").toFixed(1), "", ""]);
