@@ -116,8 +116,9 @@ pub enum ConfigProblem {
         #[serde(skip)]
         detail: String,
     },
-    /// The profile's CA file holds no certificate that can be read.
-    #[error("the CA file {path} holds no readable PEM certificate")]
+    /// The profile's CA file cannot be read, or holds no certificate that can be used
+    /// (`path` is empty where only its bytes are known).
+    #[error("the CA file {path} cannot be read or holds no usable PEM certificate")]
     CaFile { path: String },
     #[error("the proxy URL {url} cannot be used")]
     ProxyUrl { url: String },

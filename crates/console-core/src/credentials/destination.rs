@@ -80,16 +80,23 @@ mod tests {
     fn the_destination_is_compared_after_parsing() {
         let a = Profile::new("p", "P", "HTTPS://Op.Example.com:443/gw/", "c0ffee");
         let b = Profile::new("p", "P", "https://op.example.com/gw", " c0ffee ");
-        assert_eq!(Destination::of(&a), Destination::of(&b));
+        assert_eq!(Destination::of(&a).unwrap(), Destination::of(&b).unwrap());
         for other in [
             "https://op.example.com/gw2",
             "http://op.example.com/gw",
             "https://op.example.com:8443/gw",
             "https://evil.example.com/gw",
         ] {
-            assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", other, "c0ffee")), "{other}");
+            assert_ne!(
+                Destination::of(&a).unwrap(),
+                Destination::of(&Profile::new("p", "P", other, "c0ffee")).unwrap(),
+                "{other}"
+            );
         }
-        assert_ne!(Destination::of(&a), Destination::of(&Profile::new("p", "P", "https://op.example.com/gw", "other")));
+        assert_ne!(
+            Destination::of(&a).unwrap(),
+            Destination::of(&Profile::new("p", "P", "https://op.example.com/gw", "other")).unwrap()
+        );
         assert_eq!(Destination::of(&a).unwrap().shown(), "https://op.example.com:443/gw");
     }
 
@@ -97,6 +104,7 @@ mod tests {
     fn a_destination_that_cannot_be_said_says_why() {
         let code_of = |profile: &Profile| serde_json::to_value(Destination::of(profile).unwrap_err().body()).unwrap();
         let body = code_of(&Profile::new("p", "P", "op.example.com", "c0ffee"));
+        assert_eq!(body["code"], "not_configured", "{body}");
         assert_eq!(
             (body["problem"]["kind"].as_str(), body["problem"]["problem"]["kind"].as_str()),
             (Some("baseUrl"), Some("notUrl")),

@@ -200,12 +200,9 @@ impl CredentialStore {
                         tracing::info!("keyring entries of profile {} migrated to one entry", profile.id);
                     }
                 }),
-                Err(_) => self.vault.has_legacy(&profile.id).map(|left| {
+                Err(why) => self.vault.has_legacy(&profile.id).map(|left| {
                     if left {
-                        tracing::warn!(
-                            "old keyring entries of profile {} left unused: its server cannot be read",
-                            profile.id
-                        );
+                        tracing::warn!("old keyring entries of profile {} left unused: {why}", profile.id);
                     }
                 }),
             };
