@@ -258,7 +258,7 @@ async function rest(pid, shown) {
   // (the window's focus, the last input, came before the window began).
   const frames = seen ? seen.times.filter((t) => t < IDLE_SECONDS).length : null;
   const framesAfterCaret = seen ? seen.times.filter((t) => t >= CARET_BLINK_TIMEOUT_S).length : null;
-  return { ...watching.stop(seconds), frames, framesAfterCaret };
+  return { ...watching.stop(), frames, framesAfterCaret };
 }
 
 /**
@@ -639,9 +639,16 @@ function table(size, starts, look, idle, links) {
       const wakeups = (key) => median(idle.map((run) => run[key][state].wakeupsPerSecond));
       pair("  wakeups (voluntary context switches) a second, whole tree", wakeups("bare"), wakeups("op"), perSecond);
       rows.push(["  the threads that woke most (last run; their CPU in the run)", woke(idle.at(-1).bare[state]), woke(idle.at(-1).op[state]), "", ""]);
-      // Counted up to their last reading (bench/idle.mjs).
-      const ended = (key) => idle.reduce((n, run) => n + run[key][state].ended, 0);
-      if (ended("bare") || ended("op")) rows.push(["  threads that ended while at rest (all runs)", String(ended("bare")), String(ended("op")), "", ""]);
+      const costliest = (r) => r.costliest.map((w) => `${w.name} ${w.cpuMs.toFixed(1)} ms`).join(", ") || "nothing";
+      rows.push(["  the threads that took most CPU (last run)", costliest(idle.at(-1).bare[state]), costliest(idle.at(-1).op[state]), "", ""]);
+      // The check beside it: whole ticks, exited threads included (bench/idle.mjs).
+      const ticks = (key) => median(idle.map((run) => per10({ ...run[key][state], cpuMs: run[key][state].ticksMs })));
+      pair("  the same in /proc/…/stat's whole 10 ms ticks (exited threads included)", ticks("bare"), ticks("op"), ms);
+      // Counted up to their last reading (bench/idle.mjs); left out, if any, when unread at first.
+      const sum = (key, field) => idle.reduce((n, run) => n + run[key][state][field], 0);
+      for (const [field, what] of [["ended", "ended while at rest"], ["unseen", "left out (unread at the first reading)"]]) {
+        if (sum("bare", field) || sum("op", field)) rows.push([`  threads that ${what}, all runs`, String(sum("bare", field)), String(sum("op", field)), "", ""]);
+      }
     }
     const perMinute = (key) => median(idle.map((run) => (run[key].shown.frames * 60) / IDLE_SECONDS));
     rows.push([`frames presented at rest, window shown, per minute (X DAMAGE), median of ${idle.length} runs × ${IDLE_SECONDS} s`, perMinute("bare").toFixed(1), perMinute("op").toFixed(1), "", ""]);
