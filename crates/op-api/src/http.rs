@@ -43,6 +43,15 @@ pub enum BodyError {
 /// The body, chunk by chunk, cut off as soon as it exceeds `limit` bytes (a
 /// `Content-Length` above it stops before anything is read).
 pub async fn read_capped(response: &mut reqwest::Response, limit: u64) -> Result<Vec<u8>, BodyError> {
+    read_capped_with(response, limit, |_| {}).await
+}
+
+/// [`read_capped`], `progress` told the bytes read so far after each chunk (a download's bar).
+pub async fn read_capped_with(
+    response: &mut reqwest::Response,
+    limit: u64,
+    mut progress: impl FnMut(u64),
+) -> Result<Vec<u8>, BodyError> {
     if response.content_length().is_some_and(|len| len > limit) {
         return Err(BodyError::TooLarge);
     }
@@ -52,6 +61,7 @@ pub async fn read_capped(response: &mut reqwest::Response, limit: u64) -> Result
             return Err(BodyError::TooLarge);
         }
         bytes.extend_from_slice(&chunk);
+        progress(bytes.len() as u64);
     }
     Ok(bytes)
 }

@@ -17,5 +17,5 @@ pub use bodies::{envelope_text, flood, reply_text, HTTP_500_PAGE};
 pub use config::{SimConfig, DEMO_CLIENT_ID, DEMO_SECRET, DEMO_TOKEN};
 pub use server::{spawn, SimHandle};
 #[cfg(feature = "tls")]
-pub use tls::{spawn_tls, throwaway_ca_pem, TlsOptions, TlsSim};
+pub use tls::{spawn_tls, spawn_tls_app, throwaway_ca_pem, TlsOptions, TlsSim};
 pub use users::{FloodShape, Reply, SimUsers, UsersError, BUILTIN_USERS_JSON};

@@ -43,6 +43,20 @@ pub async fn spawn_tls(config: SimConfig, port: u16, options: TlsOptions) -> std
     Ok(TlsSim { server, ca_pem })
 }
 
+/// Another server of a test's own over the same TLS (an update server, say): `app` on
+/// 127.0.0.1, its address and the CA's PEM. It runs until the runtime ends.
+pub async fn spawn_tls_app(app: axum::Router, options: TlsOptions) -> std::io::Result<(SocketAddr, String)> {
+    let (acceptor, ca_pem) = acceptor(&options).map_err(std::io::Error::other)?;
+    let tcp = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
+    let addr = tcp.local_addr()?;
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(TlsListener { tcp, acceptor }, app).await {
+            tracing::error!("a test's TLS server stopped: {e}");
+        }
+    });
+    Ok((addr, ca_pem))
+}
+
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 /// A certificate authority made now: what signs, and its certificate.

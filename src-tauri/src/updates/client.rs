@@ -1,64 +1,61 @@
-//! The plugin's updater for one plan, on IT's network: exactly the proxy console-core
-//! resolved (never reqwest's own reading of the environment or the system), IT's CA file on
-//! top of the operating system's roots, https only, redirects only to hosts IT allows, and
-//! no request that may hang: a connection or a read that stalls fails.
+//! The plugin's updater for one plan: the release key and the install. It makes no request
+//! (console-core's `updates::fetch` does, bounded, on IT's network): it reads the manifest
+//! fetched and checks the package's signature before installing it.
 
-use std::time::Duration;
-
-use console_core::updates::{UpdateNetwork, UpdatePlan};
+use console_core::updates::UpdatePlan;
+use tauri::utils::config::BundleType;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Updater, UpdaterExt};
+use url::Url;
 
-/// The manifest's whole answer.
-const CHECK_TIMEOUT: Duration = Duration::from_secs(30);
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(15);
-/// A download that receives nothing for this long has stalled.
-const READ_TIMEOUT: Duration = Duration::from_secs(60);
-const MAX_REDIRECTS: usize = 5;
-
-pub fn updater<R: Runtime>(
-    app: &AppHandle<R>,
-    plan: &UpdatePlan,
-    network: UpdateNetwork,
-) -> tauri_plugin_updater::Result<Updater> {
-    // A proxy that cannot be used is no way to the network, never "straight there instead".
-    let proxy = match &network.proxy {
-        Some(url) => Some(op_api::http_proxy(url).map_err(|e| tauri_plugin_updater::Error::Network(e.to_string()))?),
-        None => None,
-    };
-    let roots = match network.extra_roots_pem.as_deref() {
-        Some(pem) => reqwest::Certificate::from_pem_bundle(pem)?,
-        None => Vec::new(),
-    };
-    app.updater_builder()
-        .endpoints(vec![plan.endpoint.clone()])?
-        .timeout(CHECK_TIMEOUT)
-        .configure_client(move |client| {
-            let mut client = client
-                .no_proxy()
-                .https_only(true)
-                .connect_timeout(CONNECT_TIMEOUT)
-                .read_timeout(READ_TIMEOUT)
-                .redirect(redirects(network.clone()));
-            if let Some(proxy) = proxy.clone() {
-                client = client.proxy(proxy);
-            }
-            for certificate in &roots {
-                client = client.add_root_certificate(certificate.clone());
-            }
-            client
-        })
-        .build()
+pub fn updater<R: Runtime>(app: &AppHandle<R>, plan: &UpdatePlan) -> tauri_plugin_updater::Result<Updater> {
+    app.updater_builder().endpoints(vec![plan.endpoint.clone()])?.build()
 }
 
-/// A release location may redirect (GitHub sends downloads to its storage host), but only
-/// over https, to a host IT allows, and a few times.
-fn redirects(network: UpdateNetwork) -> reqwest::redirect::Policy {
-    reqwest::redirect::Policy::custom(move |attempt| {
-        if attempt.previous().len() >= MAX_REDIRECTS || !network.allows(attempt.url()) {
-            attempt.stop()
-        } else {
-            attempt.follow()
-        }
-    })
+/// The endpoint as the plugin's own check would ask it: `{{current_version}}`, `{{target}}`,
+/// `{{arch}}` and `{{bundle_type}}` filled in (a mirror may sort its releases by them).
+pub fn endpoint_url<R: Runtime>(app: &AppHandle<R>, endpoint: &Url) -> Url {
+    let version = app.package_info().version.to_string().replace('+', "%2B");
+    let target = tauri_plugin_updater::target().unwrap_or_default();
+    let (os, arch) = target.split_once('-').unwrap_or_default();
+    // The plugin's installer names (an .app stands for a .dmg too).
+    let bundle = match tauri::utils::platform::bundle_type() {
+        Some(BundleType::Deb) => "deb",
+        Some(BundleType::Rpm) => "rpm",
+        Some(BundleType::AppImage) => "appimage",
+        Some(BundleType::Msi) => "msi",
+        Some(BundleType::Nsis) => "nsis",
+        Some(BundleType::App) => "app",
+        _ => "unknown",
+    };
+    fill(endpoint, &[("current_version", version.as_str()), ("target", os), ("arch", arch), ("bundle_type", bundle)])
+}
+
+fn fill(endpoint: &Url, values: &[(&str, &str)]) -> Url {
+    let mut text = endpoint.as_str().to_owned();
+    for (name, value) in values {
+        // The path holds them percent-encoded, the query as written.
+        text = text.replace(&format!("%7B%7B{name}%7D%7D"), value).replace(&format!("{{{{{name}}}}}"), value);
+    }
+    Url::parse(&text).unwrap_or_else(|_| endpoint.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_in_the_path_and_the_query() {
+        let endpoint = Url::parse(
+            "https://mirror.corp.example/op/{{target}}/{{arch}}/latest.json?v={{current_version}}&b={{bundle_type}}",
+        )
+        .unwrap();
+        let filled = fill(
+            &endpoint,
+            &[("current_version", "0.2.0"), ("target", "linux"), ("arch", "x86_64"), ("bundle_type", "deb")],
+        );
+        assert_eq!(filled.as_str(), "https://mirror.corp.example/op/linux/x86_64/latest.json?v=0.2.0&b=deb");
+        let plain = Url::parse("https://mirror.corp.example/latest.json").unwrap();
+        assert_eq!(fill(&plain, &[("target", "linux")]), plain);
+    }
 }

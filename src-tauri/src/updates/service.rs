@@ -6,7 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Mutex;
 
 use console_core::updates::{
-    clean_notes, AvailableUpdate, UpdateNetwork, UpdateOutcome, UpdatePlan, UpdateProgress, UpdateStatus, UpdatesOff,
+    clean_notes, fetch_manifest, fetch_package, AvailableUpdate, UpdateNetwork, UpdateOutcome, UpdatePlan,
+    UpdateProgress, UpdateStatus, UpdatesOff, MANIFEST_LIMITS, PACKAGE_LIMITS,
 };
 use console_core::{lock, Console};
 use tauri::ipc::Channel;
@@ -85,16 +86,23 @@ impl Updates {
                 log::warn!("update check: IT's network settings cannot be used: {e}");
                 Err(UpdateOutcome::Unreachable)
             }
-            Ok(network) => match client::updater(app, plan, network.clone()) {
-                Err(e) => {
-                    log::warn!("update check: the updater cannot be made for IT's network: {e}");
-                    Err(outcome::of_check(&e))
+            Ok(network) => {
+                match fetch_manifest(&network, &client::endpoint_url(app, &plan.endpoint), MANIFEST_LIMITS).await {
+                    Err(problem) => {
+                        log::info!("update check failed: {problem}");
+                        Err(outcome::of_fetch(&problem))
+                    }
+                    Ok(None) => Ok(None),
+                    // The plugin reads it: the version, this platform's package and signature.
+                    Ok(Some(manifest)) => client::updater(app, plan)
+                        .and_then(|updater| updater.restore_update(manifest))
+                        .map(|found| found.map(|update| (update, network)))
+                        .map_err(|e| {
+                            log::info!("update check: the manifest cannot be used: {e}");
+                            outcome::of_check(&e)
+                        }),
                 }
-                Ok(updater) => updater.check().await.map(|found| found.map(|update| (update, network))).map_err(|e| {
-                    log::info!("update check failed: {e}");
-                    outcome::of_check(&e)
-                }),
-            },
+            }
         };
         let (result, available) = match checked {
             // The package's address is the manifest's: held to IT's hosts and https too.
@@ -152,23 +160,25 @@ impl Updates {
         if let Err(e) = console.save_recent() {
             log::warn!("recent lookups not saved before the update: {e}");
         }
-        let mut downloaded = 0u64;
-        let bytes = update
-            .download(
-                |chunk, total| {
-                    downloaded += chunk as u64;
-                    let _ = progress.send(UpdateProgress { downloaded, total });
-                },
-                || {},
-            )
-            .await;
+        let bytes = fetch_package(&network, &update.download_url, PACKAGE_LIMITS, |downloaded, total| {
+            let _ = progress.send(UpdateProgress { downloaded, total });
+        })
+        .await;
         let installed = match bytes {
-            Err(e) => Err(e),
+            Err(problem) => {
+                log::warn!("update {} not downloaded: {problem}", update.version);
+                Err(UpdateOutcome::DownloadFailed)
+            }
+            // `install` checks the signature first: a package that does not match is not installed.
             Ok(bytes) => {
                 let package = update.clone();
                 tokio::task::spawn_blocking(move || package.install(bytes))
                     .await
                     .unwrap_or_else(|e| Err(tauri_plugin_updater::Error::Network(format!("the install stopped: {e}"))))
+                    .map_err(|e| {
+                        log::warn!("update {} not installed: {e}", update.version);
+                        outcome::of_install(&e)
+                    })
             }
         };
         match installed {
@@ -178,9 +188,7 @@ impl Updates {
                 // The exit handler writes what is pending (the recent list) first.
                 app.restart()
             }
-            Err(e) => {
-                log::warn!("update {} not installed: {e}", update.version);
-                let result = outcome::of_install(&e);
+            Err(result) => {
                 if result == UpdateOutcome::BadSignature {
                     lock(&self.refused).push(update.version.clone());
                     *lock(&self.found) = None;

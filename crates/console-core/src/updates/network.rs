@@ -1,11 +1,14 @@
 //! The way to the update endpoint: IT's network as lookups take it. The policy's forced
 //! proxy (else the environment's `HTTPS_PROXY`/`ALL_PROXY`, resolved as for lookups: never
-//! for a loopback endpoint) and its CA file on top of the operating system's roots; where
-//! update requests may go at all (https, IT's allowed hosts). A profile's own proxy or CA file is
-//! the operator's choice for that server and plays no part here.
+//! for a loopback address), worked out for each address a request goes to (the package may
+//! be on another host than the manifest); its CA file on top of the operating system's
+//! roots; where update requests may go at all (https, IT's allowed hosts, the proxy
+//! included). A profile's own proxy or CA file is the operator's choice for that server and
+//! plays no part here.
 
 use std::sync::Arc;
 
+use op_api::ProxyMode;
 use url::Url;
 
 use crate::policy::hosts::allowed;
@@ -13,9 +16,9 @@ use crate::policy::Policy;
 use crate::profiles::ca_file::read_ca_file;
 use crate::profiles::profile_problem::ProfileProblem;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UpdateNetwork {
-    pub proxy: Option<Url>,
+    proxy: ProxyMode,
     /// PEM certificates trusted besides the system's.
     pub extra_roots_pem: Option<Arc<Vec<u8>>>,
     /// IT's `allowedHosts` (none: any host).
@@ -27,14 +30,30 @@ impl UpdateNetwork {
     /// package's address comes from the manifest and a redirect can lead anywhere: both are
     /// held to this, not only the endpoint.
     pub fn allows(&self, url: &Url) -> bool {
-        url.scheme() == "https" && self.allowed_hosts.as_ref().is_none_or(|hosts| allowed(hosts, url))
+        url.scheme() == "https" && self.host_allowed(url)
+    }
+
+    /// The proxy a request to `url` goes through, if any: `Err` with the reason when it cannot
+    /// be used or is on a host IT does not allow (no way there, never "straight there instead").
+    pub fn proxy_for(&self, url: &Url) -> Result<Option<Url>, String> {
+        match op_api::effective_proxy(&self.proxy, url) {
+            Err(e) => Err(e.to_string()),
+            Ok(Some(proxy)) if !self.host_allowed(&proxy) => {
+                Err(format!("the proxy {} is not on a host IT allows", proxy.host_str().unwrap_or_default()))
+            }
+            Ok(proxy) => Ok(proxy),
+        }
+    }
+
+    fn host_allowed(&self, url: &Url) -> bool {
+        self.allowed_hosts.as_ref().is_none_or(|hosts| allowed(hosts, url))
     }
 }
 
-/// The network settings for a request to `endpoint`.
+/// The network settings for update requests, starting at `endpoint`.
 pub fn update_network(policy: &Policy, endpoint: &Url) -> Result<UpdateNetwork, ProfileProblem> {
-    let mode = policy.mandatory().proxy.clone().unwrap_or(op_api::ProxyMode::System);
-    let proxy = op_api::effective_proxy(&mode, endpoint).map_err(|_| ProfileProblem::ProxyScheme)?;
+    let proxy = policy.mandatory().proxy.clone().unwrap_or(ProxyMode::System);
+    op_api::effective_proxy(&proxy, endpoint).map_err(|_| ProfileProblem::ProxyScheme)?;
     let extra_roots_pem = match policy.mandatory().ca_file.as_deref() {
         Some(path) => Some(read_ca_file(path)?.bytes),
         None => None,
@@ -59,10 +78,30 @@ mod tests {
         let policy = Policy::from_text(Path::new("/etc/op-console/policy.json"), &text);
         let endpoint = Url::parse("https://mirror.corp.example/latest.json").unwrap();
         let network = update_network(&policy, &endpoint).unwrap();
-        assert_eq!(network.proxy.unwrap().as_str(), "http://proxy.corp.example:3128/");
+        assert_eq!(network.proxy_for(&endpoint).unwrap().unwrap().as_str(), "http://proxy.corp.example:3128/");
         assert!(network.extra_roots_pem.unwrap().starts_with(b"-----BEGIN CERTIFICATE-----"));
-        let none = update_network(&Policy::none(), &Url::parse("https://127.0.0.1:8443/latest.json").unwrap()).unwrap();
-        assert_eq!(none, UpdateNetwork::default());
+        let loopback = Url::parse("https://127.0.0.1:8443/latest.json").unwrap();
+        let none = update_network(&Policy::none(), &loopback).unwrap();
+        assert_eq!((none.proxy_for(&loopback), none.extra_roots_pem), (Ok(None), None));
+    }
+
+    #[test]
+    fn a_proxy_on_a_host_it_does_not_allow_is_no_way_there() {
+        let text = serde_json::json!({"mandatory": {
+            "allowedHosts": ["*.corp.example"],
+            "proxy": {"mode": "url", "url": "http://proxy.elsewhere.example:3128"}}})
+        .to_string();
+        let policy = Policy::from_text(Path::new("/etc/op-console/policy.json"), &text);
+        let endpoint = Url::parse("https://mirror.corp.example/latest.json").unwrap();
+        let network = update_network(&policy, &endpoint).unwrap();
+        let refused = network.proxy_for(&endpoint).unwrap_err();
+        assert!(refused.contains("proxy.elsewhere.example"), "{refused}");
+        let allowed = serde_json::json!({"mandatory": {
+            "allowedHosts": ["*.corp.example"],
+            "proxy": {"mode": "url", "url": "http://proxy.corp.example:3128"}}})
+        .to_string();
+        let policy = Policy::from_text(Path::new("/etc/op-console/policy.json"), &allowed);
+        assert!(update_network(&policy, &endpoint).unwrap().proxy_for(&endpoint).unwrap().is_some());
     }
 
     #[test]
