@@ -371,7 +371,7 @@ export type PolicyIssue = {
  */
 key: string | null, level: PolicyLevel | null, problem: PolicyProblem, };
 
-export type PolicyProblem = { "kind": "unreadable" } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey" } | { "kind": "wrongValue" } | { "kind": "onlyMandatory" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "duplicateProfile", id: string, } | { "kind": "profileHostNotAllowed", id: string, host: string, };
+export type PolicyProblem = { "kind": "unreadable" } | { "kind": "writableByOthers" } | { "kind": "notJson", line: number, column: number, } | { "kind": "notAnObject" } | { "kind": "newerVersion", version: number, } | { "kind": "unknownKey" } | { "kind": "wrongValue" } | { "kind": "onlyMandatory" } | { "kind": "invalidProfile", id: string, field: ProfileField, problem: ProfileProblem, } | { "kind": "duplicateProfile", id: string, } | { "kind": "profileHostNotAllowed", id: string, host: string, };
 
 export type ApprovalRequest = { "kind": "credentials", requestId: number, profileId: string, name: string, flows: Array<FlowValue>, status: CredentialStatus, } | { "kind": "changes", requestId: number, source: ChangeSource, changes: DataFlowChanges, };
 

@@ -229,6 +229,7 @@ describe("links that are not followed", () => {
 describe("policy problems (Settings → Policies)", () => {
   const samples: PolicyProblem[] = [
     { kind: "unreadable" },
+    { kind: "writableByOthers" },
     { kind: "notJson", line: 3, column: 14 },
     { kind: "notAnObject" },
     { kind: "newerVersion", version: 2 },

@@ -462,6 +462,17 @@ impl Console {
         self.desktop.check(settings)
     }
 
+    /// What to save when the start-at-login entry could not be written: the setting as the
+    /// system now has it, unless IT locks it (then IT's value stays; the error says the
+    /// entry is missing, and saving the rest is not refused as a change to a lock).
+    pub fn autostart_not_applied(&self, applied: DesktopSettings) -> DesktopSettings {
+        let as_the_system_has_it = DesktopSettings { start_at_login: !applied.start_at_login, ..applied.clone() };
+        match self.desktop.check(as_the_system_has_it.clone()) {
+            Ok(_) => as_the_system_has_it,
+            Err(_) => applied,
+        }
+    }
+
     /// Saves what Tauri has applied (the hotkey registered, autostart set); checked here
     /// too, whoever calls.
     pub fn save_desktop_settings(&self, settings: DesktopSettings) -> Result<(), ConsoleError> {

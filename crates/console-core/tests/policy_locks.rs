@@ -163,6 +163,12 @@ async fn nothing_goes_to_a_host_outside_the_allowed_list_by_any_path() {
     let mut tiles = own("", "Tiles", &sim.base_url());
     tiles.asset_base_url = Some(format!("{}/img", outside.url));
     assert_eq!(console.save_profile(tiles).await.unwrap_err(), refused);
+    // A tile template with a placeholder in its host: held to the list as a tile is asked for.
+    let mut hosted = own("", "Hosted tiles", &sim.base_url());
+    hosted.tiles =
+        Some(serde_json::from_value(json!({"urlTemplate": "https://t{z}.evil.example/{x}/{y}.png"})).unwrap());
+    let evil = ConsoleError::HostNotAllowed { host: "t1.evil.example".into() };
+    assert_eq!(console.save_profile(hosted).await.unwrap_err(), evil);
     for source in EVERY_IMPORT_ROUTE {
         let file = json!({"profiles": [profile_json("x", "X", &outside.url)]}).to_string();
         assert_eq!(import(&console, &file, source).await.unwrap_err(), refused, "{source:?}");
@@ -180,6 +186,28 @@ async fn nothing_goes_to_a_host_outside_the_allowed_list_by_any_path() {
     console.save_credentials(&inside, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
     console.lookup(Some(&inside), EXAMPLE_USER).await.unwrap();
     assert_eq!(sim.requests_seen(), 1);
+}
+
+#[tokio::test]
+async fn an_own_profile_is_held_to_the_list_with_it_s_proxy_as_it_runs() {
+    let s = Setup::new();
+    let sim = sim().await;
+    let proxy = counter();
+    // Saved before the policy: no proxy of its own, its server inside the list to come.
+    let console = s.open(&json!({}));
+    if let SaveOutcome::NeedsApproval { request_id } =
+        console.save_profile(own("mine", "Mine", &sim.base_url())).await.unwrap()
+    {
+        console.approve_changes(request_id).await.unwrap();
+    }
+    console.save_credentials("mine", Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+    drop(console);
+    // IT's proxy (the session's, in `system` mode) outside the list: a lookup would pass it.
+    let console = s.open(&json!({"mandatory": {
+        "allowedHosts": [host_of(&sim.base_url())], "proxy": {"mode": "url", "url": proxy.url}}}));
+    let refused = ConsoleError::HostNotAllowed { host: "127.0.0.1".into() };
+    assert_eq!(console.lookup(Some("mine"), EXAMPLE_USER).await.unwrap_err().error(), &refused);
+    assert_eq!((proxy.connections(), sim.requests_seen()), (0, 0), "nothing went through the proxy");
 }
 
 #[tokio::test]
@@ -308,6 +336,19 @@ async fn this_computer_s_settings_locked_or_recommended() {
     assert!(!console.desktop_settings().start_at_login, "the operator's choice");
     // One the operator passed back unchanged stays IT's: a new recommendation applies.
     assert_eq!(console.data_rules().clipboard_clear_seconds, 45);
+    // The start-at-login entry could not be written: the setting as the system has it is
+    // saved (the error says why) ...
+    let wanted = with(&console.desktop_settings(), |s| s.start_at_login = true);
+    assert!(!console.autostart_not_applied(wanted).start_at_login);
+    drop(console);
+    // ... unless IT locks it: IT's value stays, and the rest (a new hotkey) is saved, not
+    // refused as a change to the lock.
+    let console = s.open(&json!({"mandatory": {"startAtLogin": true}}));
+    let wanted = with(&console.desktop_settings(), |s| s.hotkey = Some("Ctrl+Alt+J".into()));
+    let kept = console.autostart_not_applied(wanted);
+    assert!(kept.start_at_login);
+    console.save_desktop_settings(kept).unwrap();
+    assert_eq!(console.desktop_settings().hotkey.as_deref(), Some("Ctrl+Alt+J"));
 }
 
 #[tokio::test]

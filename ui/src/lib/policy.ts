@@ -9,6 +9,10 @@ const PROBLEMS: Table<PolicyProblem> = {
     zh: "策略文件存在但无法读取（权限或不是文件）。所有可以收紧的锁都按最严格的值生效。",
     en: "The policy file is there but cannot be read (permissions, or not a file). Every lock that can be strict is at its strictest.",
   }),
+  writableByOthers: () => ({
+    zh: "策略文件或其上层文件夹可被 root 以外的用户修改，因此不予采信。所有可以收紧的锁都按最严格的值生效。请 IT 将其设为仅 root 所有且仅 root 可写。",
+    en: "The policy file or a folder above it can be changed by users other than root, so it is not believed. Every lock that can be strict is at its strictest. Ask IT to make it root's, writable by root alone.",
+  }),
   notJson: (p) => ({
     zh: `策略文件不是有效的 JSON（第 ${p.line} 行第 ${p.column} 列）。所有可以收紧的锁都按最严格的值生效。`,
     en: `The policy file is not valid JSON (line ${p.line}, column ${p.column}). Every lock that can be strict is at its strictest.`,

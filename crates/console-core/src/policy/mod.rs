@@ -25,8 +25,7 @@ pub use settings::{
 pub use source::{policy_source, system_policy_dir, PolicySource, POLICY_DIR_ENV, POLICY_FILE_NAME};
 
 use crate::error::ConsoleError;
-use crate::profiles::changes::tile_prefix;
-use crate::profiles::profile::Profile;
+use crate::profiles::profile::{tile_template_url, Profile};
 
 /// A policy file is small: this is far above any real one.
 pub const POLICY_MAX_BYTES: u64 = 1024 * 1024;
@@ -77,7 +76,20 @@ impl Policy {
     /// under the conditions `source.rs` sets.
     pub fn load_system() -> Self {
         let env = std::env::var_os(POLICY_DIR_ENV).map(PathBuf::from);
-        match policy_source(&system_policy_dir(), env.as_deref()) {
+        Self::load_from(&system_policy_dir(), env.as_deref())
+    }
+
+    /// [`Self::load_system`] with the system's folder given: for tests.
+    pub(crate) fn load_from(system_dir: &Path, env: Option<&Path>) -> Self {
+        match policy_source(system_dir, env) {
+            // IT's file that an operator could have written is no policy of IT's.
+            PolicySource::System(path) if source::present(&path) && !source::administrators_only(&path) => {
+                tracing::error!(
+                    "the policy file {} may be changed by others than root: every lock is at its strictest",
+                    path.display()
+                );
+                Self::unreadable(&path, PolicyProblem::WritableByOthers)
+            }
             PolicySource::System(path) => Self::load(&path),
             PolicySource::RootOnly(path) => match source::open_root_only(&path) {
                 Some(file) => Self::read(&path, file),
@@ -142,9 +154,10 @@ impl Policy {
             issues: parsed.issues,
             given: parsed.given,
         };
-        // A managed profile that sends data where the policy itself does not allow is not offered.
+        // A managed profile that sends data where the policy itself does not allow is not
+        // offered: as it runs, with IT's proxy and CA file.
         for profile in parsed.managed_profiles {
-            match policy.disallowed_host(&profile) {
+            match policy.disallowed_host(&policy.enforce(profile.clone())) {
                 Some(host) => policy.issues.push(PolicyIssue {
                     key: Some(PolicyKey::ManagedProfiles.name()),
                     level: Some(PolicyLevel::Mandatory),
@@ -240,12 +253,17 @@ impl Policy {
     pub fn disallowed_host(&self, profile: &Profile) -> Option<String> {
         let mut places: Vec<String> = vec![profile.base_url.clone()];
         if let Some(tiles) = &profile.tiles {
-            places.push(tile_prefix(&tiles.url_template));
+            // A tile as it would be asked for: a placeholder may stand in the host too.
+            places
+                .push(tile_template_url(&tiles.url_template).map_or_else(|_| tiles.url_template.clone(), String::from));
         }
         places.extend(profile.asset_base_url.clone());
         let host = |url: &Url| url.host_str().unwrap_or_default().to_owned();
         places.into_iter().find_map(|place| {
-            let url = Url::parse(place.trim()).ok()?;
+            // A place whose host cannot be read is not one a list names.
+            let Ok(url) = Url::parse(place.trim()) else {
+                return self.mandatory.allowed_hosts.is_some().then_some(place);
+            };
             if !self.host_allowed(&url) {
                 return Some(host(&url));
             }
@@ -374,5 +392,52 @@ mod tests {
         assert!(!row("allowImports").applied, "a value that cannot be read");
         assert_eq!(row("closeToTray").level, PolicyLevel::Recommended);
         assert_eq!(p.locked(), vec![PolicyKey::AllowImports, PolicyKey::Demo]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_system_file_others_may_write_is_not_believed() {
+        use std::os::unix::fs::PermissionsExt;
+        let system = tempfile::tempdir().unwrap();
+        let file = system.path().join(POLICY_FILE_NAME);
+        std::fs::write(&file, json!({"mandatory": {"allowOwnProfiles": true, "allowImports": true}}).to_string())
+            .unwrap();
+        std::fs::set_permissions(system.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        // The tests' own files are root's when they run as root (as in CI).
+        let root = std::os::unix::fs::MetadataExt::uid(&std::fs::metadata(&file).unwrap()) == 0;
+        let strictest = |policy: &Policy| {
+            policy.issues.iter().any(|i| i.problem == PolicyProblem::WritableByOthers) && !policy.own_profiles_allowed()
+        };
+        // Root's and root's alone (the tests run as root in CI): read as written.
+        if root {
+            let policy = Policy::load_from(system.path(), None);
+            assert!(policy.issues.is_empty() && policy.own_profiles_allowed(), "{:?}", policy.issues);
+        }
+        // Anyone may write the file, or the folder (its file could be replaced): every lock
+        // at its strictest, and said.
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o666)).unwrap();
+        assert!(strictest(&Policy::load_from(system.path(), None)));
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        std::fs::set_permissions(system.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        assert!(strictest(&Policy::load_from(system.path(), None)));
+    }
+
+    #[test]
+    fn a_managed_profile_s_tiles_are_held_to_the_list_as_a_tile_is_asked_for() {
+        // A placeholder in the tile host: its prefix (`https://`) names no host at all.
+        let managed = |template: &str| {
+            json!({"mandatory": {"allowedHosts": ["op.corp.example", "tiles.corp.example"]},
+                "managedProfiles": [{"id": "prod", "name": "Prod", "baseUrl": "https://op.corp.example",
+                    "clientId": "b2736195b38346639463ee889d6b8ff4", "tiles": {"urlTemplate": template}}]})
+        };
+        let rogue = policy(managed("https://t{z}.evil.example/{x}/{y}.png"));
+        assert!(rogue.managed_profiles().is_empty(), "not offered");
+        assert!(rogue
+            .issues
+            .iter()
+            .any(|i| i.problem
+                == PolicyProblem::ProfileHostNotAllowed { id: "prod".into(), host: "t1.evil.example".into() }));
+        assert_eq!(policy(managed("https://tiles.corp.example/{z}/{x}/{y}.png")).managed_profiles().len(), 1);
     }
 }

@@ -26,6 +26,9 @@ pub const POLICY_FORMAT_VERSION: u64 = 1;
 pub enum PolicyProblem {
     /// The file exists but could not be read (permissions, not a file).
     Unreadable,
+    /// The file or a folder above it may be changed by someone other than root (Unix): an
+    /// operator could loosen it, so it is not believed.
+    WritableByOthers,
     NotJson {
         line: usize,
         column: usize,

@@ -74,23 +74,53 @@ pub fn policy_source(system_dir: &Path, env_dir: Option<&Path>) -> PolicySource 
 /// cannot move root's entries in it), none of them reached through a symbolic link.
 #[cfg(unix)]
 fn root_only_file(dir: &Path) -> Option<PathBuf> {
-    use std::os::unix::fs::MetadataExt;
     let dir = std::fs::canonicalize(dir).ok()?;
     let file = dir.join(POLICY_FILE_NAME);
-    let root_only = |path: &Path, sticky_ok: bool| {
-        std::fs::symlink_metadata(path).is_ok_and(|m| {
-            !m.file_type().is_symlink()
-                && m.uid() == 0
-                && (m.mode() & 0o022 == 0 || sticky_ok && m.mode() & 0o1000 != 0)
-        })
-    };
-    let ancestors_ok = dir.ancestors().skip(1).all(|a| root_only(a, true));
-    (root_only(&dir, false) && ancestors_ok && root_only(&file, false)).then_some(file)
+    root_only_chain(&file).then_some(file)
 }
 
 #[cfg(not(unix))]
 fn root_only_file(_dir: &Path) -> Option<PathBuf> {
     None
+}
+
+/// Whether only root may change the system's policy file at `path`: the file (where a link
+/// leads, as configuration tools may place it) and the folders above it as for a test
+/// folder, and the folders above the link too (one who may write them could point it
+/// elsewhere). One an operator could write is not IT's word. A path that cannot be followed
+/// is left to the reading, which says it cannot be read. Elsewhere than Unix the folder's
+/// permissions are the installer's (not checked here).
+#[cfg(unix)]
+pub(crate) fn administrators_only(path: &Path) -> bool {
+    let Ok(file) = std::fs::canonicalize(path) else { return true };
+    root_only_chain(&file) && (file == path || path.parent().is_some_and(root_only_folders))
+}
+
+#[cfg(not(unix))]
+pub(crate) fn administrators_only(_path: &Path) -> bool {
+    true
+}
+
+/// `file` (no link) and its folder belong to root and no one else may write them; every
+/// folder above as well, or is sticky.
+#[cfg(unix)]
+fn root_only_chain(file: &Path) -> bool {
+    root_only(file, false) && file.parent().is_some_and(root_only_folders)
+}
+
+/// `dir` (no link) belongs to root and no one else may write it; every folder above as
+/// well, or is sticky (others cannot move root's entries in it, as in `/tmp`).
+#[cfg(unix)]
+fn root_only_folders(dir: &Path) -> bool {
+    root_only(dir, false) && dir.ancestors().skip(1).all(|a| root_only(a, true))
+}
+
+#[cfg(unix)]
+fn root_only(path: &Path, sticky_ok: bool) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::symlink_metadata(path).is_ok_and(|m| {
+        !m.file_type().is_symlink() && m.uid() == 0 && (m.mode() & 0o022 == 0 || sticky_ok && m.mode() & 0o1000 != 0)
+    })
 }
 
 /// Opens a test folder's policy file without following a link, and checks again, on what

@@ -333,7 +333,7 @@ fn proxy_url(text: &str) -> Result<Url, ProfileProblem> {
 }
 
 /// A tile URL template must have `{z}`, `{x}` and `{y}` and be an http(s) URL.
-fn tile_template_url(template: &str) -> Result<Url, ProfileProblem> {
+pub(crate) fn tile_template_url(template: &str) -> Result<Url, ProfileProblem> {
     for part in ["{z}", "{x}", "{y}"] {
         if !template.contains(part) {
             return Err(ProfileProblem::TilePlaceholder { placeholder: part.to_owned() });

@@ -111,8 +111,10 @@ impl ProfileStore {
         if self.shadows_managed(&own) {
             return Err(Policy::refuse(PolicyKey::ManagedProfiles));
         }
+        // As it runs: IT's proxy (the session's, in `system` mode) is the one checked.
+        let own = self.policy.enforce(own);
         self.policy.check_hosts(&own)?;
-        Ok(Some(self.policy.enforce(own)))
+        Ok(Some(own))
     }
 
     /// The profile by id (`None`: the one in use) as it runs, from whichever source, the

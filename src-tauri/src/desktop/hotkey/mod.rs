@@ -89,7 +89,7 @@ pub fn apply_settings<R: Runtime>(
         let changed = if applied.start_at_login { autostart.enable() } else { autostart.disable() };
         if let Err(e) = changed {
             // The hotkey changed already: what was applied is saved, and the error said.
-            applied.start_at_login = !applied.start_at_login;
+            applied = console.autostart_not_applied(applied);
             failed = Some(ConsoleError::AutostartFailed { detail: e.to_string() });
         }
     }
