@@ -31,6 +31,17 @@ impl Setup {
         Self { dirs: tempfile::tempdir().unwrap(), vault: Vault::mock() }
     }
 
+    /// `profile` saved with credentials and in use before any policy (an earlier start's state).
+    async fn saved_before_the_policy(&self, profile: Profile) {
+        let console = self.open(&json!({}));
+        let id = profile.id.clone();
+        if let SaveOutcome::NeedsApproval { request_id } = console.save_profile(profile).await.unwrap() {
+            console.approve_changes(request_id).await.unwrap();
+        }
+        console.save_credentials(&id, Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
+        console.select_profile(&id).await.unwrap();
+    }
+
     /// The console as it starts under `policy` (the same folders and keyring each time).
     fn open(&self, policy: &Value) -> Console {
         let path = self.dirs.path().join("policy.json");
@@ -133,17 +144,8 @@ async fn nothing_goes_to_a_host_outside_the_allowed_list_by_any_path() {
     let s = Setup::new();
     let sim = sim().await;
     let outside = counter();
-    // Saved before the policy came: an own profile pointing outside, with credentials.
-    let console = s.open(&json!({}));
-    match console.save_profile(own("old", "Old", &outside.url)).await.unwrap() {
-        SaveOutcome::Saved { .. } => {}
-        SaveOutcome::NeedsApproval { request_id } => {
-            console.approve_changes(request_id).await.unwrap();
-        }
-    }
-    console.save_credentials("old", Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
-    console.select_profile("old").await.unwrap();
-    drop(console);
+    // Saved before the policy came: an own profile pointing outside, with credentials, in use.
+    s.saved_before_the_policy(own("old", "Old", &outside.url)).await;
 
     let allowed = json!({"mandatory": {"allowedHosts": [host_of(&sim.base_url())]}});
     let console = s.open(&allowed);
@@ -194,14 +196,7 @@ async fn an_own_profile_is_held_to_the_list_with_it_s_proxy_as_it_runs() {
     let sim = sim().await;
     let proxy = counter();
     // Saved before the policy: no proxy of its own, its server inside the list to come.
-    let console = s.open(&json!({}));
-    if let SaveOutcome::NeedsApproval { request_id } =
-        console.save_profile(own("mine", "Mine", &sim.base_url())).await.unwrap()
-    {
-        console.approve_changes(request_id).await.unwrap();
-    }
-    console.save_credentials("mine", Some(TOKEN.into()), Some(SECRET.into())).await.unwrap();
-    drop(console);
+    s.saved_before_the_policy(own("mine", "Mine", &sim.base_url())).await;
     // IT's proxy (the session's, in `system` mode) outside the list: a lookup would pass it.
     let console = s.open(&json!({"mandatory": {
         "allowedHosts": [host_of(&sim.base_url())], "proxy": {"mode": "url", "url": proxy.url}}}));
