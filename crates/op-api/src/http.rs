@@ -24,12 +24,16 @@ pub struct HttpSettings<'a> {
 }
 
 pub fn http_client(settings: HttpSettings<'_>) -> Result<reqwest::Client, ConfigProblem> {
-    client_builder(settings.proxy, settings.extra_roots_pem)?
+    http_client_builder(settings)?.build().map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })
+}
+
+/// [`http_client`]'s configuration, for a caller that adds to it (the updates: https only,
+/// a stall's timeout) before building.
+pub fn http_client_builder(settings: HttpSettings<'_>) -> Result<reqwest::ClientBuilder, ConfigProblem> {
+    Ok(client_builder(settings.proxy, settings.extra_roots_pem)?
         .connect_timeout(settings.connect_timeout)
         .timeout(settings.timeout)
-        .user_agent(USER_AGENT)
-        .build()
-        .map_err(|e| ConfigProblem::HttpClient { detail: e.to_string() })
+        .user_agent(USER_AGENT))
 }
 
 /// Why a body was not read whole.

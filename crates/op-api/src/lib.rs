@@ -26,11 +26,9 @@ pub use config::{
 };
 pub use decode::{decode_response, decode_response_in, DecodedChat};
 pub use error::{serialised_code, OpError, TlsCause};
-pub use http::{http_client, read_capped, read_capped_with, BodyError, HttpSettings, USER_AGENT};
+pub use http::{http_client, http_client_builder, read_capped, read_capped_with, BodyError, HttpSettings, USER_AGENT};
 pub use json::{MAX_DEPTH, MAX_LIST_ITEMS, MAX_NODES};
-pub use network::{
-    client_builder, effective_proxy, effective_proxy_in, http_proxy, is_loopback, roots_in, WEBPKI_JUDGES_ROOTS,
-};
+pub use network::{effective_proxy, effective_proxy_in, http_proxy, is_loopback, roots_in, WEBPKI_JUDGES_ROOTS};
 pub use raw_answer::RAW_ANSWER_MAX_BYTES;
 pub use request::{
     build_signed_request, endpoint_url, sign_preview, SignedRequest, CONTENT_TYPE, ENDPOINT_PATH, METHOD,

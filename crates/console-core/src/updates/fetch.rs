@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use op_api::BodyError;
+use op_api::{BodyError, HttpSettings};
 use reqwest::{header, StatusCode};
 use url::Url;
 
@@ -131,18 +131,21 @@ async fn get(
     Err(BadAnswer(format!("more than {MAX_REDIRECTS} redirects")))
 }
 
-/// A client for one request to `url`: its own way there (the proxy for that address), IT's
-/// CA file, https only, no redirect followed by reqwest, no header but its own (no cookie,
-/// no credential of any profile).
+/// A client for one request to `url`: op-api's one configuration (the console's agent, no
+/// redirect followed by reqwest, no header but its own: no cookie, no credential of any
+/// profile) with its own way there (the proxy for that address), IT's CA file, https only.
 fn client(network: &UpdateNetwork, url: &Url, limits: FetchLimits) -> Result<reqwest::Client, FetchProblem> {
     let proxy = network.proxy_for(url).map_err(Unreachable)?;
-    op_api::client_builder(proxy.as_ref(), network.extra_roots_pem.as_deref().map(Vec::as_slice))
+    let settings = HttpSettings {
+        proxy: proxy.as_ref(),
+        extra_roots_pem: network.extra_roots_pem.as_deref().map(Vec::as_slice),
+        connect_timeout: CONNECT_TIMEOUT,
+        timeout: limits.timeout,
+    };
+    op_api::http_client_builder(settings)
         .map_err(|e| Unreachable(e.to_string()))?
         .https_only(true)
-        .connect_timeout(CONNECT_TIMEOUT)
         .read_timeout(limits.read_timeout)
-        .timeout(limits.timeout)
-        .user_agent(op_api::USER_AGENT)
         .build()
         .map_err(|e| Unreachable(e.to_string()))
 }
