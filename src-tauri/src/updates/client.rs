@@ -2,20 +2,17 @@
 //! (console-core's `updates::fetch` does, bounded, on IT's network): it reads the manifest
 //! fetched and checks the package's signature before installing it.
 
-use console_core::updates::UpdatePlan;
+use console_core::updates::{EndpointValues, UpdatePlan};
 use tauri::utils::config::BundleType;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_updater::{Updater, UpdaterExt};
-use url::Url;
 
 pub fn updater<R: Runtime>(app: &AppHandle<R>, plan: &UpdatePlan) -> tauri_plugin_updater::Result<Updater> {
     app.updater_builder().endpoints(vec![plan.endpoint.clone()])?.build()
 }
 
-/// The endpoint as the plugin's own check would ask it: `{{current_version}}`, `{{target}}`,
-/// `{{arch}}` and `{{bundle_type}}` filled in (a mirror may sort its releases by them).
-pub fn endpoint_url<R: Runtime>(app: &AppHandle<R>, endpoint: &Url) -> Url {
-    let version = app.package_info().version.to_string().replace('+', "%2B");
+/// What the endpoint's placeholders stand for here, named as the plugin names them.
+pub fn endpoint_values<R: Runtime>(app: &AppHandle<R>) -> EndpointValues {
     let target = tauri_plugin_updater::target().unwrap_or_default();
     let (os, arch) = target.split_once('-').unwrap_or_default();
     // The plugin's installer names (an .app stands for a .dmg too).
@@ -28,34 +25,10 @@ pub fn endpoint_url<R: Runtime>(app: &AppHandle<R>, endpoint: &Url) -> Url {
         Some(BundleType::App) => "app",
         _ => "unknown",
     };
-    fill(endpoint, &[("current_version", version.as_str()), ("target", os), ("arch", arch), ("bundle_type", bundle)])
-}
-
-fn fill(endpoint: &Url, values: &[(&str, &str)]) -> Url {
-    let mut text = endpoint.as_str().to_owned();
-    for (name, value) in values {
-        // The path holds them percent-encoded, the query as written.
-        text = text.replace(&format!("%7B%7B{name}%7D%7D"), value).replace(&format!("{{{{{name}}}}}"), value);
-    }
-    Url::parse(&text).unwrap_or_else(|_| endpoint.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled_in_the_path_and_the_query() {
-        let endpoint = Url::parse(
-            "https://mirror.corp.example/op/{{target}}/{{arch}}/latest.json?v={{current_version}}&b={{bundle_type}}",
-        )
-        .unwrap();
-        let filled = fill(
-            &endpoint,
-            &[("current_version", "0.2.0"), ("target", "linux"), ("arch", "x86_64"), ("bundle_type", "deb")],
-        );
-        assert_eq!(filled.as_str(), "https://mirror.corp.example/op/linux/x86_64/latest.json?v=0.2.0&b=deb");
-        let plain = Url::parse("https://mirror.corp.example/latest.json").unwrap();
-        assert_eq!(fill(&plain, &[("target", "linux")]), plain);
+    EndpointValues {
+        current_version: app.package_info().version.to_string(),
+        target: os.to_owned(),
+        arch: arch.to_owned(),
+        bundle_type: bundle.to_owned(),
     }
 }

@@ -87,7 +87,8 @@ impl Updates {
                 Err(UpdateOutcome::Unreachable)
             }
             Ok(network) => {
-                match fetch_manifest(&network, &client::endpoint_url(app, &plan.endpoint), MANIFEST_LIMITS).await {
+                match fetch_manifest(&network, &plan.endpoint_url(&client::endpoint_values(app)), MANIFEST_LIMITS).await
+                {
                     Err(problem) => {
                         log::info!("update check failed: {problem}");
                         Err(outcome::of_fetch(&problem))

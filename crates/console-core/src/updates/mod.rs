@@ -11,5 +11,5 @@ mod status;
 
 pub use fetch::{fetch_manifest, fetch_package, FetchLimits, FetchProblem, MANIFEST_LIMITS, PACKAGE_LIMITS};
 pub use network::{update_network, UpdateNetwork};
-pub use plan::{plan_updates, BuildUpdates, UpdatePlan, UpdatesOff, DEFAULT_CHECK_HOURS};
+pub use plan::{plan_updates, BuildUpdates, EndpointValues, UpdatePlan, UpdatesOff, DEFAULT_CHECK_HOURS};
 pub use status::{clean_notes, AvailableUpdate, UpdateOutcome, UpdateProgress, UpdateStatus, NOTES_MAX_CHARS};

@@ -48,6 +48,36 @@ pub struct UpdatePlan {
     pub mirror: bool,
 }
 
+/// What the updater's endpoint placeholders stand for on this computer (the plugin's
+/// names: `linux`, `x86_64`, `deb`).
+#[derive(Clone, Debug, Default)]
+pub struct EndpointValues {
+    pub current_version: String,
+    pub target: String,
+    pub arch: String,
+    pub bundle_type: String,
+}
+
+impl UpdatePlan {
+    /// The endpoint as the updater plugin's own check asks it: `{{current_version}}`,
+    /// `{{target}}`, `{{arch}}` and `{{bundle_type}}` filled in (a mirror may sort its
+    /// releases by them).
+    pub fn endpoint_url(&self, values: &EndpointValues) -> Url {
+        let version = values.current_version.replace('+', "%2B");
+        let mut text = self.endpoint.as_str().to_owned();
+        for (name, value) in [
+            ("current_version", version.as_str()),
+            ("target", &values.target),
+            ("arch", &values.arch),
+            ("bundle_type", &values.bundle_type),
+        ] {
+            // The path holds them percent-encoded, the query as written.
+            text = text.replace(&format!("%7B%7B{name}%7D%7D"), value).replace(&format!("{{{{{name}}}}}"), value);
+        }
+        Url::parse(&text).unwrap_or_else(|_| self.endpoint.clone())
+    }
+}
+
 /// The plan, or why there is none.
 pub fn plan_updates(build: &BuildUpdates, policy: &Policy) -> Result<UpdatePlan, UpdatesOff> {
     let locked: Option<&UpdatePolicy> = policy.mandatory().updates.as_ref();
@@ -143,5 +173,29 @@ mod tests {
         let with_mirror = policy(serde_json::json!({"allowedHosts": ["op.corp.example"],
             "updates": {"enabled": true, "endpoint": "https://mirror.corp.example/latest.json"}}));
         assert!(plan_updates(&release(), &with_mirror).unwrap().mirror);
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_the_path_and_the_query() {
+        let plan = |endpoint: &str| UpdatePlan {
+            endpoint: Url::parse(endpoint).unwrap(),
+            every: Duration::from_secs(3600),
+            mirror: true,
+        };
+        let values = EndpointValues {
+            current_version: "0.2.0+b1".into(),
+            target: "linux".into(),
+            arch: "x86_64".into(),
+            bundle_type: "deb".into(),
+        };
+        let templated = plan(
+            "https://mirror.corp.example/op/{{target}}/{{arch}}/latest.json?v={{current_version}}&b={{bundle_type}}",
+        );
+        assert_eq!(
+            templated.endpoint_url(&values).as_str(),
+            "https://mirror.corp.example/op/linux/x86_64/latest.json?v=0.2.0%2Bb1&b=deb"
+        );
+        let plain = plan("https://mirror.corp.example/latest.json");
+        assert_eq!(plain.endpoint_url(&values), plain.endpoint);
     }
 }
