@@ -117,20 +117,24 @@ fn root_only_folders(dir: &Path) -> bool {
 
 #[cfg(unix)]
 fn root_only(path: &Path, sticky_ok: bool) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| !m.file_type().is_symlink() && roots_alone(&m, sticky_ok))
+}
+
+/// Root owns it and no one else may write it (or, where `sticky_ok`, it is sticky).
+#[cfg(unix)]
+fn roots_alone(meta: &std::fs::Metadata, sticky_ok: bool) -> bool {
     use std::os::unix::fs::MetadataExt;
-    std::fs::symlink_metadata(path).is_ok_and(|m| {
-        !m.file_type().is_symlink() && m.uid() == 0 && (m.mode() & 0o022 == 0 || sticky_ok && m.mode() & 0o1000 != 0)
-    })
+    meta.uid() == 0 && (meta.mode() & 0o022 == 0 || sticky_ok && meta.mode() & 0o1000 != 0)
 }
 
 /// Opens a test folder's policy file without following a link, and checks again, on what
 /// was opened, that root alone may write it.
 #[cfg(unix)]
 pub(crate) fn open_root_only(path: &Path) -> Option<std::fs::File> {
-    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    use std::os::unix::fs::OpenOptionsExt;
     let file = std::fs::OpenOptions::new().read(true).custom_flags(libc::O_NOFOLLOW).open(path).ok()?;
     let meta = file.metadata().ok()?;
-    (meta.is_file() && meta.uid() == 0 && meta.mode() & 0o022 == 0).then_some(file)
+    (meta.is_file() && roots_alone(&meta, false)).then_some(file)
 }
 
 #[cfg(not(unix))]
